@@ -1,0 +1,1 @@
+"""Subcommands of `xxgk`, one module each; every module here is loaded by `xxgk.cli.main`."""

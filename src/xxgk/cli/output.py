@@ -1,0 +1,55 @@
+"""How commands print reports and findings, and the exit status they share (report-json.md)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable
+
+from rich.console import Console
+from rich.markup import escape
+
+from xxgk.report import Report, Severity, to_json
+
+OK, FINDINGS, UNREADABLE = 0, 1, 2
+
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = UNREADABLE) -> None:
+    """Print an error for the user (never a traceback) and leave with `code`."""
+    err.print(f"[bold red]错误[/]：{escape(message)}")
+    sys.exit(code)
+
+
+def status(reports: Iterable[Report], unreadable: int = 0) -> int:
+    """2 if a file could not be read, else 1 if a report has an error finding, else 0."""
+    if unreadable:
+        return UNREADABLE
+    return FINDINGS if any(r.has_errors for r in reports) else OK
+
+
+def json_line(report: Report, source: str) -> str:
+    return json.dumps(to_json(report, source=source), ensure_ascii=False)
+
+
+def print_findings(report: Report, source: str | None = None) -> None:
+    """A heading for the report, then each finding with where its cells were printed."""
+    head = f"{report.agency or '（未知机关）'} {report.year} 年（{report.edition.key} 版）"
+    if source:
+        head = f"{source}：{head}"
+    errors = sum(f.severity is Severity.ERROR for f in report.findings)
+    warnings = len(report.findings) - errors
+    if not report.findings:
+        out.print(f"[green]✓[/] {escape(head)}：勾稽关系全部成立")
+        return
+    out.print(f"[bold]{escape(head)}[/]：{errors} 个错误，{warnings} 个提示")
+    for f in report.findings:
+        mark = "[red]✗ 错误[/]" if f.severity is Severity.ERROR else "[yellow]! 提示[/]"
+        origin = f"（来自 {escape(f.source)}）" if f.source else ""
+        out.print(f"  {mark} {escape(f.message)}{origin}  [dim]{escape(f.rule)}[/]")
+        for w in f.where[:6]:
+            out.print(f"      [dim]↳ {escape(w)}[/]")
+        if len(f.where) > 6:
+            out.print(f"      [dim]↳ 另有 {len(f.where) - 6} 处[/]")

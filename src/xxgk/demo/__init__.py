@@ -1,0 +1,1 @@
+"""Demo data that xxgk ships: written by the project."""

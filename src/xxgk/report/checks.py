@@ -1,0 +1,118 @@
+"""Evaluate an edition's consistency rules (勾稽关系) on a report.
+
+The rules are the edition's data; this module only knows how to evaluate each kind of rule.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from xxgk.report.edition import CellRule, EqualityRule, Severity, Term
+from xxgk.report.model import Finding, Report, Value
+
+# Findings a reader makes that the tables alone cannot reproduce (e.g. read.single_other_row).
+READ_PREFIX = "read."
+
+
+def check(report: Report, previous: Report | None = None) -> list[Finding]:
+    """Every broken rule of the report's edition, and, given last year's report, every broken
+    cross-year rule. Read-time findings already on the report (other than unreadable cells,
+    which are recomputed) are kept in front."""
+    kept = [
+        f
+        for f in report.findings
+        if f.rule.startswith(READ_PREFIX) and not f.rule.startswith("read.unreadable.")
+    ]
+    found = list(_within(report))
+    if previous is not None:
+        found += cross_year(report, previous)
+    return kept + found
+
+
+def _within(report: Report) -> Iterable[Finding]:
+    for rule in report.edition.rules:
+        if isinstance(rule, CellRule):
+            yield from _cell_rule(rule, report)
+        else:
+            finding = _equality(rule, report, None)
+            if finding:
+                yield finding
+
+
+def cross_year(report: Report, previous: Report) -> list[Finding]:
+    """Cross-year rules between this year's report and the same agency's previous one.
+
+    A rule that names a cell the previous report's edition does not have is skipped (a 2021
+    report after a 2019 one has no previous 现行有效件数).
+    """
+    out = []
+    for rule in report.edition.cross_year_rules:
+        if any(t.previous and t.cell not in previous.cells for t in rule.terms):
+            continue
+        finding = _equality(rule, report, previous)
+        if finding:
+            out.append(finding)
+    return out
+
+
+def _cell_rule(rule: CellRule, report: Report) -> Iterable[Finding]:
+    ed = report.edition
+    for cell in rule.cells:
+        value = report.cells[cell]
+        if rule.test == "readable" and value is None:
+            yield Finding(
+                f"{rule.prefix}.{cell}",
+                rule.severity,
+                f"{ed.cell_label(cell)}：无法读取",
+                (cell,),
+                _where(report, (cell,)),
+            )
+        elif rule.test == "non_negative" and value is not None and value < 0:
+            yield Finding(
+                f"{rule.prefix}.{cell}",
+                rule.severity,
+                f"{ed.cell_label(cell)}：不应为负数({value})",
+                (cell,),
+                _where(report, (cell,)),
+            )
+
+
+def _equality(rule: EqualityRule, report: Report, previous: Report | None) -> Finding | None:
+    def value(t: Term) -> Value:
+        source = previous if t.previous else report
+        assert source is not None
+        return source.cells[t.cell]
+
+    values = [value(t) for t in rule.terms]
+    if any(v is None for v in values):
+        return None  # an unreadable cell is its own finding; the sum cannot be judged
+    left = sum(t.sign * value(t) for t in rule.left)  # type: ignore[operator]
+    right = sum(t.sign * value(t) for t in rule.right)  # type: ignore[operator]
+    if left == right:
+        return None
+    message = f"{rule.scope}：{_side(rule.left, value)} ≠ {_side(rule.right, value)}"
+    # A cross-year finding names this year's cells: last year's are in the other file.
+    cells = tuple(t.cell for t in rule.terms if not t.previous)
+    return Finding(rule.id, rule.severity, message, cells, _where(report, cells))
+
+
+def _side(terms: Sequence[Term], value: Callable[[Term], Value]) -> str:
+    out = ""
+    for i, t in enumerate(terms):
+        sign = "−" if t.sign < 0 else ("+" if i else "")
+        out += f"{sign}{t.label}({value(t)})"
+    return out
+
+
+def _where(report: Report, cells: Sequence[str]) -> tuple[str, ...]:
+    """Where each of the cells was printed, for the cells a reader recorded."""
+    ed = report.edition
+    return tuple(
+        f"{ed.cell_label(c)}：{report.provenance[c].where()}"
+        for c in cells
+        if c in report.provenance
+    )
+
+
+def errors(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity is Severity.ERROR]

@@ -1,0 +1,103 @@
+"""The 2019 edition (国办公开办函〔2019〕60号, 格式（试行）): the 2019 and 2020 reports."""
+
+from dataclasses import replace
+
+from xxgk.report.edition import (
+    ApplicationRow,
+    Edition,
+    Field,
+    Kind,
+    Label,
+    ProactiveBlock,
+    ProactiveRow,
+)
+from xxgk.report.editions import _common as c
+
+_MADE = (
+    Field("made", Label("本年新制作数量", ("本年新制作", "本年新"))),
+    Field("published", Label("本年新公开数量", ("本年新公开",))),
+    Field("total_published", Label("对外公开总数量", ("对外公开总数",))),
+)
+_ITEMS = (
+    Field("previous_items", Label("上一年项目数量", ("上一年项目数",))),
+    Field("change", Label("本年增/减", ("本年增减", "本年增／减")), kind=Kind.SIGNED),
+    Field("decisions", Label("处理决定数量", ("处理决定数",))),
+)
+
+_PROACTIVE = (
+    ProactiveBlock(
+        Label("第二十条第（一）项"),
+        _MADE,
+        (
+            ProactiveRow("regulations", Label("规章")),
+            ProactiveRow("normative_documents", Label("规范性文件", ("行政规范性文件",))),
+        ),
+    ),
+    ProactiveBlock(
+        Label("第二十条第（五）项"),
+        _ITEMS,
+        (
+            ProactiveRow("licensing", Label("行政许可")),
+            ProactiveRow("other_services", Label("其他对外管理服务事项")),
+        ),
+    ),
+    ProactiveBlock(
+        Label("第二十条第（六）项"),
+        _ITEMS,
+        (
+            ProactiveRow("penalties", Label("行政处罚")),
+            ProactiveRow("enforcement", Label("行政强制")),
+        ),
+    ),
+    ProactiveBlock(
+        Label("第二十条第（八）项"),
+        _ITEMS[:2],
+        (ProactiveRow("fees", Label("行政事业性收费")),),
+    ),
+    ProactiveBlock(
+        Label("第二十条第（九）项"),
+        (
+            Field("items", Label("采购项目数量", ("采购项目数",))),
+            Field("amount", Label("采购总金额"), kind=Kind.MONEY, unit="元"),
+        ),
+        (ProactiveRow("procurement", Label("政府集中采购")),),
+    ),
+)
+
+_ROWS = c.application_rows(
+    ApplicationRow("other", Label("（六）其他处理"), "其他处理", groups=(c.RESULTS,), outcome=True)
+)
+
+_BASE = Edition(
+    key="2019",
+    title="2019 版（国办公开办函〔2019〕60号）",
+    first_year=2019,
+    markers=(
+        "本年新制作数量",
+        "本年新公开数量",
+        "上一年项目数量",
+        "第二十条第（九）项",
+        "采购总金额",
+    ),
+    sections=c.SECTIONS,
+    proactive=_PROACTIVE,
+    proactive_header=c.PROACTIVE_HEADER,
+    columns=c.COLUMNS,
+    application_header=c.APPLICATION_HEADER,
+    row_groups=c.row_groups(),
+    application_rows=_ROWS,
+    appeal_groups=c.APPEAL_GROUPS,
+    appeal_columns=c.APPEAL_COLUMNS,
+    appeal_header=c.APPEAL_HEADER,
+    table_titles=c.TABLE_TITLES,
+)
+
+EDITION = replace(
+    _BASE,
+    rules=(
+        *c.application_rules(_ROWS),
+        *c.appeal_rules(),
+        *c.cell_rules(_BASE.cells, _BASE.kinds),
+    ),
+    cross_year_rules=c.carried_over_rules(),
+)

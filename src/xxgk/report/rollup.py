@@ -1,0 +1,53 @@
+"""Roll-up (汇总): one report that sums many reports of one edition and year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+
+from xxgk.report.checks import check
+from xxgk.report.model import Finding, Report, Value
+
+
+class RollupError(ValueError):
+    """The reports cannot be summed into one."""
+
+
+def rollup(reports: Sequence[Report], *, agency: str) -> Report:
+    """The cell-wise sum of the reports, checked, as `agency`'s report.
+
+    Refuses an empty list and mixed editions or years. A cell unreadable (null) in any source is
+    unreadable in the sum. Each source's own findings are kept, marked with the source's agency,
+    after the roll-up's own findings.
+    """
+    if not reports:
+        raise RollupError("没有可汇总的报告")
+    first = reports[0]
+    for r in reports[1:]:
+        if r.edition.key != first.edition.key:
+            raise RollupError(
+                f"不能汇总不同版本的报告：{first.agency}（{first.edition.key} 版）与 "
+                f"{r.agency}（{r.edition.key} 版）"
+            )
+        if r.year != first.year:
+            raise RollupError(
+                f"不能汇总不同年度的报告：{first.agency}（{first.year} 年）与 "
+                f"{r.agency}（{r.year} 年）"
+            )
+    cells = {c: _sum(r.cells[c] for r in reports) for c in first.edition.cells}
+    total = Report(first.edition, agency, first.year, cells)
+    total.findings = check(total) + [f for r in reports for f in _findings_from(r)]
+    return total
+
+
+def _sum(values: Iterable[Value]) -> Value:
+    total: Value = 0
+    for v in values:
+        if v is None:
+            return None
+        total = total + v  # type: ignore[operator]
+    return total
+
+
+def _findings_from(report: Report) -> list[Finding]:
+    return [replace(f, source=f.source or report.agency) for f in report.findings]

@@ -1,0 +1,121 @@
+"""The JSON Schema of a report, generated from an edition's definition."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from xxgk.report.edition import Edition, Kind
+
+SCHEMA_VERSION = 1
+
+MONEY_PATTERN = r"^\d+(\.\d+)?$"
+
+_COUNT = {"type": ["integer", "null"]}
+_SIGNED = {"type": ["integer", "null"]}
+_MONEY = {
+    "oneOf": [
+        {"type": "string", "pattern": MONEY_PATTERN},
+        {"type": "number", "minimum": 0},
+        {"type": "null"},
+    ],
+    "description": "元 (yuan), a decimal string",
+}
+_VALUE = {Kind.COUNT: _COUNT, Kind.SIGNED: _SIGNED, Kind.MONEY: _MONEY}
+
+
+def _object(properties: dict[str, Any], description: str | None = None) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+    if description:
+        out["description"] = description
+    return out
+
+
+def json_schema(edition: Edition) -> dict[str, Any]:
+    """A JSON Schema (draft 2020-12) that accepts exactly the valid reports of this edition."""
+    proactive = _object(
+        {
+            r.key: _object(
+                {f.key: {**_VALUE[f.kind], "title": f.label.text} for f in b.fields},
+                r.label.text,
+            )
+            for b, r in edition.proactive_rows
+        }
+    )
+    row = {
+        "type": "array",
+        "items": _COUNT,
+        "minItems": len(edition.columns),
+        "maxItems": len(edition.columns),
+        "description": " / ".join(c.key for c in edition.columns),
+    }
+    applications = _object(
+        {r.key: {**row, "title": r.label.text} for r in edition.application_rows}
+    )
+    appeals = _object(
+        {
+            g.key: _object(
+                {c.key: {**_COUNT, "title": c.label.text} for c in edition.appeal_columns},
+                g.label.text,
+            )
+            for g in edition.appeal_groups
+        }
+    )
+    finding = {
+        "type": "object",
+        "required": ["rule", "severity", "message"],
+        "properties": {
+            "rule": {"type": "string", "minLength": 1},
+            "severity": {"enum": ["error", "warning"]},
+            "message": {"type": "string"},
+            "cells": {"type": "array", "items": {"type": "string"}},
+            "where": {"type": "array", "items": {"type": "string"}},
+            "source": {"type": "string"},
+        },
+    }
+    provenance = {
+        "type": "object",
+        "required": ["form"],
+        "properties": {
+            "form": {"type": "string"},
+            "file": {"type": "string"},
+            "page": {"type": "integer"},
+            "line": {"type": "integer"},
+            "text": {"type": "string"},
+            "blank": {"type": "boolean"},
+            "derived": {"type": "boolean"},
+            "inferred": {"type": "boolean"},
+        },
+        "additionalProperties": False,
+    }
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": f"政府信息公开工作年度报告（{edition.title}）",
+        "type": "object",
+        "required": ["edition", "agency", "year", "tables"],
+        "properties": {
+            "schema": {"const": SCHEMA_VERSION},
+            "edition": {"const": edition.key},
+            "agency": {"type": "string"},
+            "year": {"type": "integer", "minimum": 1900, "maximum": 2999},
+            "tables": _object(
+                {"proactive": proactive, "applications": applications, "appeals": appeals}
+            ),
+            "sections": {
+                "type": "object",
+                "propertyNames": {"enum": [s.key for s in edition.sections]},
+                "additionalProperties": {"type": "string"},
+            },
+            "findings": {"type": "array", "items": finding},
+            "provenance": {
+                "type": "object",
+                "propertyNames": {"enum": list(edition.cells)},
+                "additionalProperties": provenance,
+            },
+            "source": {"type": "string"},
+        },
+    }
