@@ -88,6 +88,7 @@ class ApplicationRow:
     short: str  # how a finding's message names the row
     groups: tuple[str, ...] = ()  # RowGroup keys, outermost first
     outcome: bool = False  # one of the outcome rows that (七)总计 adds up
+    grounds: tuple[str, ...] = ()  # the articles of the Regulation a reply in this row rests on
 
 
 @dataclass(frozen=True)

@@ -91,10 +91,73 @@ _GROUPS = (
 OTHER_GROUP = RowGroup("other", Label("（六）其他处理"))
 
 
+# The articles of the 2019 Regulation (国务院令第711号) a reply in each outcome row rests on
+# (spec §4). A reply records the row and one of its grounds.
+GROUNDS: dict[str, tuple[str, ...]] = {
+    "granted": (
+        "《条例》第三十六条第（一）项：已经主动公开的，告知获取的方式和途径",
+        "《条例》第三十六条第（二）项：可以公开的，向申请人提供或告知获取方式、途径和时间",
+    ),
+    "partial": ("《条例》第三十七条：区分处理，提供可以公开的部分并说明理由",),
+    "denied_state_secret": ("《条例》第十四条：依法确定为国家秘密的政府信息",),
+    "denied_law_forbidden": ("《条例》第十四条：法律、行政法规禁止公开的政府信息",),
+    "denied_three_safeties": (
+        "《条例》第十四条：公开后可能危及国家安全、公共安全、经济安全、社会稳定的政府信息",
+    ),
+    "denied_third_party": (
+        "《条例》第十五条：涉及商业秘密、个人隐私等，公开会对第三方合法权益造成损害",
+    ),
+    "denied_internal_affairs": (
+        "《条例》第十六条第一款：人事管理、后勤管理、内部工作流程等内部事务信息",
+    ),
+    "denied_process_info": (
+        "《条例》第十六条第二款：讨论记录、过程稿、磋商信函、请示报告等过程性信息",
+    ),
+    "denied_enforcement_file": ("《条例》第十六条第二款：行政执法案卷信息",),
+    "denied_admin_query": (
+        "《条例》第三十六条第（七）项：法律、行政法规对信息的获取有特别规定的，告知按有关规定办理",
+    ),
+    "unable_not_held": (
+        "《条例》第三十六条第（四）项：经检索没有所申请公开信息",
+        "《条例》第三十六条第（五）项：所申请公开信息不属于本行政机关负责公开",
+    ),
+    "unable_needs_creation": (
+        "《条例》第三十八条：需要对现有政府信息进行加工、分析的，可以不予提供",
+    ),
+    "unable_unclear_after_correction": ("《条例》第三十条：补正后申请内容仍不明确",),
+    "not_processed_petition": (
+        "《条例》第三十九条第一款：以政府信息公开申请形式进行信访、投诉、举报等活动",
+    ),
+    "not_processed_duplicate": (
+        "《条例》第三十六条第（六）项：重复申请公开相同政府信息，告知不予重复处理",
+    ),
+    "not_processed_publication": (
+        "《条例》第三十九条第二款：要求提供政府公报、报刊、书籍等公开出版物，告知获取途径",
+    ),
+    "not_processed_massive": (
+        "《条例》第三十五条：申请公开政府信息的数量、频次明显超过合理范围且理由不合理",
+    ),
+    "not_processed_confirm": (
+        "《条例》第二条：要求确认或重新出具已获取的信息，不属于政府信息公开申请的内容",
+    ),
+    "other_no_correction": ("《条例》第三十条：申请人无正当理由逾期不补正，视为放弃申请",),
+    "other_no_fee": (
+        "《条例》第四十二条、《政府信息公开信息处理费管理办法》：申请人逾期未缴纳信息处理费",
+    ),
+}
+
+
 def _row(
     key: str, text: str, short: str, *groups: str, variants: tuple[str, ...] = ()
 ) -> ApplicationRow:
-    return ApplicationRow(key, Label(text, variants), short, groups=groups, outcome=bool(groups))
+    return ApplicationRow(
+        key,
+        Label(text, variants),
+        short,
+        groups=groups,
+        outcome=bool(groups),
+        grounds=GROUNDS.get(key, ()),
+    )
 
 
 _HEAD_ROWS = (

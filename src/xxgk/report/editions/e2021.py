@@ -69,6 +69,7 @@ _ROWS = c.application_rows(
         "其他处理-逾期不补正",
         groups=(c.RESULTS, "other"),
         outcome=True,
+        grounds=c.GROUNDS["other_no_correction"],
     ),
     ApplicationRow(
         "other_no_fee",
@@ -79,6 +80,7 @@ _ROWS = c.application_rows(
         "其他处理-逾期未缴费",
         groups=(c.RESULTS, "other"),
         outcome=True,
+        grounds=c.GROUNDS["other_no_fee"],
     ),
     ApplicationRow(
         "other_other", Label("3.其他"), "其他处理-其他", groups=(c.RESULTS, "other"), outcome=True
