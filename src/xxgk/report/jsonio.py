@@ -65,7 +65,8 @@ def from_json(data: Any, source: str | None = None) -> Report:
     if not isinstance(data, dict):
         raise ReportError([f"顶层应为 JSON 对象，实际为{_type_name(data)}"], source)
     edition = _edition_of(data, source)
-    problems = [_describe(e, edition) for e in _errors(edition, data)]
+    # dict.fromkeys: jsonschema reports each missing key of one object separately
+    problems = list(dict.fromkeys(_describe(e, edition) for e in _errors(edition, data)))
     if problems:
         extra = len(problems) - _MAX_PROBLEMS
         shown = problems[:_MAX_PROBLEMS] + ([f"另有 {extra} 处问题"] if extra > 0 else [])
@@ -116,7 +117,7 @@ def _where(error: ValidationError, edition: Edition) -> str:
     # tables.applications.<row>.<i> names a cell: applications.<row>.<column>
     if len(path) == 4 and path[:2] == ["tables", "applications"] and path[3].isdigit():
         return f"applications.{path[2]}.{edition.columns[int(path[3])].key}"
-    if path and path[0] == "tables" and len(path) >= 3:
+    if path[:1] == ["tables"] and len(path) >= 2:
         return ".".join(path[1:])
     return ".".join(path) or "报告"
 
@@ -143,7 +144,7 @@ def _describe(error: ValidationError, edition: Edition) -> str:
         return f'{where}：金额应为以元计的十进制数字串（如 "190000"），实际为{_type_name(inst)}'
     if kind == "const":
         return f"{where}：应为 {json.dumps(error.validator_value)}，实际为{_type_name(inst)}"
-    if kind == "propertyNames":
+    if "propertyNames" in error.schema_path:
         return f"{where}：{edition.key} 版没有 “{inst}”"
     if kind == "enum":
         allowed = "、".join(json.dumps(v, ensure_ascii=False) for v in error.validator_value)
