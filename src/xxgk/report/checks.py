@@ -6,6 +6,7 @@ The rules are the edition's data; this module only knows how to evaluate each ki
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
 
 from xxgk.report.edition import CellRule, EqualityRule, Severity, Term
 from xxgk.report.model import Finding, Report, Value
@@ -83,11 +84,14 @@ def _equality(rule: EqualityRule, report: Report, previous: Report | None) -> Fi
         assert source is not None
         return source.cells[t.cell]
 
-    values = [value(t) for t in rule.terms]
-    if any(v is None for v in values):
-        return None  # an unreadable cell is its own finding; the sum cannot be judged
-    left = sum(t.sign * value(t) for t in rule.left)  # type: ignore[operator]
-    right = sum(t.sign * value(t) for t in rule.right)  # type: ignore[operator]
+    signed: list[tuple[Term, int | Decimal]] = []
+    for t in rule.terms:
+        v = value(t)
+        if v is None:
+            return None  # an unreadable cell is its own finding; the sum cannot be judged
+        signed.append((t, t.sign * v))
+    left = sum(v for _, v in signed[: len(rule.left)])
+    right = sum(v for _, v in signed[len(rule.left) :])
     if left == right:
         return None
     message = f"{rule.scope}：{_side(rule.left, value)} ≠ {_side(rule.right, value)}"

@@ -170,9 +170,9 @@ def _build(edition: Edition, data: dict[str, Any], source: str | None) -> Report
         for f in b.fields:
             raw = tables["proactive"][r.key][f.key]
             cells[f"proactive.{r.key}.{f.key}"] = _money(raw) if f.kind is Kind.MONEY else raw
-    for r in edition.application_rows:
-        for c, v in zip(edition.columns, tables["applications"][r.key], strict=True):
-            cells[f"applications.{r.key}.{c.key}"] = v
+    for row in edition.application_rows:
+        for c, v in zip(edition.columns, tables["applications"][row.key], strict=True):
+            cells[f"applications.{row.key}.{c.key}"] = v
     for g in edition.appeal_groups:
         for c in edition.appeal_columns:
             cells[f"appeals.{g.key}.{c.key}"] = tables["appeals"][g.key][c.key]

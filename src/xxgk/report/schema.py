@@ -10,9 +10,9 @@ SCHEMA_VERSION = 1
 
 MONEY_PATTERN = r"^\d+(\.\d+)?$"
 
-_COUNT = {"type": ["integer", "null"]}
-_SIGNED = {"type": ["integer", "null"]}
-_MONEY = {
+_COUNT: dict[str, Any] = {"type": ["integer", "null"]}
+_SIGNED: dict[str, Any] = {"type": ["integer", "null"]}
+_MONEY: dict[str, Any] = {
     "oneOf": [
         {"type": "string", "pattern": MONEY_PATTERN},
         {"type": "number", "minimum": 0},
