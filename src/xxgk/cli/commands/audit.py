@@ -1,0 +1,347 @@
+"""`xxgk audit`: read published reports in any form, check them, many at once.
+
+Files are read in worker processes (`--jobs`) and the results come back in input order through
+a bounded window, so memory stays flat however many files there are: `--json` and `--csv`
+stream one line per file. The terminal view prints each report's findings as they come, under a
+progress bar, and a summary table of every file at the end.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
+from itertools import islice
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+
+from xxgk.cli import output
+from xxgk.cli.app import app
+from xxgk.report import Finding, Severity, editions, to_json
+from xxgk.report.model import Report
+from xxgk.report.read import UnreadableFile, read_file
+
+# What a folder is searched for; a file named on the command line is read whatever its name.
+REPORT_SUFFIXES = frozenset(
+    {".html", ".htm", ".shtml", ".xhtml", ".txt", ".text", ".md", ".markdown", ".docx", ".pdf"}
+)
+# Documentation that sits beside reports in a folder is not a report.
+_NOT_REPORTS = ("readme", "license", "licence", "changelog")
+_BATCH = 16  # files per task sent to a worker: small enough to keep order cheap
+_WINDOW = 4  # batches in flight per worker: bounds memory, keeps every worker busy
+CSV_HEADER = ("source", "agency", "year", "edition", "findings", "first_finding", "error")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """One file's result as a worker sends it back (small: no tables unless asked for)."""
+
+    source: str
+    error: str | None = None
+    agency: str = ""
+    year: int | None = None
+    edition: str = ""
+    findings: tuple[Finding, ...] = ()
+    json_line: str | None = None
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def first_finding(self) -> str:
+        return f"{self.findings[0].rule}：{self.findings[0].message}" if self.findings else ""
+
+
+def audit_file(source: str, *, with_json: bool = False) -> Outcome:
+    """Read and check one file; an unreadable file is an `Outcome` with `error`, never raised."""
+    try:
+        report = read_file(source)
+    except UnreadableFile as e:
+        return Outcome(source, error=str(e) or "无法读取")
+    except Exception as e:  # a reader's bug on one odd file must not stop a run of thousands
+        return Outcome(source, error=f"读取时出错（{type(e).__name__}：{e}）")
+    line = json.dumps(to_json(report, source=source), ensure_ascii=False) if with_json else None
+    return Outcome(
+        source,
+        agency=report.agency,
+        year=report.year,
+        edition=report.edition.key,
+        findings=tuple(report.findings),
+        json_line=line,
+    )
+
+
+def report_sources(paths: Iterable[Path]) -> Iterator[str]:
+    """Every file to audit, in order: each path as given; a folder's report files recursively,
+    sorted by name (hidden entries and README/LICENSE files left out)."""
+    for path in paths:
+        if path.is_dir():
+            yield from _walk(path)
+        else:
+            yield str(path)  # a missing file is reported by the reader, in its place
+
+
+def _walk(folder: Path) -> Iterator[str]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        yield str(folder)  # the reader says why it cannot be read
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _walk(Path(entry.path))
+            continue
+        suffix = os.path.splitext(entry.name)[1].lower()
+        if suffix in REPORT_SUFFIXES and not entry.name.lower().startswith(_NOT_REPORTS):
+            yield entry.path
+
+
+def _audit_batch(sources: list[str], with_json: bool) -> list[Outcome]:
+    return [audit_file(s, with_json=with_json) for s in sources]
+
+
+def _pool_context() -> multiprocessing.context.BaseContext:
+    # Not fork: the progress bar runs a thread, and forking a threaded process can deadlock.
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+
+
+def audit_many(
+    sources: Iterable[str], *, jobs: int = 1, with_json: bool = False
+) -> Iterator[Outcome]:
+    """Outcomes in the order of `sources`, read by `jobs` worker processes; at most a few
+    batches per worker are in flight, so memory does not grow with the number of files."""
+    if jobs <= 1:
+        for source in sources:
+            yield audit_file(source, with_json=with_json)
+        return
+    work: Callable[[list[str]], list[Outcome]] = partial(_audit_batch, with_json=with_json)
+    it = iter(sources)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
+        pending: deque[Future[list[Outcome]]] = deque()
+        while batch := list(islice(it, _BATCH)):
+            pending.append(pool.submit(work, batch))
+            if len(pending) >= jobs * _WINDOW:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+
+@app.command("audit")
+def audit_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="报告文件或文件夹 (report files or folders: .html .htm .txt .md .docx .pdf)",
+            show_default=False,
+        ),
+    ],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="每份报告输出一行 JSON (JSON Lines, input order)")
+    ] = False,
+    as_csv: Annotated[
+        bool, typer.Option("--csv", help="每份报告输出一行 CSV (one CSV row per report)")
+    ] = False,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs", "-j", help="并行进程数，0 为 CPU 核数 (worker processes; 0 = one per core)"
+        ),
+    ] = 1,
+) -> None:
+    """审核已公开的年度报告 (audit published annual reports)：读取网页、文本、Markdown、
+    Word、PDF，恢复表格，检查全部勾稽关系。
+
+    文件格式按内容识别 (form told by content)。文件夹递归读取其中的报告文件，按文件名排序。
+    无法读取的文件给出原因，其余照常审核。
+
+    退出状态 (exit status)：0 全部读取且一致 (all read and consistent)；
+    1 有报告存在错误 (a report has an error finding)；2 有文件无法读取 (a file could not be read)。
+    """
+    if as_json and as_csv:
+        output.fail("--json 与 --csv 只能选一个 (choose one of --json, --csv)")
+    if jobs < 0:
+        output.fail("--jobs 应为 0 或正整数 (0 = 每个 CPU 核一个进程)")
+    jobs = jobs or os.cpu_count() or 1
+    sources = report_sources(paths)
+    outcomes = audit_many(sources, jobs=jobs, with_json=as_json)
+    if as_json:
+        sys.exit(_print_json(outcomes, progress_total=_total_for_bar(paths)))
+    if as_csv:
+        sys.exit(_print_csv(outcomes, progress_total=_total_for_bar(paths)))
+    show_bar = output.err.is_terminal
+    sys.exit(_print_terminal(outcomes, _count(paths) if show_bar else None))
+
+
+def _count(paths: Iterable[Path]) -> int:
+    return sum(1 for _ in report_sources(paths))
+
+
+def _total_for_bar(paths: list[Path]) -> int | None:
+    """A bar for machine output only when it goes to a file and a person watches stderr."""
+    if output.err.is_terminal and not sys.stdout.isatty():
+        return _count(paths)
+    return None
+
+
+def _progress(total: int | None) -> Progress | None:
+    if total is None:
+        return None
+    return Progress(
+        TextColumn("[bold]审核[/]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        TextColumn("{task.description}"),
+        console=output.err,
+        transient=True,
+    )
+
+
+def _tracked(outcomes: Iterator[Outcome], total: int | None) -> Iterator[Outcome]:
+    bar = _progress(total)
+    if bar is None:
+        yield from outcomes
+        return
+    with bar:
+        task = bar.add_task("", total=total)
+        for outcome in outcomes:
+            bar.update(task, advance=1, description=escape(Path(outcome.source).name))
+            yield outcome
+
+
+def _exit_status(unreadable: int, with_errors: int) -> int:
+    if unreadable:
+        return output.UNREADABLE
+    return output.FINDINGS if with_errors else output.OK
+
+
+def _print_json(outcomes: Iterator[Outcome], progress_total: int | None) -> int:
+    unreadable = with_errors = 0
+    for o in _tracked(outcomes, progress_total):
+        if o.error is not None:
+            unreadable += 1
+            line = json.dumps({"source": o.source, "error": o.error}, ensure_ascii=False)
+        else:
+            with_errors += o.errors > 0
+            line = o.json_line or ""
+        sys.stdout.write(line + "\n")
+    sys.stdout.flush()
+    return _exit_status(unreadable, with_errors)
+
+
+def _print_csv(outcomes: Iterator[Outcome], progress_total: int | None) -> int:
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(CSV_HEADER)
+    unreadable = with_errors = 0
+    for o in _tracked(outcomes, progress_total):
+        if o.error is not None:
+            unreadable += 1
+            writer.writerow((o.source, "", "", "", "", "", o.error))
+            continue
+        with_errors += o.errors > 0
+        writer.writerow(
+            (o.source, o.agency, o.year, o.edition, len(o.findings), o.first_finding, "")
+        )
+    sys.stdout.flush()
+    return _exit_status(unreadable, with_errors)
+
+
+@dataclass(frozen=True)
+class _Row:
+    """What the summary table keeps of a file: a line of text, not the report."""
+
+    source: str
+    agency: str
+    year: str
+    edition: str
+    errors: int
+    warnings: int
+    note: str
+    unreadable: bool
+
+
+def _print_terminal(outcomes: Iterator[Outcome], total: int | None) -> int:
+    rows: list[_Row] = []
+    for o in _tracked(outcomes, total):
+        if o.error is not None:
+            output.out.print(f"[bold red]✗ 无法读取[/] {escape(o.source)}：{escape(o.error)}")
+            rows.append(_Row(o.source, "", "", "", 0, 0, o.error, True))
+            continue
+        if o.findings:
+            output.print_findings(_as_report(o), o.source)
+        rows.append(
+            _Row(
+                o.source,
+                o.agency,
+                str(o.year),
+                o.edition,
+                o.errors,
+                len(o.findings) - o.errors,
+                o.first_finding,
+                False,
+            )
+        )
+    _summary(rows)
+    unreadable = sum(r.unreadable for r in rows)
+    return _exit_status(unreadable, sum(r.errors > 0 for r in rows))
+
+
+def _as_report(o: Outcome) -> Report:
+    """Enough of a report for `print_findings`: who, when, which edition, what was found."""
+    return Report(editions.get(o.edition), o.agency, o.year or 0, {}, findings=list(o.findings))
+
+
+def _summary(rows: list[_Row]) -> None:
+    if not rows:
+        output.out.print("[yellow]没有找到报告文件[/]（.html .htm .txt .md .docx .pdf）")
+        return
+    table = Table(title="审核结果 (audit summary)", show_lines=False, expand=False)
+    for name, style in (
+        ("文件", "cyan"),
+        ("机关", ""),
+        ("年度", ""),
+        ("版本", ""),
+        ("错误", "red"),
+        ("提示", "yellow"),
+        ("首个问题 / 无法读取的原因", "dim"),
+    ):
+        table.add_column(name, style=style, overflow="fold")
+    for r in rows:
+        if r.unreadable:
+            table.add_row(
+                escape(r.source), "[red]无法读取[/]", "", "", "", "", f"[red]{escape(r.note)}[/]"
+            )
+        else:
+            table.add_row(
+                escape(r.source),
+                escape(r.agency),
+                r.year,
+                r.edition,
+                str(r.errors or ""),
+                str(r.warnings or ""),
+                escape(r.note) if r.note else "[green]✓ 一致[/]",
+            )
+    output.out.print(table)
+    unreadable = sum(r.unreadable for r in rows)
+    with_errors = sum(r.errors > 0 for r in rows)
+    consistent = len(rows) - unreadable - with_errors
+    output.out.print(
+        f"共 {len(rows)} 个文件：[green]{consistent} 份一致[/]，"
+        f"[red]{with_errors} 份有错误[/]，[bold red]{unreadable} 个无法读取[/]"
+    )

@@ -1,0 +1,165 @@
+"""Read a published report from any file: the form is told by content, not by extension alone.
+
+`read_file(path)` (and `read_bytes(data, source)`) sniff the bytes — PDF by its ``%PDF`` magic,
+Word (.docx) as a ZIP holding ``word/document.xml``, and otherwise decoded text (UTF-8 with or
+without BOM, UTF-16 with BOM, then GB18030): HTML by its markup, Markdown by a pipe-table
+delimiter row (``|---|``) or an ``.md`` name, else plain text. The form reader turns the file
+into a `Document` of tokens; `recover` finds the edition's tables in it and builds the `Report`.
+
+Every way a file can fail to be a report raises `UnreadableFile` with a message in Chinese for
+the user; nothing else escapes for a bad file.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+from xxgk.report.model import Report
+from xxgk.report.read.document import Document, Token, UnreadableFile
+
+__all__ = [
+    "FORMS",
+    "Document",
+    "Token",
+    "UnreadableFile",
+    "decode",
+    "document",
+    "read_bytes",
+    "read_file",
+    "sniff",
+]
+
+FORMS = ("html", "txt", "md", "docx", "pdf")
+
+# A PDF may carry a few bytes of junk before its header; readers accept it within the first KB.
+_PDF_MAGIC_WINDOW = 1024
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls (Compound File)
+_SNIFF = 8192
+
+_HTML_STRONG = re.compile(r"<\s*(?:!doctype\s+html|html|body|table|tbody|tr|td|th)\b", re.I)
+_HTML_TAG = re.compile(r"<\s*/?\s*(?:div|p|span|br|h[1-6]|meta|head|font|strong|b)\b[^<>]*>", re.I)
+_MD_DELIMITER = re.compile(
+    r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M
+)
+
+
+def read_file(path: str | Path) -> Report:
+    """The report printed in the file at `path`; `UnreadableFile` says why when it is not one."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UnreadableFile("文件不存在") from None
+    except IsADirectoryError:
+        raise UnreadableFile("这是一个文件夹，不是报告文件") from None
+    except OSError as e:
+        raise UnreadableFile(f"无法读取文件：{e.strerror}") from None
+    return read_bytes(data, str(path))
+
+
+def read_bytes(data: bytes, source: str) -> Report:
+    """The report printed in `data`; `source` is the path as the user gave it (for provenance)."""
+    from xxgk.report.read.recover import recover  # the engine; imported late to keep this light
+
+    return recover(document(data, source))
+
+
+def document(data: bytes, source: str) -> Document:
+    """The `Document` of a file's bytes, by the form its content shows."""
+    form = sniff(data, source)
+    if form == "pdf":
+        from xxgk.report.read import pdf
+
+        return pdf.document(data, source)
+    if form == "docx":
+        from xxgk.report.read import docx
+
+        return docx.document(data, source)
+    text = decode(data)
+    if form == "html":
+        from xxgk.report.read import html
+
+        return html.document(text, source)
+    if form == "md":
+        from xxgk.report.read import markdown
+
+        return markdown.document(text, source)
+    from xxgk.report.read import text as plain
+
+    return plain.document(text, source)
+
+
+def sniff(data: bytes, source: str = "") -> str:
+    """The form of a file (one of `FORMS`) from its content; the name only breaks a tie
+    between Markdown and plain text. Raises `UnreadableFile` for content no reader takes."""
+    suffix = Path(source).suffix.lower()
+    if not data.strip():
+        raise UnreadableFile("文件是空的")
+    if b"%PDF-" in data[:_PDF_MAGIC_WINDOW]:
+        return "pdf"
+    if data.startswith(_ZIP_MAGIC):
+        return _zip_form(data)
+    if data.startswith(_OLE_MAGIC):
+        raise UnreadableFile("这是旧版 Word (.doc) 或 Excel (.xls) 文件，请另存为 .docx 后再读取")
+    if suffix == ".docx":
+        raise UnreadableFile("不是有效的 Word (.docx) 文件：不是 ZIP 压缩包，文件可能已损坏")
+    if suffix == ".pdf":
+        raise UnreadableFile("不是有效的 PDF 文件：文件开头没有 %PDF 标记，文件可能已损坏")
+    text = decode(data)
+    if _looks_like_html(text):
+        return "html"
+    if _MD_DELIMITER.search(text) or suffix in (".md", ".markdown"):
+        return "md"
+    return "txt"
+
+
+def decode(data: bytes) -> str:
+    """Text from bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030 (GBK, GB2312).
+
+    Raises `UnreadableFile` for binary content (NUL bytes, control characters)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise UnreadableFile("UTF-16 文本文件已损坏，无法解码") from None
+    if _is_binary(data[:_SNIFF]):
+        raise UnreadableFile(
+            "不是可读的报告文件：内容是二进制数据，不是网页、文本、Markdown、Word (.docx) 或 PDF"
+        )
+    for encoding in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise UnreadableFile("无法识别文本编码：既不是 UTF-8，也不是 GB18030/GBK")
+
+
+def _is_binary(head: bytes) -> bool:
+    if b"\x00" in head:
+        return True
+    # Text has tabs, newlines and form feeds (pdftotext pages) but few other control bytes.
+    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in head)
+    return controls > len(head) // 20
+
+
+def _looks_like_html(text: str) -> bool:
+    return bool(_HTML_STRONG.search(text)) or len(_HTML_TAG.findall(text, 0, 65536)) >= 3
+
+
+def _zip_form(data: bytes) -> str:
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as z:
+            names = set(z.namelist())
+    except zipfile.BadZipFile:
+        raise UnreadableFile(
+            "Word (.docx) 文件已损坏或不完整：不是有效的 ZIP 压缩包（可能下载中断）"
+        ) from None
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        raise UnreadableFile("这是 Excel (.xlsx) 文件；请读取报告的网页、Word、PDF 或文本")
+    raise UnreadableFile("是 ZIP 压缩文件，但不是 Word (.docx) 文档（缺少 word/document.xml）")
