@@ -132,10 +132,10 @@ class State:
     fee_due: date | None
     extended: bool
     # Beyond the agreed API: what a closed case and the work queue need.
-    last_due: date | None = None  # the reply due in force when the case closed (or due_on)
+    last_due: date | None = None  # due_on, or for a closed case the due in force when it closed
     closed_on: date | None = None
     overdue: bool = False  # open past due_on on `today`, or replied after the due date
-    span: Span | None = field(default=None, compare=False)  # the reply count behind due_on
+    span: Span | None = field(default=None, compare=False)  # the reply count behind last_due
 
 
 # Which events each open status admits before the date-dependent checks.
@@ -202,7 +202,7 @@ class _Clock:
         self.opened: list[_Opened] = []
         self.extension: int = 0
         self.closed_on: date | None = None
-        self.due_at_close: date | None = None
+        self.span_at_close: Span | None = None
         self.correction_notice_due = self._span(first.on, policy.correction_notice_days).end
 
     # -- counting ---------------------------------------------------------------------------
@@ -241,7 +241,7 @@ class _Clock:
     # -- events -----------------------------------------------------------------------------
 
     def allowed(self, today: date | None) -> frozenset[EventKind]:
-        if self.status.closed:
+        if self.status.closed or (today is not None and today < self.last_on):
             return frozenset()
         kinds = set(_NEXT[self.status])
         if self.correction_requested is not None or self.clock_touched:
@@ -346,7 +346,7 @@ class _Clock:
         self.clock_touched = True
         self.status = Status.IN_CONSULTATION
         self.notes.append(
-            f"{iso(e.on)} 征求第三方或其他机关意见，对方应在 {iso(limit)} 前答复"
+            f"{iso(e.on)} 征求第三方或其他机关意见，对方答复期限至 {iso(limit)}"
             f"（{self.policy.consultation_days} 个工作日）；自发函当日起至收到意见前一日，"
             "工作日不计入答复期限。"
         )
@@ -412,7 +412,7 @@ class _Clock:
 
     def _close(self, e: Event, status: Status, sentence: str) -> None:
         if self.status is not Status.AWAITING_CORRECTION:
-            self.due_at_close = self.reply_span(e.on).end
+            self.span_at_close = self.reply_span(e.on)
         for o in self.opened:
             if o.closed is None:
                 o.closed = e.on
@@ -425,15 +425,16 @@ class _Clock:
     def state(self, today: date | None) -> State:
         as_of = max(today, self.last_on) if today is not None else self.last_on
         if self.status.closed:
+            due_at_close = self.span_at_close.end if self.span_at_close else None
             overdue = (
-                self.due_at_close is not None
+                due_at_close is not None
                 and self.closed_on is not None
-                and self.closed_on > self.due_at_close
+                and self.closed_on > due_at_close
             )
             notes = list(self.notes)
-            if self.status is Status.REPLIED and self.due_at_close is not None:
+            if self.status is Status.REPLIED and due_at_close is not None:
                 notes.append(
-                    f"答复期限为 {iso(self.due_at_close)}，"
+                    f"答复期限为 {iso(due_at_close)}，"
                     + ("逾期答复。" if overdue else "在期限内答复。")
                 )
             return State(
@@ -446,9 +447,10 @@ class _Clock:
                 consultation_due=None,
                 fee_due=None,
                 extended=bool(self.extension),
-                last_due=self.due_at_close,
+                last_due=due_at_close,
                 closed_on=self.closed_on,
                 overdue=overdue,
+                span=self.span_at_close,
             )
         span = self.reply_span(as_of)
         notes = [*self.notes, *self._pending_notes(as_of), self._due_sentence(span)]

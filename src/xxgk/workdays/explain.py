@@ -37,16 +37,8 @@ def describe_span(span: Span) -> str:
 
     "跳过 国庆节 2024-10-01 至 2024-10-07；跳过周末 6 天；计入调休上班日 2024-10-12（周六）".
     """
-    parts: list[str] = []
-    by_reason: dict[str, list[date]] = {}
-    for day, reason in span.skipped:
-        by_reason.setdefault(reason, []).append(day)
-    for reason, days in by_reason.items():
-        if reason == WEEKEND:
-            continue
-        ranges = "、".join(range_text(a, b) for a, b in date_ranges(days))
-        parts.append(f"跳过 {reason} {ranges}")
-    weekends = len(by_reason.get(WEEKEND, ()))
+    parts = [f"跳过 {'、'.join(reasons)} {range_text(a, b)}" for a, b, reasons in _runs(span)]
+    weekends = sum(reason == WEEKEND for _, reason in span.skipped)
     if weekends:
         parts.append(f"跳过周末 {weekends} 天")
     if span.made_up:
@@ -57,3 +49,24 @@ def describe_span(span: Span) -> str:
             f"{years} 年的节假日安排尚未录入，其中日期暂按周一至周五为工作日计算，结果为暂定"
         )
     return "；".join(parts) if parts else "其间无节假日或周末"
+
+
+def _runs(span: Span) -> list[tuple[date, date, list[str]]]:
+    """Stretches of skipped days that no counted day interrupts, weekends not starting one.
+
+    So a holiday week reads as one range, and a consultation over a weekend as one period.
+    """
+    entries = sorted([*span.skipped, *((day, "") for day in span.counted)])
+    runs: list[tuple[date, date, list[str]]] = []
+    open_run = False
+    for day, reason in entries:
+        if not reason:
+            open_run = False
+        elif reason != WEEKEND:
+            if open_run:
+                first, _, reasons = runs[-1]
+                runs[-1] = (first, day, reasons if reason in reasons else [*reasons, reason])
+            else:
+                runs.append((day, day, [reason]))
+                open_run = True
+    return runs
