@@ -267,7 +267,7 @@ class _Clock:
             raise InvalidEvent(f"只有延期答复需要填写工作日数，{label}不需要")
         if self.status.closed:
             raise InvalidEvent(
-                f"申请已{self.status.label}（{iso(self.closed_on or self.last_on)}），不能再{label}"
+                f"本申请{self.status.label}（{iso(self.closed_on or self.last_on)}），不能再{label}"
             )
         if event.kind not in self.allowed(None):
             raise InvalidEvent(self._why_not(event.kind))
