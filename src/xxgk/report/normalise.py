@@ -1,0 +1,155 @@
+"""Normalisation of published report text before reading (spec §6).
+
+Two levels:
+
+- `clean` makes printed text comparable with the editions: scraper pinyin after CJK characters
+  removed (``根據(jù)`` → ``根據``), traditional characters and zh-TW vocabulary converted back
+  to simplified (``規範性檔案`` → ``规范性文件``), full-width digits and letters made ASCII, odd
+  spaces (NBSP, ideographic space) made plain spaces. Text keeps its punctuation and line breaks.
+- `key` reduces a label to what identifies it: no whitespace, punctuation or quotes, brackets
+  and numbering dots dropped (``（二）部分公开`` → ``二部分公开``), for label matching.
+
+Cell values: `parse_count` and `parse_money` read one printed cell, telling a blank or
+placeholder cell (read as 0) from a number.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from functools import cache
+
+import opencc
+
+# zh-TW with Taiwanese vocabulary → mainland simplified: 規範性檔案 → 规范性文件, 採購 → 采购.
+_CONVERTER = opencc.OpenCC("tw2sp")
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+# A pinyin syllable with optional tone marks, e.g. ``jù``, ``guān``, ``zhǔn``, ``lü``.
+_TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+_PINYIN_AFTER_CJK = re.compile(rf"(?<=[{_CJK}])\(([a-z{_TONED}]{{1,6}})\)")
+_UNTONE = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
+# Initial (optional) + final: rejects ``(app)``, ``(sos)`` but keeps ``(jù)``, ``(guān)``.
+_SYLLABLE = re.compile(
+    r"^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|in|un|vn|"
+    r"ia|ie|iu|ua|uo|ui|ve|a|o|e|i|u|v)$"
+)
+
+
+def _drop_pinyin(match: re.Match[str]) -> str:
+    syllable = match.group(1).translate(_UNTONE)
+    return "" if _SYLLABLE.match(syllable) else match.group(0)
+
+
+_SPACES = re.compile(r"[\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff\t\r\f\v]")
+
+
+@cache
+def _wide_table() -> dict[int, str]:
+    """Full-width ASCII (！ … ～) to ASCII, except the brackets, colon, comma and semicolon that
+    the editions print full-width: those are unified in `key` instead."""
+    keep = set("（）：，；")
+    table = {}
+    for code in range(0xFF01, 0xFF5F):
+        ch = chr(code)
+        if ch not in keep:
+            table[code] = chr(code - 0xFEE0)
+    return table
+
+
+def clean(text: str) -> str:
+    """Printed text made comparable: pinyin noise out, simplified, ASCII digits, plain spaces.
+
+    Line breaks are kept (readers use them); other odd whitespace becomes a plain space.
+    """
+    if "(" in text:
+        text = _PINYIN_AFTER_CJK.sub(_drop_pinyin, text)
+    text = _CONVERTER.convert(text)
+    text = text.translate(_wide_table())
+    return _SPACES.sub(" ", text)
+
+
+# Everything that does not identify a label: whitespace, punctuation of both widths, quotes,
+# brackets and numbering dots.
+_NOT_KEY = re.compile(r"[\s\W_]+", re.UNICODE)
+
+
+def key(text: str) -> str:
+    """What identifies a label: letters, digits, CJK (``（二）部分公开`` → ``二部分公开``)."""
+    return _NOT_KEY.sub("", unicodedata.normalize("NFKC", text))
+
+
+# -- cell values -------------------------------------------------------------------------
+
+#: What a count cell prints when it means nothing (read as 0, recorded as blank).
+PLACEHOLDERS = frozenset({"", "—", "——", "-", "--", "－", "/", "／", "无", "?", "？", "…", "、"})
+
+_COUNT = re.compile(r"^([+-]?)(\d+)(?:件|条|个|项|人次|次)?$")
+_MONEY = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)(万元|万|元)?$")
+_THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
+_DASHES = str.maketrans({"－": "-", "—": "-", "–": "-", "＋": "+"})
+
+
+@dataclass(frozen=True)
+class CellValue:
+    """A printed cell read: its value and whether it was blank (or a placeholder)."""
+
+    value: int | Decimal | None
+    blank: bool = False
+
+
+def _compact(text: str) -> str:
+    text = clean(text).strip()
+    text = _THOUSANDS.sub("", text)
+    return re.sub(r"\s+", "", text)
+
+
+def is_blank(text: str) -> bool:
+    """A blank cell or a placeholder (—, -, /, 无, ?) that reads as 0."""
+    return _compact(text) in PLACEHOLDERS
+
+
+def parse_count(text: str) -> CellValue:
+    """A count cell: ``12`` → 12, ``+1036`` → 1036, ``-8`` → -8, blank or ``—`` → 0 (blank).
+
+    A cell that is not a count gives ``CellValue(None)``.
+    """
+    compact = _compact(text)
+    if compact in PLACEHOLDERS:
+        return CellValue(0, blank=True)
+    m = _COUNT.match(compact.translate(_DASHES))
+    if not m:
+        return CellValue(None)
+    value = int(m.group(2))
+    return CellValue(-value if m.group(1) == "-" else value)
+
+
+def parse_money(text: str, unit: str = "元") -> CellValue:
+    """A money cell in yuan: ``190000元`` and ``19万元`` → 190000; a bare number is in `unit`
+    (the unit the edition prints: ``元`` or ``万元``)."""
+    compact = _compact(text)
+    if compact in PLACEHOLDERS:
+        return CellValue(Decimal(0), blank=True)
+    m = _MONEY.match(compact.translate(_DASHES))
+    if not m:
+        return CellValue(None)
+    try:
+        amount = Decimal(m.group(2))
+    except InvalidOperation:  # the pattern admits only digits; kept as a guard
+        return CellValue(None)
+    printed_unit = m.group(3) or unit
+    if printed_unit.startswith("万"):
+        amount *= 10000
+    if m.group(1) == "-":
+        amount = -amount
+    return CellValue(_tidy(amount))
+
+
+def _tidy(amount: Decimal) -> Decimal:
+    """190000.00 → 190000; 75394432.520 → 75394432.52 (no exponent)."""
+    if amount == amount.to_integral():
+        return amount.quantize(Decimal(1))
+    return amount.normalize()

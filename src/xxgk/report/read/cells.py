@@ -1,0 +1,88 @@
+"""Turn one value row's printed chunks into the cells a table row expects.
+
+A row printed cell by cell is read as printed. A row whose cells were glued together (flattened
+scraper text) is split by `split.solve` — respecting printed spaces first, then ignoring them —
+and taken only when exactly one split fits; its cells are marked `inferred`. Anything else is
+unreadable (None): we never guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from xxgk.report.normalise import CellValue, is_blank, parse_count, parse_money
+from xxgk.report.read.split import Segment, solve
+from xxgk.report.read.stream import Chunk, ValueRow
+
+
+@dataclass(frozen=True)
+class Read:
+    """One cell as read: value (None: unreadable), the printed text and how it was read."""
+
+    value: int | Decimal | None
+    text: str
+    chunk: Chunk | None
+    blank: bool = False
+    inferred: bool = False
+
+
+def _parse(text: str, kind: str, unit: str) -> CellValue:
+    if kind == "money":
+        return parse_money(text, unit)
+    value = parse_count(text)
+    if kind == "count" and value.value is not None and value.value < 0:
+        return value  # printed negative; the checks report it
+    return value
+
+
+def resolve(row: ValueRow, segments: list[Segment], units: list[str]) -> list[Read] | None:
+    """The row's cells, or None when the printed chunks cannot be split into them uniquely."""
+    kinds = [k for s in segments for k in s.kinds]
+    n = len(kinds)
+    chunks = list(row.chunks)
+    # spacer / merged cells printed after the row's own cells
+    while len(chunks) > n and chunks[-1].cell and is_blank(chunks[-1].text):
+        chunks.pop()
+    pieces: list[tuple[str, Chunk]] = []
+    for c in chunks:
+        if c.cell:
+            pieces.append((c.text, c))
+        else:
+            pieces.extend((p, c) for p in c.text.split())
+    if len(pieces) == n:
+        out = []
+        for (text, chunk), kind, unit in zip(pieces, kinds, units, strict=True):
+            v = _parse(text, kind, unit)
+            if v.value is None:
+                return None
+            out.append(Read(v.value, text, chunk, blank=v.blank))
+        return out
+    if len(pieces) > n or any(c.cell for c in chunks) or not pieces:
+        return None
+    texts = [p for p, _ in pieces]
+    for respect in (True, False):
+        found = solve(texts, segments, respect_spaces=respect)
+        if len(found) == 1:
+            return _inferred(found[0], pieces, kinds, units)
+        if len(found) > 1:
+            return None
+    return None
+
+
+def _inferred(
+    parts: list[str], pieces: list[tuple[str, Chunk]], kinds: list[str], units: list[str]
+) -> list[Read] | None:
+    # Each part came from some piece; find it by walking the concatenated text.
+    owners: list[Chunk] = []
+    for text, chunk in pieces:
+        owners.extend([chunk] * len(text))
+    out = []
+    pos = 0
+    for part, kind, unit in zip(parts, kinds, units, strict=True):
+        v = _parse(part, kind, unit)
+        if v.value is None:
+            return None
+        out.append(Read(v.value, part, owners[pos], inferred=True))
+        pos += len(part)
+    return out

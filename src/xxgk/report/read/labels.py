@@ -1,0 +1,146 @@
+"""Find which of an edition's rows a printed label names.
+
+Labels are compared by `normalise.key` (no spaces, punctuation or brackets). The label text a
+value row carries is everything printed since the previous value row, so the row's own label
+is at its end: we look for the edition's labels as a suffix, exactly first (the full label,
+then the label without its numbering ``一、`` / ``1.``), and only then tolerantly (rapidfuzz
+ratio over the tail), with a threshold high enough that no two rows of an edition are
+confused. Each index is built once per edition and cached.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz
+
+from xxgk.report import editions
+from xxgk.report.edition import Edition
+from xxgk.report.normalise import clean, key
+
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+|\d+)")
+# Tolerant matches: the tail must resemble the label at least this much (Indel ratio, 0-100),
+# and beat the next-best other row by a margin.
+_FUZZY_MIN = 80.0
+_FUZZY_MARGIN = 8.0
+_MIN_CORE = 4  # a label without its numbering must keep this many characters to be used alone
+
+
+@dataclass(frozen=True)
+class Match:
+    target: str  # the row key (or a special target such as a row group)
+    score: float  # 100 for an exact match
+    exact: bool
+
+
+@dataclass(frozen=True)
+class LabelIndex:
+    """Labels (keys) to targets; `exact` sorted longest first."""
+
+    exact: tuple[tuple[str, str], ...]
+    fuzzy: tuple[tuple[str, str], ...]
+
+    def match(self, text: str) -> Match | None:
+        """The target whose label ends `text` (a key()), or None."""
+        for label, target in self.exact:
+            if text.endswith(label):
+                return Match(target, 100.0, True)
+        return self._fuzzy(text)
+
+    def find_in_tail(self, text: str, window: int) -> Match | None:
+        """The target whose label occurs last within the last `window` characters of `text` —
+        for labels followed by printed instructions (``规章（设区的市…应提供）``)."""
+        tail = text[-window:]
+        best: tuple[int, int, str] | None = None
+        for label, target in self.exact:
+            pos = tail.rfind(label)
+            if pos >= 0:
+                cand = (pos + len(label), len(label), target)
+                if best is None or cand[:2] > best[:2]:
+                    best = cand
+        return Match(best[2], 100.0, True) if best else None
+
+    def _fuzzy(self, text: str) -> Match | None:
+        if not text:
+            return None
+        scores: dict[str, float] = {}
+        for label, target in self.fuzzy:
+            n = len(label)
+            best = 0.0
+            for extra in (-2, -1, 0, 1, 2):
+                size = n + extra
+                if size <= 0 or size > len(text) + 0:
+                    continue
+                best = max(best, fuzz.ratio(label, text[-size:]))
+            if best > scores.get(target, 0.0):
+                scores[target] = best
+        if not scores:
+            return None
+        ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
+        target, score = ranked[0]
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
+        if score >= _FUZZY_MIN and score - runner_up >= _FUZZY_MARGIN:
+            return Match(target, score, False)
+        return None
+
+
+def _core(label_key: str) -> str:
+    return _NUMBERING.sub("", label_key)
+
+
+def build_index(labels: dict[str, tuple[str, ...]], *, cores: bool = True) -> LabelIndex:
+    """An index over printed labels (`target` -> its texts). Cores (labels without numbering)
+    are added only when they stay unique and long enough."""
+    exact: dict[str, str] = {}
+    for target, texts in labels.items():
+        for text in texts:
+            exact.setdefault(key(clean(text)), target)
+    if cores:
+        core_targets: dict[str, set[str]] = {}
+        for label, target in list(exact.items()):
+            core = _core(label)
+            if core != label and len(core) >= _MIN_CORE:
+                core_targets.setdefault(core, set()).add(target)
+        for core, targets in core_targets.items():
+            if len(targets) == 1 and core not in exact:
+                exact[core] = next(iter(targets))
+    ordered = tuple(sorted(exact.items(), key=lambda kv: len(kv[0]), reverse=True))
+    fuzzy = tuple((label, target) for label, target in ordered if len(label) >= _MIN_CORE)
+    return LabelIndex(ordered, fuzzy)
+
+
+# Targets that are not data rows of table 3.
+GROUP = "group:"
+SINGLE_OTHER = "single_other"
+
+
+def application_index(edition: Edition) -> LabelIndex:
+    """Table 3's rows, its row-group labels (``group:<key>``), and, for an edition whose
+    （六） is a group, the one-row （六）其他处理 of older reports (`SINGLE_OTHER`)."""
+    return _application_index(edition.key)
+
+
+@cache
+def _application_index(edition_key: str) -> LabelIndex:
+    edition = editions.get(edition_key)
+    labels: dict[str, tuple[str, ...]] = {r.key: r.label.all for r in edition.application_rows}
+    row_keys = {r.key for r in edition.application_rows}
+    for g in edition.row_groups:
+        if g.key == "other" and "other" not in row_keys:
+            labels[SINGLE_OTHER] = g.label.all
+        else:
+            labels[GROUP + g.key] = g.label.all
+    return build_index(labels)
+
+
+def proactive_index(edition: Edition) -> LabelIndex:
+    return _proactive_index(edition.key)
+
+
+@cache
+def _proactive_index(edition_key: str) -> LabelIndex:
+    edition = editions.get(edition_key)
+    labels = {r.key: r.label.all for _, r in edition.proactive_rows}
+    return build_index(labels, cores=False)

@@ -1,0 +1,142 @@
+"""Agency, year and narrative sections of a published report (report-json.md: from the title,
+the opening paragraph or the signature at the end)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from xxgk.report.edition import Edition
+from xxgk.report.normalise import key
+
+_CJK = "\u4e00-\u9fff"
+# An agency's name ends with what it is; a region's name (平潭综合实验区) does not.
+_AGENCY_END = (
+    "人民政府办公厅|人民政府办公室|人民政府|管理委员会|管委会办公室|管委会|委员会|办公厅|办公室"
+    "|管理局|局|厅|委|办|中心|院|署|馆|所|站|队|处|部|司|会|社|政府"
+)
+_AGENCY = re.compile(rf"[{_CJK}（）()]{{2,40}}?(?:{_AGENCY_END})$")
+_REGION_END = re.compile(r"(?:市|省|县|区|州|盟|旗|镇|乡|街道|实验区|新区|开发区)$")
+_GOVERNMENT = ("管委会", "管理委员会", "人民政府")
+
+_TITLE_BEFORE = re.compile(
+    rf"([{_CJK}（）()]{{2,40}}?)(\d{{4}})年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告"
+)
+_TITLE_AFTER = re.compile(
+    rf"(\d{{4}})年度?([{_CJK}（）()]{{2,30}}?)(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告"
+)
+_PERIOD = re.compile(r"(?:统计|期限|时限|周期|时间)[^。]{0,24}?(\d{4})年0?1月0?1日")
+_YEAR_DU = re.compile(r"(\d{4})年度")
+_SIGNATURE = re.compile(rf"([{_CJK}（）()]{{3,40}})[\s|]*(\d{{4}})年\d{{1,2}}月\d{{1,2}}日")
+_LEADING_NOISE = re.compile(r"^(?:.*?(?:由|是|请与|根据|经|对|现将|编制|标题))")
+_NOT_NAME = ("本报告", "报告", "公开", "年度", "特此", "此件", "以下简称")
+
+
+def year_of(text: str) -> int | None:
+    """The report year: from the title, the statistics period, or the first ``YYYY年度``."""
+    head = re.sub(r"\s+", "", text[:4000])
+    for pattern, group in ((_TITLE_BEFORE, 2), (_TITLE_AFTER, 1), (_PERIOD, 1), (_YEAR_DU, 1)):
+        m = pattern.search(head)
+        if m and 2000 <= int(m.group(group)) <= 2100:
+            return int(m.group(group))
+    return None
+
+
+def _strip(name: str) -> str:
+    name = _LEADING_NOISE.sub("", name)
+    # the tail after the last clause word: 要求由常州市… → 常州市…
+    for word in ("由", "与", "是", "在", "为", "将"):
+        if word in name:
+            name = name.rsplit(word, 1)[1]
+    return name
+
+
+def _is_agency(name: str) -> bool:
+    return bool(_AGENCY.match(name)) and not any(w in name for w in _NOT_NAME)
+
+
+def agency_of(text: str) -> str:
+    """The agency: signature, else title, made as full as the report itself prints it."""
+    compact = re.sub(r"\s+", "", text)
+    head = compact[:4000]
+    names: list[str] = []
+    sig = _signature(text)
+    if sig:
+        names.append(sig)
+    for m in _TITLE_BEFORE.finditer(head):
+        names.append(_strip(m.group(1)))
+        break
+    for m in _TITLE_AFTER.finditer(head):
+        names.append(_strip(m.group(2)))
+        break
+    for name in names:
+        if not name:
+            continue
+        if _is_agency(name):
+            return _fullest(name, compact)
+        if _REGION_END.search(name):
+            gov = _government_of(name, compact)
+            if gov:
+                return gov
+    for name in names:
+        if name:
+            return _fullest(name, compact)
+    return ""
+
+
+def _signature(text: str) -> str | None:
+    tail = text[-600:]
+    found = None
+    for m in _SIGNATURE.finditer(tail):
+        found = m
+    if not found:
+        return None
+    name = re.split(r"[。，,；;：:！!）)\s]", found.group(1))[-1]
+    name = _strip(name)
+    return name if _is_agency(name) else None
+
+
+def _government_of(region: str, compact: str) -> str | None:
+    counts = Counter(
+        region + gov for gov in _GOVERNMENT for _ in re.finditer(re.escape(region + gov), compact)
+    )
+    if not counts:
+        return None
+    return counts.most_common(1)[0][0]
+
+
+def _fullest(name: str, compact: str) -> str:
+    """淮安市洪泽区人民政府 for 洪泽区人民政府 when the report prints the longer name."""
+    best = name
+    for m in re.finditer(rf"([{_CJK}]{{2,6}}?(?:市|省|县|区|州))" + re.escape(name), compact):
+        longer = m.group(1) + name
+        prefix = m.group(1)
+        # the prefix must be a place name on its own, not the tail of a sentence
+        prefix = re.split(r"[由与是在为将的和及]", prefix)[-1]
+        longer = prefix + name
+        if len(longer) > len(best) and _REGION_END.search(prefix):
+            best = longer
+    return best
+
+
+def sections_of(prose: list[str], edition: Edition) -> dict[str, str]:
+    """Narrative text by section key, found by the edition's heading keywords."""
+    numerals = "一二三四五六七八九十"
+    lines = [line.strip() for p in prose for line in p.splitlines() if line.strip()]
+    out: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in lines:
+        k = key(line)
+        found = None
+        if len(k) <= 40 and k[:1] in numerals:
+            for sec in edition.sections:
+                if any(key(w) in k for w in sec.keywords):
+                    found = sec.key
+                    break
+        if found and found not in out:
+            current = found
+            out[current] = []
+            continue
+        if current is not None:
+            out[current].append(line)
+    return {k: "\n".join(v) for k, v in out.items() if v}

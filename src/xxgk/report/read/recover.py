@@ -1,0 +1,291 @@
+"""Recover a `Report` from a `Document`: edition, tables 2–4, agency, year, sections.
+
+Form-independent: every reader produces tokens; `stream.build` turns them into value rows
+(printed numbers and the label text before them); this module finds the edition's rows among
+them, reads each row's cells (`cells.resolve`), and records where every cell was printed.
+
+Decisions (report-json.md leaves them open):
+
+- A cell that cannot be read is None; the check then reports ``read.unreadable.<cell>``.
+- A table that is not printed at all leaves its cells None and adds a warning
+  ``read.missing_table.<table>``; a file where none of the three tables is found raises
+  `UnreadableFile`.
+- Rows a province adds (a label no edition row matches, subtotal rows of （三）（四）（五）)
+  are ignored and reported as warnings ``read.extra_row``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from xxgk.report import checks, editions
+from xxgk.report.edition import Edition, Kind, Severity
+from xxgk.report.model import Finding, Provenance, Report, Value
+from xxgk.report.normalise import clean, key
+from xxgk.report.read import align as aligner
+from xxgk.report.read import labels as lab
+from xxgk.report.read import meta
+from xxgk.report.read.cells import Read, resolve
+from xxgk.report.read.document import Document, UnreadableFile
+from xxgk.report.read.split import Segment
+from xxgk.report.read.stream import Stream, ValueRow, build
+
+_KIND = {Kind.COUNT: "count", Kind.SIGNED: "signed", Kind.MONEY: "money"}
+_APPEALS_HEADER = ("行政复议", "复议", "结果维持", "行政诉讼")
+
+
+class _Reading:
+    """What has been read so far: cells, provenance and read-time findings."""
+
+    def __init__(self, doc: Document, edition: Edition) -> None:
+        self.doc = doc
+        self.edition = edition
+        self.cells: dict[str, Value] = dict.fromkeys(edition.cells)
+        self.provenance: dict[str, Provenance] = {}
+        self.findings: list[Finding] = []
+
+    def put(self, cell: str, read: Read, *, derived: bool = False) -> None:
+        self.cells[cell] = read.value
+        token = read.chunk.token if read.chunk else None
+        self.provenance[cell] = Provenance(
+            form=self.doc.form,
+            file=self.doc.source,
+            page=token.page if token else None,
+            line=token.line if token else None,
+            text=read.text,
+            blank=read.blank,
+            derived=derived,
+            inferred=read.inferred,
+        )
+
+    def warn(self, rule: str, message: str, cells: Iterable[str] = ()) -> None:
+        self.findings.append(Finding(rule, Severity.WARNING, message, tuple(cells)))
+
+
+def recover(doc: Document) -> Report:
+    """The report printed in the document. Raises `UnreadableFile` (message in Chinese) when no
+    report table can be recognised."""
+    stream = build(doc)
+    year = meta.year_of(stream.text)
+    edition = _edition(stream.text, year)
+    reading = _Reading(doc, edition)
+    span = _applications(stream, reading)
+    start = span[0] if span else len(stream.rows)
+    end = span[1] if span else 0
+    found_proactive = _proactive(stream, reading, start)
+    found_appeals = _appeals(stream, reading, end) if span else False
+    if not span and not found_proactive and not found_appeals:
+        raise UnreadableFile("未找到政府信息公开年度报告的统计表格")
+    for table, found in (
+        ("proactive", found_proactive),
+        ("applications", span is not None),
+        ("appeals", found_appeals),
+    ):
+        if not found:
+            title = edition.table_titles.get(table)
+            name = title.text if title else table
+            reading.warn(f"read.missing_table.{table}", f"未找到“{name}”表，其数据按无法读取处理")
+    agency = meta.agency_of(stream.text)
+    if year is None:
+        year = edition.first_year
+        reading.warn("read.no_year", "未能从标题、正文或落款中读出报告年度")
+    prose = [t.text for t in doc.tokens if t.table is None]
+    report = Report(
+        edition,
+        agency,
+        year,
+        reading.cells,
+        meta.sections_of([clean(p) for p in prose], edition),
+        reading.findings,
+        reading.provenance,
+    )
+    report.findings = checks.check(report)
+    return report
+
+
+def _edition(text: str, year: int | None) -> Edition:
+    """The edition whose markers the tables print; only when none does, the year's."""
+    compact = key(text)
+    best, best_hits = None, 0
+    for ed in editions.all_editions().values():
+        hits = sum(1 for m in ed.markers if key(m) in compact)
+        if hits > best_hits:
+            best, best_hits = ed, hits
+    if best is not None:
+        return best
+    return editions.for_year(year) if year else next(iter(editions.all_editions().values()))
+
+
+# -- table 3 -----------------------------------------------------------------------------
+
+
+def _applications(stream: Stream, reading: _Reading) -> tuple[int, int] | None:
+    """Read table 3; the (first, last) value-row indexes it spans, or None when absent."""
+    ed = reading.edition
+    index = lab.application_index(ed)
+    row_keys = [r.key for r in ed.application_rows]
+    matches = [index.match(r.label) if r.label else None for r in stream.rows]
+    targets = [m.target if m else None for m in matches]
+    data = [i for i, t in enumerate(targets) if t in row_keys or t == lab.SINGLE_OTHER]
+    if not data:
+        return None
+    first = data[0]
+    last = next((i for i in data if targets[i] == "carried_forward"), data[-1])
+    single_other = any(targets[i] == lab.SINGLE_OTHER for i in range(first, last + 1))
+    seq = list(row_keys)
+    if single_other:
+        others = [r.key for r in ed.application_rows if "other" in r.groups]
+        at = seq.index(others[0])
+        seq = [k for k in seq if k not in others]
+        seq.insert(at, lab.SINGLE_OTHER)
+    segments = [Segment(("count",) * len(ed.columns), summed=True)]
+    units = ["元"] * len(ed.columns)
+    cands: list[aligner.Candidate] = []
+    picked: list[int] = []
+    for i in range(first, last + 1):
+        row = stream.rows[i]
+        target = targets[i]
+        if row.all_blank and target not in row_keys:
+            continue
+        extra = target is not None and target.startswith(lab.GROUP)
+        unknown = target is None and row.strong and bool(row.label) and i != first
+        if extra or unknown:
+            _extra_row(reading, row)
+            cands.append(aligner.Candidate(None, True, True))
+        else:
+            too_short = _too_short(row, len(ed.columns))
+            cands.append(aligner.Candidate(target, row.strong and bool(row.label), too_short))
+        picked.append(i)
+    pairs = aligner.align(cands, seq)
+    for ci, ej in pairs.items():
+        row = stream.rows[picked[ci]]
+        name = seq[ej]
+        reads = resolve(row, segments, units)
+        if reads is None:
+            continue
+        if name == lab.SINGLE_OTHER:
+            _single_other(reading, reads)
+            continue
+        _put_application_row(reading, name, reads)
+    return first, last
+
+
+def _too_short(row: ValueRow, n: int) -> bool:
+    """Fewer digits than cells: a stray number, not a row."""
+    if any(c.cell for c in row.chunks):
+        return not any(c.text for c in row.chunks)
+    digits = sum(ch.isdigit() for c in row.chunks for ch in c.text)
+    return digits < n
+
+
+def _put_application_row(reading: _Reading, row_key: str, reads: list[Read]) -> None:
+    cols = reading.edition.columns
+    for col, read in zip(cols, reads, strict=True):
+        reading.put(f"applications.{row_key}.{col.key}", read)
+    total = reads[-1]
+    if total.blank and total.chunk is not None and total.chunk.cell:
+        parts = [r.value for r in reads[:-1]]
+        if all(isinstance(v, int) for v in parts):
+            derived = Read(sum(parts), total.text, total.chunk, blank=True)  # type: ignore[arg-type]
+            reading.put(f"applications.{row_key}.{cols[-1].key}", derived, derived=True)
+
+
+def _single_other(reading: _Reading, reads: list[Read]) -> None:
+    ed = reading.edition
+    others = [r.key for r in ed.application_rows if "other" in r.groups]
+    target = others[-1]
+    _put_application_row(reading, target, reads)
+    for row_key in others[:-1]:
+        for col in ed.columns:
+            reading.cells[f"applications.{row_key}.{col.key}"] = 0
+    label = ed.application_row(target).label.text
+    reading.warn(
+        "read.single_other_row",
+        f"本报告按 2019 版格式只印了一行“（六）其他处理”，其数字计入“{label}”",
+        [f"applications.{target}.{c.key}" for c in ed.columns],
+    )
+
+
+def _extra_row(reading: _Reading, row: ValueRow) -> None:
+    token = row.token
+    where = f"第{token.line}行" if token.line is not None else ""
+    label = row.label[-20:]
+    reading.warn("read.extra_row", f"表中有本版格式没有的行“{label}”{where}，已忽略")
+
+
+# -- table 2 -----------------------------------------------------------------------------
+
+_PROACTIVE_WINDOW = 40
+
+
+def _proactive(stream: Stream, reading: _Reading, before: int) -> bool:
+    ed = reading.edition
+    index = lab.proactive_index(ed)
+    found: dict[str, ValueRow] = {}
+    for row in stream.rows[:before]:
+        if not row.label:
+            continue
+        m = index.find_in_tail(row.label, _PROACTIVE_WINDOW)
+        if m is None:
+            continue
+        # the label must be the last thing printed before the numbers (instructions aside)
+        tail = row.label[-_PROACTIVE_WINDOW:]
+        after = tail[tail.rfind(key(_label_text(ed, m.target))) :]
+        if len(after) > 30:
+            continue
+        found[m.target] = row
+    if not found:
+        return False
+    for block, prow in ed.proactive_rows:
+        row = found.get(prow.key)
+        if row is None:
+            continue
+        kinds = tuple(_KIND[f.kind] for f in block.fields)
+        units = [f.unit or "元" for f in block.fields]
+        reads = resolve(row, [Segment(kinds)], units)
+        if reads is None:
+            continue
+        for fld, read in zip(block.fields, reads, strict=True):
+            reading.put(f"proactive.{prow.key}.{fld.key}", read)
+    return True
+
+
+def _label_text(ed: Edition, row_key: str) -> str:
+    return next(r.label.text for _, r in ed.proactive_rows if r.key == row_key)
+
+
+# -- table 4 -----------------------------------------------------------------------------
+
+
+def _appeals(stream: Stream, reading: _Reading, after: int) -> bool:
+    ed = reading.edition
+    rows = stream.rows[after + 1 :]
+    start = None
+    for i, row in enumerate(rows):
+        if any(key(h) in row.label for h in _APPEALS_HEADER):
+            start = i
+            break
+    if start is None:
+        return False
+    n = len(ed.appeal_groups) * len(ed.appeal_columns)
+    group = [rows[start]]
+    count = _count(rows[start])
+    for row in rows[start + 1 :]:
+        if count >= n or row.label:
+            break
+        group.append(row)
+        count += _count(row)
+    merged = ValueRow(group[0].label, group[0].strong, [c for r in group for c in r.chunks])
+    segments = [Segment(("count",) * len(ed.appeal_columns), summed=True) for _ in ed.appeal_groups]
+    reads = resolve(merged, segments, ["元"] * n)
+    if reads is None:
+        return True
+    it = iter(reads)
+    for g in ed.appeal_groups:
+        for c in ed.appeal_columns:
+            reading.put(f"appeals.{g.key}.{c.key}", next(it))
+    return True
+
+
+def _count(row: ValueRow) -> int:
+    return sum(1 if c.cell else len(c.text.split()) for c in row.chunks)

@@ -1,0 +1,146 @@
+"""From a `Document`'s tokens to value rows: runs of printed numbers with the text before them.
+
+Every form ends up as the same stream. A token that is a table cell (it has a `col`) is one
+value when it reads as a number or a blank; any other token is scanned for number zones —
+digits, possibly glued together (``713000074``) or separated by irregular spaces. The text since
+the previous value row is the row's label text; `strong` says that text was printed in the same
+table row as the values (a grid row), rather than somewhere before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from xxgk.report.normalise import clean, is_blank, key
+from xxgk.report.read.document import Document, Token
+
+# A number zone inside free text: numbers (signed, decimal, 元/万元) and the spaces between them.
+_NUM = r"[+-]?\d+(?:\.\d+)?(?:万元|元)?"
+_ZONE = re.compile(rf"{_NUM}(?:[ \t]*{_NUM})*")
+# What follows a number in prose (2022年, 88件, 第3次): such a number is not a table cell.
+_UNIT_AFTER = set("年月日件条项个号次人%％万亿份篇家天部期届名位批类户场余多倍岁时分秒")
+_PROSE_BEFORE = set("第约近共计达至和、")
+# A numbered label glued to the previous number: ``…00000002.其他法律…`` — the ``2`` is the
+# label's own number.
+_LABEL_NUMBER_AFTER = re.compile(r"[.．、]\s*[\u4e00-\u9fff“\"]")
+_CELL_VALUE = re.compile(rf"^\s*(?:{_NUM}|[—\-－/／无?？]*)\s*$")
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One printed value or a glued run of values (`cell` False: may hold several cells)."""
+
+    text: str
+    token: Token
+    cell: bool  # printed as exactly one cell (a grid or one-cell-per-line cell)
+
+
+@dataclass
+class ValueRow:
+    label: str  # key() of the text printed since the previous value row
+    strong: bool  # the label text shares a grid row with the values
+    chunks: list[Chunk] = field(default_factory=list)
+    index: int = 0  # position in the stream
+
+    @property
+    def token(self) -> Token:
+        return self.chunks[0].token
+
+    @property
+    def all_blank(self) -> bool:
+        return all(c.cell and is_blank(c.text) for c in self.chunks)
+
+
+@dataclass
+class Stream:
+    rows: list[ValueRow]
+    text: str  # the whole document, cleaned, tokens joined by newlines (for titles, prose)
+    tail: str  # key() of the text after the last value row
+
+
+def _grid_row(token: Token) -> tuple[int | None, int] | None:
+    """The printed row a token belongs to (a table row, or a line of laid-out text)."""
+    if token.row is None:
+        return None
+    return (token.table, token.row)
+
+
+def build(doc: Document) -> Stream:
+    """The document's value rows, in reading order."""
+    rows: list[ValueRow] = []
+    texts: list[str] = []
+    pending: list[str] = []  # label text since the last value row
+    pending_row: tuple[int | None, int] | None = None  # grid row of the last label text
+    current: ValueRow | None = None
+    current_row: tuple[int | None, int] | None = None
+
+    def add_text(text: str, token: Token) -> None:
+        nonlocal current, pending_row
+        k = key(text)
+        if not k:
+            return
+        current = None
+        pending.append(k)
+        pending_row = _grid_row(token)
+
+    def add_value(text: str, token: Token, cell: bool) -> None:
+        nonlocal current, current_row, pending_row
+        grid = _grid_row(token)
+        if current is not None and grid is not None and grid != current_row:
+            current = None  # a new table row starts a new value row
+        if current is None:
+            label = "".join(pending)
+            strong = grid is None or (bool(pending) and pending_row == grid)
+            current = ValueRow(label, strong, index=len(rows))
+            rows.append(current)
+            pending.clear()
+            pending_row = None
+            current_row = grid
+        current.chunks.append(Chunk(text, token, cell))
+
+    for token in doc.tokens:
+        text = clean(token.text)
+        texts.append(text)
+        if token.col is not None and _CELL_VALUE.match(text):
+            if text.strip() or current is not None or _grid_row(token) is not None:
+                add_value(text.strip(), token, True)
+            continue
+        _scan(text, token, add_text, add_value)
+    tail = "".join(pending)
+    return Stream(rows, "\n".join(texts), tail)
+
+
+def _scan(text: str, token: Token, add_text, add_value) -> None:  # type: ignore[no-untyped-def]
+    """Split free text into label text and number zones."""
+    pos = 0
+    for m in _ZONE.finditer(text):
+        start, end = m.start(), m.end()
+        zone = m.group(0)
+        after = text[end : end + 3]
+        # a numbered label glued on: move its number to the text that follows
+        if _LABEL_NUMBER_AFTER.match(after) and zone[-1:].isdigit():
+            end -= 1
+            zone = zone[:-1].rstrip()
+        if not zone or not any(ch.isdigit() for ch in zone):
+            continue
+        before = text[start - 1 : start] if start else ""
+        nxt = text[end : end + 1]
+        if nxt in _UNIT_AFTER or before in _PROSE_BEFORE or _is_word_char(before):
+            continue  # a number in prose or inside a word (2022年, 第3, abc123)
+        if _is_word_char(nxt) and not _is_cjk(nxt):
+            continue
+        if pos < start:
+            add_text(text[pos:start], token)
+        add_value(zone, token, False)
+        pos = end
+    if pos < len(text):
+        add_text(text[pos:], token)
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff"
+
+
+def _is_word_char(ch: str) -> bool:
+    return bool(ch) and (ch.isascii() and (ch.isalnum() or ch in "@_.:/-"))

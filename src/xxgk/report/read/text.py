@@ -1,0 +1,67 @@
+"""Plain text reports: scraped pages, pdftotext output, hand-typed text.
+
+Three layouts, told from the text itself:
+
+- one cell per line with ``|`` lines between cells (a scraped table): the lines between two
+  ``|`` lines are one cell, even when a label was broken over several lines (``自\\n然\\n人``);
+- tab-separated rows: each tab-separated line is a table row, cell by cell;
+- anything else (space-aligned columns, pdftotext ``-layout``, a flattened one-line page): each
+  line is a printed row; numbers inside it are found by the recovery, including runs of glued
+  digits.
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from xxgk.report.read.document import Document, Token
+
+FORM = "txt"
+_MIN_BARS = 8  # this many lone "|" lines make a one-cell-per-line table
+
+
+def document(text: str, source: str) -> Document:
+    """A text report as tokens: cells where the layout shows them, otherwise lines."""
+    lines = text.splitlines()
+    doc = Document(source=source, form=FORM)
+    if sum(1 for line in lines if line.strip() == "|") >= _MIN_BARS:
+        doc.tokens = _bar_cells(lines)
+    else:
+        doc.tokens = _lines(lines)
+    return doc
+
+
+def _bar_cells(lines: list[str]) -> list[Token]:
+    """Cells separated by lone ``|`` lines; text before the first / after the last is prose."""
+    bars = [i for i, line in enumerate(lines) if line.strip() == "|"]
+    tokens: list[Token] = []
+    for i in range(bars[0]):
+        if lines[i].strip():
+            tokens.append(Token(lines[i], line=i + 1, row=i + 1))
+    for col, (a, b) in enumerate(itertools.pairwise(bars)):
+        cell = [line.strip() for line in lines[a + 1 : b]]
+        text = "\n".join(x for x in cell if x)
+        tokens.append(Token(text, line=a + 2, col=col))
+    for i in range(bars[-1] + 1, len(lines)):
+        if lines[i].strip():
+            tokens.append(Token(lines[i], line=i + 1, row=i + 1))
+    return tokens
+
+
+def _lines(lines: list[str]) -> list[Token]:
+    tokens: list[Token] = []
+    table = 0
+    in_table = False
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if "\t" in line.strip():
+            if not in_table:
+                table += 1
+                in_table = True
+            for col, cell in enumerate(line.split("\t")):
+                tokens.append(Token(cell.strip(), line=i + 1, table=table, row=i + 1, col=col))
+            continue
+        in_table = False
+        tokens.append(Token(line, line=i + 1, row=i + 1))
+    return tokens
