@@ -1,0 +1,1 @@
+"""Render a report in the national layout: html, docx, xlsx, pdf, md, txt, json."""
