@@ -25,11 +25,25 @@ import opencc
 
 # zh-TW with Taiwanese vocabulary → mainland simplified: 規範性檔案 → 规范性文件, 採購 → 采购.
 _CONVERTER = opencc.OpenCC("tw2sp")
+# tw2sp also reads 文件 as the Taiwanese word for 文档; in these reports it is always 文件.
+_KEEP = "文件"
+
+
+@cache
+def _traditional() -> re.Pattern[str]:
+    """Characters that only traditional text uses: OpenCC is run only where one occurs (it
+    would otherwise rewrite simplified vocabulary, and it is the slow step)."""
+    t2s = opencc.OpenCC("t2s")
+    chars = [chr(c) for c in range(0x3400, 0xA000)]
+    converted = t2s.convert("".join(chars))
+    trad = [a for a, b in zip(chars, converted, strict=True) if a != b]
+    return re.compile("[" + "".join(re.escape(c) for c in trad) + "]")
+
 
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 # A pinyin syllable with optional tone marks, e.g. ``jù``, ``guān``, ``zhǔn``, ``lü``.
 _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
-_PINYIN_AFTER_CJK = re.compile(rf"(?<=[{_CJK}])\(([a-z{_TONED}]{{1,6}})\)")
+_PINYIN_AFTER_CJK = re.compile(rf"(?<=[{_CJK})])\(([a-z{_TONED}]{{1,6}})\)")
 _UNTONE = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
 # Initial (optional) + final: rejects ``(app)``, ``(sos)`` but keeps ``(jù)``, ``(guān)``.
 _SYLLABLE = re.compile(
@@ -66,8 +80,11 @@ def clean(text: str) -> str:
     Line breaks are kept (readers use them); other odd whitespace becomes a plain space.
     """
     if "(" in text:
-        text = _PINYIN_AFTER_CJK.sub(_drop_pinyin, text)
-    text = _CONVERTER.convert(text)
+        # twice: 關(guān)(zhǔn) carries two syllables
+        for _ in range(2):
+            text = _PINYIN_AFTER_CJK.sub(_drop_pinyin, text)
+    if _traditional().search(text):
+        text = _KEEP.join(_CONVERTER.convert(part) for part in text.split(_KEEP))
     text = text.translate(_wide_table())
     return _SPACES.sub(" ", text)
 

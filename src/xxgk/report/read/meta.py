@@ -27,8 +27,8 @@ _TITLE_AFTER = re.compile(
 )
 _PERIOD = re.compile(r"(?:统计|期限|时限|周期|时间)[^。]{0,24}?(\d{4})年0?1月0?1日")
 _YEAR_DU = re.compile(r"(\d{4})年度")
-_SIGNATURE = re.compile(rf"([{_CJK}（）()]{{3,40}})[\s|]*(\d{{4}})年\d{{1,2}}月\d{{1,2}}日")
-_LEADING_NOISE = re.compile(r"^(?:.*?(?:由|是|请与|根据|经|对|现将|编制|标题))")
+_SIGNATURE = re.compile(rf"([{_CJK}（）()]{{3,40}})[\s|]*(\d{{4}})年\d{{1,2}}月\d{{1,2}}日(?!印)")
+_CLAUSE = re.compile(r"^.*(?:本报告由|报告由|现将|标题)")
 _NOT_NAME = ("本报告", "报告", "公开", "年度", "特此", "此件", "以下简称")
 
 
@@ -43,12 +43,9 @@ def year_of(text: str) -> int | None:
 
 
 def _strip(name: str) -> str:
-    name = _LEADING_NOISE.sub("", name)
-    # the tail after the last clause word: 要求由常州市… → 常州市…
-    for word in ("由", "与", "是", "在", "为", "将"):
-        if word in name:
-            name = name.rsplit(word, 1)[1]
-    return name
+    """The name without a clause before it: 本报告由常州市… → 常州市…."""
+    m = _CLAUSE.search(name)
+    return name[m.end() :] if m else name
 
 
 def _is_agency(name: str) -> bool:
@@ -60,15 +57,15 @@ def agency_of(text: str) -> str:
     compact = re.sub(r"\s+", "", text)
     head = compact[:4000]
     names: list[str] = []
-    sig = _signature(text)
-    if sig:
-        names.append(sig)
     for m in _TITLE_BEFORE.finditer(head):
         names.append(_strip(m.group(1)))
         break
     for m in _TITLE_AFTER.finditer(head):
         names.append(_strip(m.group(2)))
         break
+    sig = _signature(text)
+    if sig:
+        names.append(sig)
     for name in names:
         if not name:
             continue
@@ -92,7 +89,6 @@ def _signature(text: str) -> str | None:
     if not found:
         return None
     name = re.split(r"[。，,；;：:！!）)\s]", found.group(1))[-1]
-    name = _strip(name)
     return name if _is_agency(name) else None
 
 

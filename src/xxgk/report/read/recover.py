@@ -129,7 +129,10 @@ def _applications(stream: Stream, reading: _Reading) -> tuple[int, int] | None:
     data = [i for i, t in enumerate(targets) if t in row_keys or t == lab.SINGLE_OTHER]
     if not data:
         return None
-    first = data[0]
+    # prose before the table may name a row in passing (“其他处理14件”): the table starts at
+    # its first row when that row is printed
+    first = next((i for i in data if targets[i] == row_keys[0]), data[0])
+    data = [i for i in data if i >= first]
     last = next((i for i in data if targets[i] == "carried_forward"), data[-1])
     single_other = any(targets[i] == lab.SINGLE_OTHER for i in range(first, last + 1))
     seq = list(row_keys)

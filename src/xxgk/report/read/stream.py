@@ -20,7 +20,7 @@ _NUM = r"[+-]?\d+(?:\.\d+)?(?:万元|元)?"
 _ZONE = re.compile(rf"{_NUM}(?:[ \t]*{_NUM})*")
 # What follows a number in prose (2022年, 88件, 第3次): such a number is not a table cell.
 _UNIT_AFTER = set("年月日件条项个号次人%％万亿份篇家天部期届名位批类户场余多倍岁时分秒")
-_PROSE_BEFORE = set("第约近共计达至和、")
+_PROSE_BEFORE = set("第约近共达至")
 # A numbered label glued to the previous number: ``…00000002.其他法律…`` — the ``2`` is the
 # label's own number.
 _LABEL_NUMBER_AFTER = re.compile(r"[.．、]\s*[\u4e00-\u9fff“\"]")
@@ -119,17 +119,18 @@ def _scan(text: str, token: Token, add_text, add_value) -> None:  # type: ignore
         zone = m.group(0)
         after = text[end : end + 3]
         # a numbered label glued on: move its number to the text that follows
-        if _LABEL_NUMBER_AFTER.match(after) and zone[-1:].isdigit():
+        numbered = bool(_LABEL_NUMBER_AFTER.match(after)) and zone[-1:].isdigit()
+        if numbered:
             end -= 1
             zone = zone[:-1].rstrip()
         if not zone or not any(ch.isdigit() for ch in zone):
             continue
         before = text[start - 1 : start] if start else ""
         nxt = text[end : end + 1]
-        if nxt in _UNIT_AFTER or before in _PROSE_BEFORE or _is_word_char(before):
-            continue  # a number in prose or inside a word (2022年, 第3, abc123)
-        if _is_word_char(nxt) and not _is_cjk(nxt):
-            continue
+        if before in _PROSE_BEFORE or _is_word_char(before):
+            continue  # a number in prose or inside a word (第3, abc123)
+        if not numbered and (nxt in _UNIT_AFTER or (_is_word_char(nxt) and not _is_cjk(nxt))):
+            continue  # a number with a unit (2022年, 88件) or inside a word
         if pos < start:
             add_text(text[pos:start], token)
         add_value(zone, token, False)

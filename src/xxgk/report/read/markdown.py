@@ -1,0 +1,50 @@
+"""Markdown reports, including PDF-to-Markdown converter output.
+
+Pipe-table rows become cells (table, row, column); the ``|---|`` rule rows are dropped; every
+other line is a printed line of text. Converters split one printed table into several pipe
+tables and move labels out of them: the recovery aligns rows by order and labels, so this
+reader keeps everything in printed order and invents nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from xxgk.report.read.document import Document, Token
+
+FORM = "md"
+_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
+def document(text: str, source: str) -> Document:
+    """A Markdown report as tokens."""
+    doc = Document(source=source, form=FORM)
+    table = 0
+    in_table = False
+    for i, raw in enumerate(text.splitlines()):
+        line = raw.strip()
+        if not line:
+            in_table = False
+            continue
+        if line.startswith("|"):
+            if _RULE.match(line):
+                continue
+            if not in_table:
+                table += 1
+                in_table = True
+            for col, cell in enumerate(_cells(line)):
+                doc.tokens.append(Token(cell, line=i + 1, table=table, row=i + 1, col=col))
+            continue
+        in_table = False
+        doc.tokens.append(Token(_HEADING.sub("", raw), line=i + 1, row=i + 1))
+    return doc
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip()
+    if inner.startswith("|"):
+        inner = inner[1:]
+    if inner.endswith("|") and not inner.endswith("\\|"):
+        inner = inner[:-1]
+    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", inner)]
