@@ -63,9 +63,10 @@ def read_file(path: str | Path) -> Report:
 
 def read_bytes(data: bytes, source: str) -> Report:
     """The report printed in `data`; `source` is the path as the user gave it (for provenance)."""
+    doc = document(data, source)
     from xxgk.report.read.recover import recover  # the engine; imported late to keep this light
 
-    return recover(document(data, source))
+    return recover(doc)
 
 
 def document(data: bytes, source: str) -> Document:

@@ -45,9 +45,9 @@ class _Char:
 def document(data: bytes, source: str) -> Document:
     """The tokens of a PDF's text layer; `UnreadableFile` when it is damaged, protected or
     has no text (a scan)."""
+    text, where = layout(data)
     from xxgk.report.read import text as plain  # the text reader; late import keeps deps one-way
 
-    text, where = layout(data)
     doc = plain.document(text, source)
     tokens = []
     for t in doc.tokens:
@@ -59,10 +59,11 @@ def document(data: bytes, source: str) -> Document:
 
 
 def layout(data: bytes) -> tuple[str, list[tuple[int, int]]]:
-    """The PDF's text laid out as lines (pages separated by form feeds, as pdftotext does),
-    and for each line of that text its (page, line within the page), both 1-based."""
+    """The PDF's text laid out as lines, and for each line (as `str.splitlines` gives them)
+    its (page, line within the page), both 1-based. A form feed, not a newline, ends the last
+    line of a page, as in pdftotext's output."""
     pdf = _open(data)
-    lines: list[str] = []
+    pages: list[str] = []
     where: list[tuple[int, int]] = []
     try:
         for number in range(len(pdf)):
@@ -70,21 +71,19 @@ def layout(data: bytes) -> tuple[str, list[tuple[int, int]]]:
             try:
                 textpage = page.get_textpage()
                 try:
-                    page_lines = _page_lines(_chars(textpage))
+                    lines = _page_lines(_chars(textpage)) or [""]
                 finally:
                     textpage.close()
             finally:
                 page.close()
-            if lines:  # a form feed starts every page after the first, at the head of its line
-                page_lines = page_lines or [""]
-                page_lines[0] = "\f" + page_lines[0]
-            lines.extend(page_lines)
-            where.extend((number + 1, i + 1) for i in range(len(page_lines)))
+            pages.append("\n".join(lines))
+            where.extend((number + 1, i + 1) for i in range(len(lines)))
     finally:
         pdf.close()
-    if not any(line.strip("\f ") for line in lines):
+    text = "\f".join(pages) + "\n"
+    if not text.strip():
         raise UnreadableFile("PDF 中没有文字层（可能是扫描件或图片），无法读取表格；请先做文字识别")
-    return "\n".join(lines) + "\n", where
+    return text, where
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
