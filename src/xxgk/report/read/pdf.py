@@ -30,6 +30,9 @@ from xxgk.report.read.document import Document, UnreadableFile
 _JOIN = 0.25
 _FIELD = 1.0
 _MAX_BLANK_LINES = 2
+# Baselines this close (in ems) are one printed line: a table row's numbers often sit a little
+# off its label's baseline (another font), while a label's next line is a full line away.
+_SAME_LINE = 0.3
 _WHITESPACE = frozenset(" \t\r\n\u3000\u00a0\ufeff")
 
 
@@ -160,7 +163,7 @@ def _rows(chars: list[_Char], em: float) -> list[_Row]:
     ordered = sorted(chars, key=lambda c: -c.y)
     rows: list[tuple[float, list[_Char]]] = []
     for c in ordered:
-        if rows and rows[-1][0] - c.y <= 0.3 * em:
+        if rows and rows[-1][0] - c.y <= _SAME_LINE * em:
             rows[-1][1].append(c)
         else:
             rows.append((c.y, [c]))
