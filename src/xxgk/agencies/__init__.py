@@ -1,0 +1,1 @@
+"""The agency tree (机关) and its staff with their roles."""

@@ -1,0 +1,153 @@
+"""Forms of the officer's pages. They only shape input; the services decide."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+from django.core.files.uploadedfile import UploadedFile
+from django.utils import timezone
+
+from xxgk.agencies.models import Agency
+from xxgk.applications import choices
+from xxgk.applications.choices import NOT_BY_REPLY
+from xxgk.applications.models import Application
+from xxgk.report import editions
+from xxgk.workdays.clock import EventKind, Status
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one input (Django's documented pattern)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data: Any, initial: Any = None) -> list[UploadedFile]:
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+class RegisterForm(forms.ModelForm):
+    agency = forms.ModelChoiceField(label="受理机关", queryset=Agency.objects.none())
+    received_on = forms.DateField(label="收到申请之日", widget=DATE)
+    note = forms.CharField(label="收到情况说明", required=False, widget=forms.Textarea({"rows": 2}))
+    files = MultipleFileField(label="申请材料（可多选）")
+
+    class Meta:
+        model = Application
+        fields = (
+            "applicant_kind",
+            "applicant_name",
+            "id_number",
+            "credit_code",
+            "contact_person",
+            "phone",
+            "email",
+            "address",
+            "postcode",
+            "channel",
+            "delivery",
+            "request_text",
+        )
+        widgets = {"request_text": forms.Textarea({"rows": 5})}  # noqa: RUF012 -- Django's API
+
+    def __init__(self, *args: Any, agencies: Sequence[Agency] | Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["agency"].queryset = agencies
+        if len(agencies) == 1:
+            self.fields["agency"].initial = agencies[0]
+        self.fields["received_on"].initial = timezone.localdate()
+        self.fields["received_on"].help_text = "；".join(
+            f"{choices.Channel(k).label}：{v}" for k, v in choices.CHANNEL_RECEIPT_RULE.items()
+        )
+
+    def _post_clean(self) -> None:
+        # Validation of the applicant (check digits, contact) happens in the service, which
+        # reports back through `add_error`; skip the model's own full_clean here.
+        return
+
+
+class EventForm(forms.Form):
+    kind = forms.ChoiceField(
+        choices=[(k.value, k.label) for k in EventKind], widget=forms.HiddenInput
+    )
+    on = forms.DateField(label="日期", widget=DATE)
+    days = forms.IntegerField(label="延长工作日数", min_value=1, max_value=20, required=False)
+    outcome = forms.ChoiceField(label="办理结果", required=False, choices=())
+    ground = forms.CharField(label="法定依据", required=False)
+    amount = forms.DecimalField(
+        label="收费金额（元）", required=False, min_value=0, decimal_places=2
+    )
+    note = forms.CharField(label="说明", required=False, widget=forms.Textarea({"rows": 3}))
+    files = MultipleFileField(label="文书或材料")
+
+    def __init__(self, *args: Any, kind: EventKind, year: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].initial = kind.value
+        self.fields["on"].initial = timezone.localdate()
+        edition = editions.for_year(year)
+        self.fields["outcome"].choices = [("", "——请选择——")] + [
+            (r.key, r.label.text) for r in edition.outcome_rows if r.key not in NOT_BY_REPLY
+        ]
+        shown = {
+            EventKind.EXTENSION_APPROVED: {"days"},
+            EventKind.REPLY_SENT: {"outcome", "ground"},
+            EventKind.FEE_NOTICE_SENT: {"amount"},
+        }.get(kind, set())
+        for name in ("days", "outcome", "ground", "amount"):
+            if name not in shown:
+                del self.fields[name]
+        if kind == EventKind.EXTENSION_APPROVED:
+            self.fields["days"].required = True
+            self.fields["days"].initial = 20
+        if kind == EventKind.REPLY_SENT:
+            self.fields["outcome"].required = True
+
+
+class VoidForm(forms.Form):
+    event = forms.IntegerField(widget=forms.HiddenInput)
+    reason = forms.CharField(label="更正理由", widget=forms.Textarea({"rows": 2}))
+
+
+class FilterForm(forms.Form):
+    q = forms.CharField(label="关键词", required=False)
+    status = forms.ChoiceField(label="状态", required=False)
+    outcome = forms.ChoiceField(label="办理结果", required=False)
+    applicant_kind = forms.ChoiceField(label="申请人类型", required=False)
+    channel = forms.ChoiceField(label="申请方式", required=False)
+    year = forms.IntegerField(label="年度", required=False, min_value=2008, max_value=2100)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        anything = [("", "全部")]
+        self.fields["status"].choices = anything + [(s.value, s.label) for s in Status]
+        self.fields["outcome"].choices = anything + choices.outcome_choices()
+        self.fields["applicant_kind"].choices = anything + choices.applicant_kinds()
+        self.fields["channel"].choices = anything + list(choices.Channel.choices)
+
+
+class CalendarYearForm(forms.Form):
+    year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
+    notice = forms.CharField(label="国务院办公厅通知（文号或标题）", required=False)
+    holidays = forms.CharField(
+        label="放假日期",
+        widget=forms.Textarea({"rows": 6, "placeholder": "2027-01-01\n2027-02-05 至 2027-02-11"}),
+        help_text="每行一个日期或一个范围（如 2027-10-01 至 2027-10-07）。",
+    )
+    workdays = forms.CharField(
+        label="调休上班日期",
+        required=False,
+        widget=forms.Textarea({"rows": 3, "placeholder": "2027-02-14"}),
+        help_text="周六、周日调整为上班的日期。",
+    )

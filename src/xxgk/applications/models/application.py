@@ -1,0 +1,106 @@
+"""A disclosure application (政府信息公开申请) and its applicant."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from xxgk.applications import choices
+from xxgk.applications.identifiers import check_credit_code, check_id_number
+
+
+class Application(models.Model):
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name="机关",
+        on_delete=models.PROTECT,
+        related_name="applications",
+    )
+    number = models.CharField("编号", max_length=20)
+
+    applicant_kind = models.CharField(
+        "申请人类型", max_length=20, choices=choices.applicant_kinds()
+    )
+    applicant_name = models.CharField("申请人（姓名或名称）", max_length=120)
+    id_number = models.CharField("身份证号码", max_length=18, blank=True)
+    credit_code = models.CharField("统一社会信用代码", max_length=18, blank=True)
+    contact_person = models.CharField("联系人", max_length=60, blank=True)
+    phone = models.CharField("联系电话", max_length=40, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    address = models.CharField("通信地址", max_length=200, blank=True)
+    postcode = models.CharField("邮政编码", max_length=6, blank=True)
+
+    channel = models.CharField("申请方式", max_length=20, choices=choices.Channel.choices)
+    delivery = models.CharField(
+        "获取信息的方式", max_length=20, choices=choices.Delivery.choices, blank=True
+    )
+    request_text = models.TextField("所需政府信息的描述")
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="登记人", on_delete=models.PROTECT, related_name="+"
+    )
+    created_at = models.DateTimeField("登记时间", auto_now_add=True)
+
+    # Derived from the timeline by `application_refresh` and nothing else; kept in columns only
+    # so that the work queue can sort and filter in the database.
+    received_on = models.DateField("收到申请之日", null=True, editable=False, db_index=True)
+    status = models.CharField(
+        "状态", max_length=30, choices=choices.status_choices(), editable=False, db_index=True
+    )
+    due_on = models.DateField("答复期限", null=True, editable=False, db_index=True)
+    due_provisional = models.BooleanField("期限待定", default=False, editable=False)
+    outcome = models.CharField(
+        "办理结果", max_length=40, choices=choices.outcome_choices(), blank=True, editable=False
+    )
+    closed_on = models.DateField("办结日期", null=True, editable=False)
+
+    class Meta:
+        verbose_name = "政府信息公开申请"
+        verbose_name_plural = "政府信息公开申请"
+        ordering = ("due_on", "id")
+        constraints = (
+            models.UniqueConstraint(fields=("agency", "number"), name="application_number_unique"),
+        )
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.applicant_name}"
+
+    def clean(self) -> None:
+        errors: dict[str, str] = {}
+        if self.applicant_kind == choices.NATURAL_PERSON:
+            if not self.id_number:
+                errors["id_number"] = "自然人申请须填写身份证号码。"
+            elif problem := check_id_number(self.id_number):
+                errors["id_number"] = problem
+            if self.credit_code:
+                errors["credit_code"] = "自然人申请不填写统一社会信用代码。"
+        else:
+            if not self.credit_code:
+                errors["credit_code"] = "法人或其他组织申请须填写统一社会信用代码。"
+            elif problem := check_credit_code(self.credit_code):
+                errors["credit_code"] = problem
+            if self.id_number:
+                errors["id_number"] = "法人或其他组织申请不填写身份证号码，请填写联系人。"
+        if not (self.phone or self.email or self.address):
+            errors["phone"] = "请至少填写一种联系方式（电话、电子邮箱或通信地址）。"
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_open(self) -> bool:
+        return self.closed_on is None
+
+    @property
+    def carried_forward(self) -> bool:
+        """Still open at 31 December of the year it was received (结转下年度继续办理)."""
+        if self.received_on is None:
+            return False
+        if self.closed_on is not None:
+            return self.closed_on.year > self.received_on.year
+        return timezone.localdate().year > self.received_on.year
+
+    @property
+    def is_organisation(self) -> bool:
+        return self.applicant_kind != choices.NATURAL_PERSON

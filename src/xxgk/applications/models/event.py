@@ -1,0 +1,63 @@
+"""One event of an application's timeline. Append-only: a row is never changed or deleted; a
+mistake is corrected by a later `voided` row that names the event it voids and why."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from xxgk.applications import choices
+
+
+class AppendOnly(Exception):
+    """An attempt to change or delete an event that has been recorded."""
+
+
+class ApplicationEvent(models.Model):
+    application = models.ForeignKey(
+        "applications.Application",
+        verbose_name="申请",
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    kind = models.CharField("事项", max_length=30, choices=choices.event_kind_choices())
+    on = models.DateField("日期")
+    days = models.PositiveSmallIntegerField("延长工作日数", null=True, blank=True)
+    outcome = models.CharField(
+        "办理结果", max_length=40, choices=choices.outcome_choices(), blank=True
+    )
+    ground = models.TextField("依据", blank=True)
+    amount = models.DecimalField("收费金额（元）", max_digits=10, decimal_places=2, null=True)
+    note = models.TextField("说明", blank=True)
+    voids = models.OneToOneField(
+        "self",
+        verbose_name="作废的事项",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="voided_by",
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="记录人", on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField("记录时间", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "办理事项"
+        verbose_name_plural = "办理事项"
+        ordering = ("on", "id")
+
+    def __str__(self) -> str:
+        return f"{self.on:%Y-%m-%d} {self.get_kind_display()}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise AppendOnly("办理事项一经记录不得修改；如有错误，请记录一条更正。")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+    def delete(self, *args: object, **kwargs: object) -> tuple[int, dict[str, int]]:
+        raise AppendOnly("办理事项一经记录不得删除；如有错误，请记录一条更正。")
+
+    @property
+    def is_void(self) -> bool:
+        return self.kind == choices.VOID

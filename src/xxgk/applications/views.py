@@ -1,0 +1,415 @@
+"""The officer's pages. Views parse input, call a selector or service, and render."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from xxgk.agencies.selectors import agencies_handled, user_is_administrator
+from xxgk.applications import choices
+from xxgk.applications.calendar_years import calendar_year_save, parse_days
+from xxgk.applications.clock import (
+    URGENCY_NONE,
+    Urgency,
+    calendar_current,
+    live_events,
+    state_of,
+    urgency,
+)
+from xxgk.applications.forms import CalendarYearForm, EventForm, FilterForm, RegisterForm, VoidForm
+from xxgk.applications.letters.render import LetterUnavailable, letter_render, letters_available
+from xxgk.applications.models import Application, CalendarYear
+from xxgk.applications.selectors import (
+    Filters,
+    application_actions,
+    application_events,
+    application_get,
+    application_list,
+    attachment_get,
+)
+from xxgk.applications.services import (
+    ApplicantData,
+    ApplicationError,
+    application_event_record,
+    application_event_void,
+    application_register,
+)
+from xxgk.report import editions
+from xxgk.workdays import Calendar
+from xxgk.workdays.clock import EventKind, State
+
+
+@dataclass(frozen=True)
+class Row:
+    """One application in a list, with its live due date and how urgent it is."""
+
+    application: Application
+    due_on: date | None
+    provisional: bool
+    urgency: Urgency
+
+
+def _row(application: Application, calendar: Calendar, today: date) -> Row:
+    if not application.is_open:
+        return Row(application, None, False, URGENCY_NONE)
+    # Live, not the stored column: a running consultation moves the due date every day.
+    state = state_of(live_events(application.events.all()), calendar=calendar, today=today)
+    return Row(
+        application,
+        state.due_on,
+        state.provisional,
+        urgency(state.due_on, calendar=calendar, today=today),
+    )
+
+
+def _calendar_warning(calendar: Calendar, today: date, provisional: bool) -> str:
+    missing = [y for y in (today.year, today.year + 1) if not calendar.covers(y)]
+    parts = []
+    if missing:
+        years = "、".join(str(y) for y in missing)
+        parts.append(f"{years} 年的节假日安排尚未录入")
+    if provisional:
+        parts.append("部分申请的答复期限为暂定（涉及尚未录入节假日安排的年份）")
+    return "；".join(parts)
+
+
+@login_required
+@require_GET
+def queue(request: HttpRequest) -> HttpResponse:
+    """The work queue: open applications, soonest due first."""
+    today = timezone.localdate()
+    calendar = calendar_current()
+    open_apps = application_list(user=request.user, filters=Filters(open_only=True))
+    rows = [_row(a, calendar, today) for a in open_apps.prefetch_related("events")]
+    rows.sort(key=lambda r: (r.due_on or date.max, r.application.pk))
+    counts = {key: sum(r.urgency.key == key for r in rows) for key in ("overdue", "soon", "week")}
+    return render(
+        request,
+        "applications/queue.html",
+        {
+            "rows": rows,
+            "counts": counts,
+            "today": today,
+            "warning": _calendar_warning(calendar, today, any(r.provisional for r in rows)),
+            "can_register": agencies_handled(user=request.user).exists(),
+            "is_admin": user_is_administrator(user=request.user),
+        },
+    )
+
+
+def _filters(form: FilterForm) -> Filters:
+    if not form.is_valid():
+        return Filters()
+    data = form.cleaned_data
+    return Filters(
+        q=data["q"].strip(),
+        status=data["status"],
+        outcome=data["outcome"],
+        applicant_kind=data["applicant_kind"],
+        channel=data["channel"],
+        year=data["year"],
+    )
+
+
+@login_required
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """Every application the user may read, filtered."""
+    form = FilterForm(request.GET or None)
+    qs = application_list(user=request.user, filters=_filters(form))
+    page = Paginator(qs, 50).get_page(request.GET.get("page"))
+    today, calendar = timezone.localdate(), calendar_current()
+    rows = [_row(a, calendar, today) for a in page.object_list]
+    query = request.GET.copy()
+    query.pop("page", None)
+    template = "applications/_results.html" if request.htmx else "applications/search.html"
+    return render(
+        request,
+        template,
+        {"form": form, "page": page, "rows": rows, "query": query.urlencode()},
+    )
+
+
+@login_required
+@require_GET
+def export_csv(request: HttpRequest) -> HttpResponse:
+    """The filtered list as CSV (UTF-8 with BOM so that Excel reads the Chinese)."""
+    qs = application_list(user=request.user, filters=_filters(FilterForm(request.GET or None)))
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="applications.csv"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "机关",
+            "编号",
+            "申请人类型",
+            "申请人",
+            "申请方式",
+            "收到申请之日",
+            "状态",
+            "答复期限",
+            "办理结果",
+            "办结日期",
+            "结转下年度",
+        ]
+    )
+    for a in qs:
+        writer.writerow(
+            [
+                a.agency.name,
+                a.number,
+                a.get_applicant_kind_display(),
+                a.applicant_name,
+                a.get_channel_display(),
+                a.received_on or "",
+                a.get_status_display(),
+                a.due_on or "",
+                a.get_outcome_display() if a.outcome else "",
+                a.closed_on or "",
+                "是" if a.carried_forward else "",
+            ]
+        )
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def register(request: HttpRequest) -> HttpResponse:
+    agencies = list(agencies_handled(user=request.user))
+    if not agencies:
+        raise PermissionDenied("只有经办人或负责人可以登记申请。")
+    form = RegisterForm(request.POST or None, request.FILES or None, agencies=agencies)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        applicant = ApplicantData(**{f: data[f] or "" for f in ApplicantData.__dataclass_fields__})
+        try:
+            application = application_register(
+                user=request.user,
+                agency=data["agency"],
+                applicant=applicant,
+                channel=data["channel"],
+                delivery=data["delivery"],
+                request_text=data["request_text"],
+                received_on=data["received_on"],
+                note=data["note"],
+                files=tuple(data["files"]),
+            )
+        except ValidationError as exc:
+            for field, errors in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        except ApplicationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"已登记申请 {application.number}。")
+            return redirect("applications:detail", pk=application.pk)
+    return render(request, "applications/register.html", {"form": form})
+
+
+def _detail_context(request: HttpRequest, application: Application) -> dict[str, Any]:
+    events = live_events(application.events.all())
+    calendar = calendar_current()
+    today = timezone.localdate()
+    state = state_of(events, calendar=calendar, today=today)
+    actions = application_actions(
+        user=request.user, application=application, state=state_of(events, today=None)
+    )
+    return {
+        "application": application,
+        "state": state,
+        "timeline": application_events(application=application),
+        "live_ids": {e.pk for e in events},
+        "actions": actions,
+        "can_handle": bool(actions) or _can_void(request, application),
+        "urgency": urgency(state.due_on, calendar=calendar, today=today),
+        "letters": letters_available(application),
+        "void_form": VoidForm(),
+        "outcome_row": _outcome_row(application),
+        "receipt_rule": choices.CHANNEL_RECEIPT_RULE.get(application.channel, ""),
+    }
+
+
+def _can_void(request: HttpRequest, application: Application) -> bool:
+    return agencies_handled(user=request.user).filter(pk=application.agency_id).exists()
+
+
+def _outcome_row(application: Application) -> Any:
+    if not application.outcome or application.closed_on is None:
+        return None
+    edition = editions.for_year(application.closed_on.year)
+    return next((r for r in edition.outcome_rows if r.key == application.outcome), None)
+
+
+@login_required
+@require_GET
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = application_get(user=request.user, pk=pk)
+    return render(request, "applications/detail.html", _detail_context(request, application))
+
+
+def _event_kind(value: str) -> EventKind:
+    try:
+        return EventKind(value)
+    except ValueError:
+        raise Http404("没有这种办理事项。") from None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_record(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    """The form for one action (GET, loaded into the page by htmx) and its submission."""
+    application = application_get(user=request.user, pk=pk)
+    event_kind = _event_kind(kind)
+    context = _detail_context(request, application)
+    if event_kind not in context["actions"]:
+        raise PermissionDenied("当前状态或您的角色不允许这项操作。")
+    year = timezone.localdate().year
+    if request.method == "POST":
+        on = request.POST.get("on", "")
+        year = int(on[:4]) if on[:4].isdigit() else year
+    form = EventForm(request.POST or None, request.FILES or None, kind=event_kind, year=year)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            application_event_record(
+                user=request.user,
+                application=application,
+                kind=event_kind,
+                on=data["on"],
+                days=data.get("days"),
+                outcome=data.get("outcome") or "",
+                ground=data.get("ground") or "",
+                amount=data.get("amount"),
+                note=data["note"],
+                files=tuple(data["files"]),
+            )
+        except ApplicationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, f"已记录：{event_kind.label}。")
+            return redirect("applications:detail", pk=application.pk)
+    template = "applications/_event_form.html" if request.htmx else "applications/event.html"
+    return render(
+        request,
+        template,
+        {**context, "form": form, "kind": event_kind},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_GET
+def grounds(request: HttpRequest, pk: int) -> HttpResponse:
+    """htmx: the legal grounds of the outcome just chosen."""
+    application = application_get(user=request.user, pk=pk)
+    on = request.GET.get("on", "")
+    year = int(on[:4]) if on[:4].isdigit() else timezone.localdate().year
+    edition = editions.for_year(year)
+    row = next((r for r in edition.outcome_rows if r.key == request.GET.get("outcome")), None)
+    return render(request, "applications/_grounds.html", {"row": row, "application": application})
+
+
+@login_required
+@require_POST
+def event_void(request: HttpRequest, pk: int) -> HttpResponse:
+    application = application_get(user=request.user, pk=pk)
+    form = VoidForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "请写明更正的理由。")
+        return redirect("applications:detail", pk=pk)
+    event = application.events.filter(pk=form.cleaned_data["event"]).first()
+    if event is None:
+        raise Http404("没有这个办理事项。")
+    try:
+        application_event_void(
+            user=request.user,
+            application=application,
+            event=event,
+            reason=form.cleaned_data["reason"],
+        )
+    except ApplicationError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"已更正：作废“{event}”。")
+    return redirect("applications:detail", pk=pk)
+
+
+@login_required
+@require_GET
+def letter(request: HttpRequest, pk: int, key: str, event: int) -> HttpResponse:
+    """Download a filled letter (DOCX)."""
+    application = application_get(user=request.user, pk=pk)
+    state: State = state_of(live_events(application.events.all()))
+    try:
+        name, content = letter_render(application, key, event, state)
+    except LetterUnavailable as exc:
+        raise Http404(str(exc)) from None
+    response = HttpResponse(
+        content,
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = _attachment_header(name)
+    return response
+
+
+def _attachment_header(name: str) -> str:
+    from urllib.parse import quote
+
+    return f"attachment; filename=\"letter.docx\"; filename*=UTF-8''{quote(name)}"
+
+
+@login_required
+@require_GET
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
+    found = attachment_get(user=request.user, pk=pk)
+    return FileResponse(
+        found.file.open("rb"),
+        as_attachment=True,
+        filename=found.name,
+        content_type=found.content_type,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def calendar_years(request: HttpRequest) -> HttpResponse:
+    """An administrator enters a year's holidays and make-up working days."""
+    if not user_is_administrator(user=request.user):
+        raise PermissionDenied("只有管理员可以录入工作日历。")
+    form = CalendarYearForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            row, moved = calendar_year_save(
+                user=request.user,
+                year=data["year"],
+                holidays=parse_days(data["holidays"]),
+                workdays=parse_days(data["workdays"]),
+                notice=data["notice"],
+            )
+        except ApplicationError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(
+                request, f"已保存 {row.year} 年工作日历，重新计算了 {moved} 件在办申请的期限。"
+            )
+            return redirect("calendar")
+    calendar = calendar_current()
+    today = timezone.localdate()
+    years = [(y, calendar.source(y)) for y in range(today.year - 1, today.year + 3)]
+    return render(
+        request,
+        "applications/calendar.html",
+        {"form": form, "entered": CalendarYear.objects.all(), "years": years},
+    )

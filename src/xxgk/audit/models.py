@@ -1,0 +1,60 @@
+"""One row per change, never edited: the acting user, the object, a numbered event type and the
+old and new values as JSON."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class AuditEventType(models.IntegerChoices):
+    """Numbered like Zulip's: a hundred per entity, so new types slot in without renumbering."""
+
+    AGENCY_CREATED = 101, "新增机关"
+    AGENCY_CHANGED = 102, "修改机关"
+    MEMBERSHIP_ADDED = 201, "新增人员角色"
+    MEMBERSHIP_REMOVED = 202, "撤销人员角色"
+    CALENDAR_YEAR_SAVED = 301, "录入年度工作日历"
+    APPLICATION_REDATED = 302, "日历变更后重算期限"
+    APPLICATION_REGISTERED = 401, "登记申请"
+    APPLICATION_EVENT_RECORDED = 402, "记录办理事项"
+    APPLICATION_EVENT_VOIDED = 403, "作废办理事项"
+    ATTACHMENT_ADDED = 404, "上传附件"
+    LETTER_TEMPLATE_SAVED = 501, "更换文书模板"
+    LETTER_TEMPLATE_REMOVED = 502, "恢复默认文书模板"
+
+
+class AuditLog(models.Model):
+    event_time = models.DateTimeField("时间", auto_now_add=True, db_index=True)
+    event_type = models.PositiveSmallIntegerField("事项", choices=AuditEventType.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="操作人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    # The agency the change belongs to: what scopes the log to an administrator's agencies.
+    agency = models.ForeignKey(
+        "agencies.Agency",
+        verbose_name="机关",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    object_type = models.CharField("对象类型", max_length=40)
+    object_id = models.CharField("对象编号", max_length=40)
+    object_repr = models.CharField("对象", max_length=200)
+    old_value = models.JSONField("修改前", null=True, blank=True)
+    new_value = models.JSONField("修改后", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "操作日志"
+        verbose_name_plural = "操作日志"
+        ordering = ("-event_time", "-id")
+        indexes = (models.Index(fields=("object_type", "object_id")),)
+
+    def __str__(self) -> str:
+        return f"{self.get_event_type_display()}：{self.object_repr}"

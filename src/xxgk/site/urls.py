@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+
+from xxgk.applications import views as application_views
+from xxgk.audit import views as audit_views
+
+admin.site.site_header = "xxgk 政府信息公开 · 系统管理"
+admin.site.site_title = "xxgk 系统管理"
+admin.site.index_title = "基础数据"
+
+urlpatterns = [
+    path("", RedirectView.as_view(pattern_name="applications:queue"), name="home"),
+    path("login/", auth_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("applications/", include("xxgk.applications.urls")),
+    path("calendar/", application_views.calendar_years, name="calendar"),
+    path("audit/", audit_views.audit_log, name="audit"),
+    path("admin/", admin.site.urls),
+]
