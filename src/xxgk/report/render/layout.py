@@ -34,7 +34,7 @@ class Cell:
 
     `scope` is the HTML header scope (``col``, ``colgroup``, ``row``, ``rowgroup``) of a header
     cell and None for a data cell. `name` and `value` are set on data cells: the report cell name
-    and the value in the unit it is printed in.
+    and the value in the unit it is printed in; `unit` is what the text prints after the value.
     """
 
     text: str
@@ -45,6 +45,7 @@ class Cell:
     scope: str | None = None
     name: str | None = None
     value: int | Decimal | None = None
+    unit: str = ""  # printed after the value (2019 采购总金额: 元)
 
     @property
     def header(self) -> bool:
@@ -185,8 +186,9 @@ def proactive_table(report: Report) -> Table:
             for f, span in zip(block.fields, spans, strict=True):
                 name = f"proactive.{row.key}.{f.key}"
                 value = printed_value(report, name)
-                text = format_value(value, unit_suffix(ed, name, f.label.text))
-                cells.append(Cell(text, r, col, colspan=span, name=name, value=value))
+                unit = unit_suffix(ed, name, f.label.text)
+                text = format_value(value, unit)
+                cells.append(Cell(text, r, col, colspan=span, name=name, value=value, unit=unit))
                 col += span
             r += 1
     title = ed.table_titles["proactive"].text
