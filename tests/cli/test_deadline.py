@@ -1,0 +1,84 @@
+"""`xxgk deadline` as a user meets it."""
+
+import pytest
+
+
+def test_prints_the_due_date_alone(xxgk):
+    result = xxgk("deadline", "2024-09-27")
+    assert result.exit_code == 0
+    assert result.stdout == "2024-10-30\n"
+
+
+def test_explain_lists_every_counted_day_and_what_was_skipped(xxgk):
+    result = xxgk("deadline", "2024-09-27", "--explain")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "2024-10-30"
+    assert lines[1] == "收到申请日 2024-09-27（周五，不计入），起算 20 个工作日。"
+    assert "  第  1 日  2024-09-29（周日）  调休上班" in lines
+    assert "  第  7 日  2024-10-12（周六）  调休上班" in lines
+    assert "  第 20 日  2024-10-30（周三）" in lines
+    assert sum(line.startswith("  第 ") for line in lines) == 20
+    assert (
+        "跳过 国庆节 2024-10-01 至 2024-10-07；跳过周末 6 天；"
+        "计入调休上班日 2024-09-29（周日）、2024-10-12（周六）。"
+    ) in lines
+    assert lines[-1] == "答复期限：2024-10-30（周三）"
+
+
+def test_extended_adds_twenty_working_days(xxgk):
+    # 2024-10-30 + 20: 10-31(1) 11-01(2) 04-08(7) 11-15(12) 18-22(17) 25-27(20)
+    assert xxgk("deadline", "2024-09-27", "--extended").stdout == "2024-11-27\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "due"),
+    [
+        # the 7-working-day correction notice across National Day 2025
+        (["2025-09-26", "--days", "7"], "2025-10-13"),
+        # 2026 Spring Festival with make-up Saturdays 02-14 and 02-28
+        (["2026-02-13"], "2026-03-19"),
+        # receipt day counted: 2024-10-08(1) ... 11-01(20)
+        (["2024-10-08", "--count-receipt-day"], "2024-11-01"),
+    ],
+)
+def test_days_and_receipt_day_options(xxgk, args, due):
+    result = xxgk("deadline", *args)
+    assert result.exit_code == 0
+    assert result.stdout.strip() == due
+
+
+@pytest.mark.parametrize("written", ["2024/9/27", "2024年9月27日", "20240927", " 2024-9-27 "])
+def test_common_ways_of_writing_a_date(xxgk, written):
+    assert xxgk("deadline", written).stdout == "2024-10-30\n"
+
+
+@pytest.mark.parametrize("bad", ["2026-02-30", "27/09/2024", "明天", "2024-13-01", ""])
+def test_a_bad_date_is_a_chinese_message_and_exit_2(xxgk, bad):
+    result = xxgk("deadline", bad)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "无法识别的日期" in result.stderr
+    assert "YYYY-MM-DD" in result.stderr
+
+
+def test_a_bad_day_count_is_refused(xxgk):
+    result = xxgk("deadline", "2024-09-27", "--days", "0")
+    assert result.exit_code == 2
+    assert "工作日数应在 1 至 366 之间" in result.stderr
+
+
+def test_a_date_in_an_uncovered_year_is_printed_with_a_warning_and_exit_1(xxgk):
+    result = xxgk("deadline", "2026-12-21")
+    assert result.exit_code == 1
+    assert result.stdout == "2027-01-18\n"
+    assert "警告" in result.stderr
+    assert "2027 年的节假日安排尚未录入" in result.stderr
+    assert "暂定" in result.stderr
+
+
+def test_the_last_certain_due_date_of_2026(xxgk):
+    result = xxgk("deadline", "2026-12-03")
+    assert result.exit_code == 0
+    assert result.stdout == "2026-12-31\n"
+    assert result.stderr == ""
