@@ -1,0 +1,180 @@
+"""Hand-made reports for the reader tests, printed from the edition in each layout we read.
+
+Labels come from the edition (the one place they live); numbers are our own. Nothing here is
+copied from a published report.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from xxgk.report.model import Report
+
+AGENCY = "示例市示例局"
+
+
+def sample_report(edition: str = "2019", year: int = 2020) -> Report:
+    """A consistent report with a few non-zero cells in every table."""
+    r = Report.empty(edition, AGENCY, year)
+    ed = r.edition
+    first = ed.proactive_rows[1]  # 规范性文件
+    for f in first[0].fields:
+        r[f"proactive.{first[1].key}.{f.key}"] = 12
+    for b, row in ed.proactive_rows:
+        for f in b.fields:
+            if f.key == "amount":
+                r[f"proactive.{row.key}.{f.key}"] = Decimal("190000")
+            elif f.key == "decisions":
+                r[f"proactive.{row.key}.{f.key}"] = 37
+    rows = {
+        "new_received": [71, 3, 0, 0, 0, 0, 74],
+        "carried_over": [1, 0, 0, 0, 0, 0, 1],
+        "granted": [21, 0, 0, 0, 0, 0, 21],
+        "partial": [8, 1, 0, 0, 0, 0, 9],
+        "unable_not_held": [37, 0, 0, 0, 0, 0, 37],
+        "not_processed_duplicate": [4, 2, 0, 0, 0, 0, 6],
+        "total": [70, 3, 0, 0, 0, 0, 73],
+        "carried_forward": [2, 0, 0, 0, 0, 0, 2],
+    }
+    for row, values in rows.items():
+        for col, v in zip(ed.columns, values, strict=True):
+            r[f"applications.{row}.{col.key}"] = v
+    for g, values in zip(ed.appeal_groups, ([0, 1, 1, 0, 2], [1, 0, 0, 0, 1]), strict=False):
+        for col, v in zip(ed.appeal_columns, values, strict=True):
+            r[f"appeals.{g.key}.{col.key}"] = v
+    return r
+
+
+def _num(value: object) -> str:
+    if isinstance(value, Decimal):
+        return f"{value}元"
+    return str(value)
+
+
+def table_rows(r: Report) -> list[list[str]]:
+    """Every printed row of tables 2–4, as cells (labels then values)."""
+    ed = r.edition
+    out: list[list[str]] = [["二、主动公开政府信息情况"]]
+    for block in ed.proactive:
+        out.append([block.caption.text])
+        out.append([ed.proactive_header.text, *(f.label.text for f in block.fields)])
+        for row in block.rows:
+            cells = [_num(r[f"proactive.{row.key}.{f.key}"]) for f in block.fields]
+            out.append([row.label.text, *cells])
+    out.append(["三、收到和处理政府信息公开申请情况"])
+    out.append([ed.application_header[0][0].text, "申请人情况"])
+    out.append(["自然人", "法人或其他组织", "总计"])
+    out.append([c.label.text for c in ed.columns[1:6]])
+    printed_groups: set[str] = set()
+    for row in ed.application_rows:
+        labels = []
+        for g in row.groups:
+            if g not in printed_groups:
+                printed_groups.add(g)
+                labels.append(ed.row_group(g).label.text)
+        values = [str(r[f"applications.{row.key}.{c.key}"]) for c in ed.columns]
+        out.append([*labels, row.label.text, *values])
+    out.append(["四、政府信息公开行政复议、行政诉讼情况"])
+    out.append(["行政复议", "行政诉讼"])
+    out.append([c.label.text for c in ed.appeal_columns])
+    out.append(["未经复议直接起诉", "复议后起诉"])
+    out.append([c.label.text for c in ed.appeal_columns] * 2)
+    out.append(
+        [str(r[f"appeals.{g.key}.{c.key}"]) for g in ed.appeal_groups for c in ed.appeal_columns]
+    )
+    return out
+
+
+def opening(r: Report) -> list[str]:
+    return [
+        f"{r.agency}{r.year}年政府信息公开工作年度报告",
+        f"本报告由{r.agency}编制。本报告中所列数据的统计期限自{r.year}年1月1日起至"
+        f"{r.year}年12月31日止。",
+        "一、总体情况",
+        "本年度，我局认真落实条例要求，主动公开各类信息。",
+    ]
+
+
+def closing(r: Report) -> list[str]:
+    return [
+        "五、存在的主要问题及改进情况",
+        "信息公开的及时性还需提高。",
+        r.agency,
+        f"{r.year + 1}年1月20日",
+    ]
+
+
+def as_bars(r: Report) -> str:
+    """One cell per line with lone ``|`` lines between (a scraped table)."""
+    lines = opening(r)
+    for row in table_rows(r):
+        if len(row) == 1:
+            lines.append(row[0])
+            continue
+        for cell in row:
+            lines += [cell, "|"]
+    lines += closing(r)
+    return "\n".join(lines) + "\n"
+
+
+def as_tabs(r: Report) -> str:
+    lines = opening(r) + ["\t".join(row) for row in table_rows(r)] + closing(r)
+    return "\n".join(lines) + "\n"
+
+
+def as_flat(r: Report, glue: bool = True) -> str:
+    """The whole report on one line, each row's numbers glued (``713000074``)."""
+    parts = opening(r)
+    for row in table_rows(r):
+        labels = [c for c in row if not c.replace("元", "").replace(".", "").isdigit()]
+        values = [c for c in row if c not in labels]
+        parts.append("".join(labels) + ("" if glue else " ") + ("" if glue else " ").join(values))
+    parts += closing(r)
+    return " ".join(parts) + "\n"
+
+
+def as_markdown(r: Report) -> str:
+    lines = [f"# {opening(r)[0]}", "", *opening(r)[1:], ""]
+    for row in table_rows(r):
+        if len(row) == 1:
+            lines += ["", row[0], ""]
+            continue
+        lines.append("| " + " | ".join(row) + " |")
+    lines += ["", *closing(r)]
+    return "\n".join(lines) + "\n"
+
+
+def as_html(r: Report, blank_totals: bool = False) -> str:
+    """A web page: table 3 with its row-group labels spanning rows (rowspan)."""
+    ed = r.edition
+    body = [f"<h1>{opening(r)[0]}</h1>"] + [f"<p>{p}</p>" for p in opening(r)[1:]]
+    body.append("<table>")
+    for row in table_rows(r)[: 1 + 3 * len(ed.proactive) + sum(len(b.rows) for b in ed.proactive)]:
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>")
+    body.append("</table><p>三、收到和处理政府信息公开申请情况</p><table>")
+    body.append(f'<tr><td colspan="3" rowspan="3">{ed.application_header[0][0].text}</td>')
+    body.append('<td colspan="7">申请人情况</td></tr>')
+    body.append('<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td>')
+    body.append('<td rowspan="2">总计</td></tr>')
+    body.append("<tr>" + "".join(f"<td>{c.label.text}</td>" for c in ed.columns[1:6]) + "</tr>")
+    seen: set[str] = set()
+    for row in ed.application_rows:
+        cells = []
+        for g in row.groups:
+            if g not in seen:
+                seen.add(g)
+                span = sum(1 for x in ed.application_rows if g in x.groups)
+                cells.append(f'<td rowspan="{span}">{ed.row_group(g).label.text}</td>')
+        colspan = 3 - len(row.groups)
+        cells.append(f'<td colspan="{colspan}">{row.label.text}</td>')
+        values = [str(r[f"applications.{row.key}.{c.key}"]) for c in ed.columns]
+        if blank_totals and row.outcome:
+            values[-1] = "&nbsp;"
+        cells += [f"<td>{v}</td>" for v in values]
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    body.append("</table><p>四、政府信息公开行政复议、行政诉讼情况</p><table>")
+    for row in table_rows(r)[-5:]:
+        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>")
+    body.append("</table>")
+    body += [f"<p>{p}</p>" for p in closing(r)]
+    return "<html><body>" + "\n".join(body) + "</body></html>"

@@ -1,0 +1,153 @@
+"""Reading hand-made reports in every layout: exact cells, provenance, read-time findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import opencc
+import pytest
+
+from tests.report.read import handmade as h
+from xxgk.report.model import Report
+from xxgk.report.read import html, markdown, text
+from xxgk.report.read.document import UnreadableFile
+from xxgk.report.read.recover import recover
+
+LAYOUTS: dict[str, tuple[Callable[[Report], str], object]] = {
+    "bars": (h.as_bars, text),
+    "tabs": (h.as_tabs, text),
+    "spaced": (lambda r: h.as_flat(r, glue=False), text),
+    "markdown": (h.as_markdown, markdown),
+    "html": (h.as_html, html),
+}
+
+
+def read(source: str, reader: object) -> Report:
+    return recover(reader.document(source, "report"))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(("edition", "year"), [("2019", 2020), ("2021", 2022)])
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_every_layout_reads_exactly(layout: str, edition: str, year: int) -> None:
+    expected = h.sample_report(edition, year)
+    render, reader = LAYOUTS[layout]
+    got = read(render(expected), reader)
+    assert got.edition.key == edition
+    assert (got.agency, got.year) == (h.AGENCY, year)
+    assert got.cells == expected.cells
+    assert got.findings == []
+
+
+def test_provenance_points_at_the_printed_cell() -> None:
+    got = read(h.as_bars(h.sample_report()), text)
+    prov = got.provenance["applications.new_received.natural_person"]
+    assert prov.form == "txt"
+    assert prov.file == "report"
+    assert prov.text == "71"
+    assert prov.line is not None
+    source_lines = h.as_bars(h.sample_report()).splitlines()
+    assert source_lines[prov.line - 1] == "71"
+    assert got.provenance["proactive.procurement.amount"].text == "190000元"
+
+
+def test_traditional_text_with_pinyin_noise() -> None:
+    to_tw = opencc.OpenCC("s2twp")
+    source = to_tw.convert(h.as_bars(h.sample_report())).replace("公開", "公(gōng)開(kāi)")
+    assert "規範性檔案" in source or "規範性文件" in source
+    got = read(source, text)
+    assert got.cells == h.sample_report().cells
+    assert got.agency == h.AGENCY
+
+
+def test_glued_row_is_split_by_its_own_arithmetic() -> None:
+    expected = h.sample_report("2021", 2022)
+    got = read(h.as_flat(expected), text)
+    assert got.cells["applications.new_received.natural_person"] == 71
+    assert got.cells["applications.new_received.commercial"] == 3
+    assert got.cells["applications.new_received.total"] == 74
+    prov = got.provenance["applications.new_received.natural_person"]
+    assert prov.inferred
+    assert prov.text == "71"
+    assert all(got.cells[c] == expected.cells[c] for c in expected.cells if c.startswith("appl"))
+
+
+def test_ambiguous_glued_row_is_unreadable_not_guessed() -> None:
+    # 规范性文件 printed as "121212": 12/12/12, 1/21/212, 121/2/12 … all fit; no arithmetic.
+    got = read(h.as_flat(h.sample_report()), text)
+    cell = "proactive.normative_documents.made"
+    assert got.cells[cell] is None
+    assert any(f.rule == f"read.unreadable.{cell}" for f in got.findings)
+
+
+def test_blank_totals_are_derived_from_the_row() -> None:
+    expected = h.sample_report()
+    got = read(h.as_html(expected, blank_totals=True), html)
+    assert got.cells == expected.cells
+    prov = got.provenance["applications.granted.total"]
+    assert prov.derived
+    assert prov.blank
+    assert not got.findings
+
+
+def test_single_other_row_in_a_2021_report() -> None:
+    r = h.sample_report("2021", 2022)
+    source = h.as_bars(r)
+    lines = source.splitlines()
+    # print （六） as the 2019 single row: drop the three sub-rows, keep one row of numbers
+    start = lines.index("（六）其他处理")
+    end = lines.index("（七）总计")
+    block = ["（六）其他处理", "|"] + ["0", "|"] * 7
+    got = read("\n".join(lines[:start] + block + lines[end:]), text)
+    assert got.cells == r.cells
+    assert [f.rule for f in got.findings] == ["read.single_other_row"]
+
+
+def test_extra_rows_are_reported_and_ignored() -> None:
+    r = h.sample_report()
+    lines = h.as_tabs(r).splitlines()
+    at = next(i for i, line in enumerate(lines) if line.startswith("（二）部分公开"))
+    lines.insert(at + 1, "\t".join(["其中：小计", *["9"] * 7]))
+    got = read("\n".join(lines), text)
+    assert got.cells == r.cells
+    assert [f.rule for f in got.findings] == ["read.extra_row"]
+
+
+def test_missing_table_is_reported_and_its_cells_unread() -> None:
+    r = h.sample_report()
+    lines = h.as_tabs(r).splitlines()
+    cut = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    got = read("\n".join(lines[:cut] + h.closing(r)), text)
+    assert got.cells["appeals.review.total"] is None
+    rules = {f.rule for f in got.findings}
+    assert "read.missing_table.appeals" in rules
+    assert "read.unreadable.appeals.review.total" in rules
+    assert got.cells["applications.total.total"] == 73
+
+
+def test_printed_errors_are_found_and_located() -> None:
+    r = h.sample_report()
+    r["applications.granted.natural_person"] = 20  # the printed table no longer adds up
+    got = read(h.as_bars(r), text)
+    rules = {f.rule for f in got.findings}
+    assert "applications.outcomes.natural_person" in rules
+    assert "applications.row_total.granted" in rules
+    finding = next(f for f in got.findings if f.rule == "applications.row_total.granted")
+    assert any("“20”" in w for w in finding.where)
+
+
+def test_a_page_without_report_tables_is_unreadable() -> None:
+    with pytest.raises(UnreadableFile):
+        read("关于做好防汛工作的通知\n各单位：请于2024年6月1日前报送材料。\n", text)
+
+
+def test_html_in_a_javascript_string() -> None:
+    page = h.as_html(h.sample_report()).replace('"', '\\"')
+    source = 'var content = "' + page.replace("\n", "\\n") + '";'
+    got = read(source, html)
+    assert got.cells == h.sample_report().cells
+
+
+def test_sections_are_kept() -> None:
+    got = read(h.as_html(h.sample_report()), html)
+    assert "主动公开各类信息" in got.sections["overview"]
+    assert "及时性" in got.sections["problems"]
