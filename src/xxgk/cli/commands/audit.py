@@ -293,7 +293,7 @@ def _print_terminal(outcomes: Iterator[Outcome], total: int | None) -> int:
                 o.edition,
                 o.errors,
                 len(o.findings) - o.errors,
-                o.first_finding,
+                o.findings[0].rule if o.findings else "",
                 False,
             )
         )
@@ -311,32 +311,27 @@ def _summary(rows: list[_Row]) -> None:
     if not rows:
         output.out.print("[yellow]没有找到报告文件[/]（.html .htm .txt .md .docx .pdf）")
         return
-    table = Table(title="审核结果 (audit summary)", show_lines=False, expand=False)
-    for name, style in (
-        ("文件", "cyan"),
-        ("机关", ""),
-        ("年度", ""),
-        ("版本", ""),
-        ("错误", "red"),
-        ("提示", "yellow"),
-        ("首个问题 / 无法读取的原因", "dim"),
-    ):
-        table.add_column(name, style=style, overflow="fold")
+    table = Table(title="审核结果 (audit summary)", expand=False)
+    table.add_column("文件", style="cyan", overflow="fold", ratio=2)
+    table.add_column("机关", no_wrap=True)
+    table.add_column("年度", no_wrap=True)
+    table.add_column("版本", no_wrap=True)
+    table.add_column("错误", style="red", justify="right", no_wrap=True)
+    table.add_column("提示", style="yellow", justify="right", no_wrap=True)
+    table.add_column("首个问题 / 无法读取的原因", overflow="fold", ratio=3)
     for r in rows:
         if r.unreadable:
-            table.add_row(
-                escape(r.source), "[red]无法读取[/]", "", "", "", "", f"[red]{escape(r.note)}[/]"
-            )
-        else:
-            table.add_row(
-                escape(r.source),
-                escape(r.agency),
-                r.year,
-                r.edition,
-                str(r.errors or ""),
-                str(r.warnings or ""),
-                escape(r.note) if r.note else "[green]✓ 一致[/]",
-            )
+            table.add_row(escape(r.source), "[red]无法读取[/]", "", "", "", "", escape(r.note))
+            continue
+        table.add_row(
+            escape(r.source),
+            escape(r.agency),
+            r.year,
+            r.edition,
+            str(r.errors or ""),
+            str(r.warnings or ""),
+            escape(r.note) if r.note else "[green]✓ 一致[/]",
+        )
     output.out.print(table)
     unreadable = sum(r.unreadable for r in rows)
     with_errors = sum(r.errors > 0 for r in rows)

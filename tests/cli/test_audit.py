@@ -1,0 +1,211 @@
+"""`xxgk audit` as a user meets it: files and folders, the terminal view, --json, --csv,
+--jobs, refusals, exit statuses."""
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from xxgk.cli.commands.audit import CSV_HEADER, report_sources
+from xxgk.report import Report, load
+from xxgk.report.render import html
+
+DEMO = Path(__file__).parents[2] / "src/xxgk/demo/changzhou-fao-2020.json"
+
+
+@pytest.fixture(scope="module")
+def consistent() -> Report:
+    return load(DEMO)
+
+
+@pytest.fixture(scope="module")
+def inconsistent() -> Report:
+    """The demo report with one printed number wrong: 予以公开·自然人 one too many."""
+    report = load(DEMO)
+    report["applications.granted.natural_person"] = (
+        report["applications.granted.natural_person"] + 1
+    )
+    return report
+
+
+def page(path: Path, report: Report) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(html.render(report), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def mixed(tmp_path, consistent, inconsistent) -> Path:
+    """A folder: a good page, a wrong page, an empty file, a binary file, and things that are
+    not reports (a README, a JSON answer, a TSV, a hidden file)."""
+    folder = tmp_path / "reports"
+    page(folder / "a-good.html", consistent)
+    page(folder / "b-wrong.htm", inconsistent)
+    (folder / "c-empty.txt").write_bytes(b"")
+    (folder / "d-binary.pdf").write_bytes(bytes(range(256)) * 4)
+    page(folder / "sub" / "e-good.html", consistent)
+    (folder / "README.md").write_text("# 说明\n", encoding="utf-8")
+    (folder / "answer.json").write_text("{}", encoding="utf-8")
+    (folder / "SOURCES.tsv").write_text("file\tagency\n", encoding="utf-8")
+    page(folder / ".hidden.html", consistent)
+    return folder
+
+
+def json_lines(text: str) -> list[dict]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+# -- which files ------------------------------------------------------------------------------
+
+
+def test_a_folder_gives_its_report_files_recursively_in_name_order(mixed):
+    assert [Path(s).relative_to(mixed).as_posix() for s in report_sources([mixed])] == [
+        "a-good.html",
+        "b-wrong.htm",
+        "c-empty.txt",
+        "d-binary.pdf",
+        "sub/e-good.html",
+    ]
+
+
+def test_a_named_file_is_read_whatever_its_name(tmp_path, consistent, xxgk):
+    odd = page(tmp_path / "report.download", consistent)
+    result = xxgk("audit", "--json", odd)
+    assert result.exit_code == 0
+    assert json_lines(result.stdout)[0]["agency"] == consistent.agency
+
+
+# -- exit statuses and the terminal view ------------------------------------------------------
+
+
+def test_a_consistent_report_exits_0_with_a_summary_table(tmp_path, consistent, xxgk):
+    result = xxgk("audit", page(tmp_path / "r.html", consistent))
+    assert result.exit_code == 0
+    assert "审核结果" in result.stdout
+    assert consistent.agency in result.stdout
+    assert "✓ 一致" in result.stdout
+    assert "共 1 个文件：1 份一致，0 份有错误，0 个无法读取" in result.stdout
+
+
+def test_an_error_finding_exits_1_and_is_shown_with_where_it_was_printed(
+    tmp_path, inconsistent, xxgk
+):
+    path = page(tmp_path / "wrong.html", inconsistent)
+    result = xxgk("audit", path)
+    assert result.exit_code == 1
+    assert "applications.outcomes.natural_person" in result.stdout
+    assert "✗ 错误" in result.stdout
+    # each cell of the finding with where it was printed: the file, the line, the printed text
+    assert f"↳ 予以公开·自然人：{path} 第" in result.stdout
+    assert "共 1 个文件：0 份一致，1 份有错误，0 个无法读取" in result.stdout
+
+
+def test_an_unreadable_file_exits_2_and_the_run_goes_on(mixed, xxgk):
+    result = xxgk("audit", mixed)
+    assert result.exit_code == 2
+    assert f"✗ 无法读取 {mixed / 'c-empty.txt'}：文件是空的" in result.stdout
+    assert "共 5 个文件：2 份一致，1 份有错误，2 个无法读取" in result.stdout
+
+
+def test_a_missing_path_is_an_unreadable_file(tmp_path, consistent, xxgk):
+    good = page(tmp_path / "r.html", consistent)
+    result = xxgk("audit", "--json", tmp_path / "nothing.html", good)
+    assert result.exit_code == 2
+    lines = json_lines(result.stdout)
+    assert lines[0] == {"source": str(tmp_path / "nothing.html"), "error": "文件不存在"}
+    assert lines[1]["agency"] == consistent.agency
+
+
+def test_an_empty_folder_says_so(tmp_path, xxgk):
+    result = xxgk("audit", tmp_path)
+    assert result.exit_code == 0
+    assert "没有找到报告文件" in result.stdout
+
+
+def test_json_and_csv_together_are_refused(tmp_path, xxgk):
+    result = xxgk("audit", "--json", "--csv", tmp_path)
+    assert result.exit_code == 2
+    assert "--json 与 --csv 只能选一个" in result.stderr
+
+
+def test_a_negative_jobs_count_is_refused(tmp_path, xxgk):
+    result = xxgk("audit", "--jobs", "-1", tmp_path)
+    assert result.exit_code == 2
+    assert "--jobs 应为 0 或正整数" in result.stderr
+
+
+# -- --json -----------------------------------------------------------------------------------
+
+
+def test_json_lines_are_one_per_file_in_input_order_with_source_first(mixed, xxgk):
+    result = xxgk("audit", "--json", mixed)
+    assert result.exit_code == 2
+    lines = json_lines(result.stdout)
+    assert [line["source"] for line in lines] == list(report_sources([mixed]))
+    assert all(next(iter(line)) == "source" for line in lines)
+    assert lines[2] == {"source": str(mixed / "c-empty.txt"), "error": "文件是空的"}
+    assert set(lines[3]) == {"source", "error"}
+    assert "二进制" not in lines[3]["error"]  # a .pdf name: told it is not a valid PDF
+    assert lines[0]["findings"] == []
+    assert "applications.outcomes.natural_person" in {f["rule"] for f in lines[1]["findings"]}
+
+
+def test_every_json_line_passes_xxgk_check(mixed, tmp_path, xxgk):
+    result = xxgk("audit", "--json", mixed)
+    checked = 0
+    for n, line in enumerate(json_lines(result.stdout)):
+        if "error" in line:
+            continue
+        saved = tmp_path / f"line-{n}.json"
+        saved.write_text(json.dumps(line, ensure_ascii=False), encoding="utf-8")
+        again = xxgk("check", saved)
+        assert again.exit_code == (1 if line["findings"] else 0), again.stdout + again.stderr
+        checked += 1
+    assert checked == 3
+
+
+def test_json_provenance_points_at_the_printed_cell(tmp_path, consistent, xxgk):
+    path = page(tmp_path / "r.html", consistent)
+    line = json_lines(xxgk("audit", "--json", path).stdout)[0]
+    where = line["provenance"]["applications.new_received.natural_person"]
+    assert where["form"] == "html"
+    assert where["file"] == str(path)
+    assert where["text"] == str(consistent["applications.new_received.natural_person"])
+
+
+def test_jobs_keep_the_input_order(tmp_path, consistent, inconsistent, xxgk):
+    folder = tmp_path / "many"
+    for i in range(41):  # more than one batch per worker, in an order a pool would shuffle
+        name = folder / f"{i:03d}.html"
+        if i % 7 == 3:
+            name.parent.mkdir(parents=True, exist_ok=True)
+            name.write_bytes(b"")
+        else:
+            page(name, inconsistent if i % 5 == 0 else consistent)
+    one = xxgk("audit", "--json", folder)
+    two = xxgk("audit", "--json", "--jobs", "2", folder)
+    assert two.exit_code == one.exit_code == 2
+    assert two.stdout == one.stdout
+    assert [line["source"] for line in json_lines(two.stdout)] == [
+        str(folder / f"{i:03d}.html") for i in range(41)
+    ]
+
+
+# -- --csv ------------------------------------------------------------------------------------
+
+
+def test_csv_has_a_header_and_one_row_per_file(mixed, consistent, xxgk):
+    result = xxgk("audit", "--csv", mixed)
+    assert result.exit_code == 2
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert tuple(rows[0]) == CSV_HEADER
+    body = [dict(zip(rows[0], r, strict=True)) for r in rows[1:]]
+    assert [r["source"] for r in body] == list(report_sources([mixed]))
+    good, wrong, empty = body[0], body[1], body[2]
+    assert (good["agency"], good["year"], good["edition"]) == (consistent.agency, "2020", "2019")
+    assert (good["findings"], good["first_finding"], good["error"]) == ("0", "", "")
+    assert int(wrong["findings"]) >= 1
+    assert wrong["first_finding"].startswith("applications.")
+    assert (empty["agency"], empty["findings"], empty["error"]) == ("", "", "文件是空的")
