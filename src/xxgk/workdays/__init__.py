@@ -22,6 +22,7 @@ from xxgk.workdays.clock import (
     compute,
 )
 from xxgk.workdays.explain import describe_span
+from xxgk.workdays.notice import Notice, parse_notice
 
 __all__ = [
     "Calendar",
@@ -30,6 +31,7 @@ __all__ = [
     "EventKind",
     "InvalidEvent",
     "InvalidYearDays",
+    "Notice",
     "Pause",
     "Policy",
     "Span",
@@ -39,4 +41,5 @@ __all__ = [
     "YearDays",
     "compute",
     "describe_span",
+    "parse_notice",
 ]
