@@ -82,3 +82,32 @@ def test_the_last_certain_due_date_of_2026(xxgk):
     assert result.exit_code == 0
     assert result.stdout == "2026-12-31\n"
     assert result.stderr == ""
+
+
+NOTICE_2027 = (
+    # test data shaped like a State Council notice; the real 2027 notice was not checked
+    "国务院办公厅关于2027年部分节假日安排的通知\n"
+    "一、元旦：1月1日（周五）至3日（周日）放假，共3天。\n"
+)
+
+
+def test_a_notice_for_2027_makes_the_date_certain(xxgk, tmp_path):
+    notice = tmp_path / "2027.txt"
+    notice.write_text(NOTICE_2027, encoding="utf-8")
+    result = xxgk("deadline", "2026-12-21", "--notice", notice, "--explain")
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    # 22-25(4) 28-31(8) | 1-1..3 off | 1-4..8(13) 11-15(18) 18(19) 19(20)
+    assert result.stdout.splitlines()[0] == "2027-01-19"
+    assert "跳过 元旦 2027-01-01 至 2027-01-03；跳过周末 6 天。" in result.stdout
+
+
+def test_an_unusable_notice_file_is_exit_2(xxgk, tmp_path):
+    missing = xxgk("deadline", "2026-12-21", "--notice", tmp_path / "none.txt")
+    assert missing.exit_code == 2
+    assert "不存在" in missing.stderr
+    unreadable = tmp_path / "bad.txt"
+    unreadable.write_text("明年放假另行通知", encoding="utf-8")
+    result = xxgk("deadline", "2026-12-21", "--notice", unreadable)
+    assert result.exit_code == 2
+    assert "未能从通知中看出年份" in result.stderr

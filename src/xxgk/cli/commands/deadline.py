@@ -5,13 +5,22 @@ from __future__ import annotations
 import re
 import sys
 from datetime import date
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from xxgk.cli import output
 from xxgk.cli.app import app
-from xxgk.workdays import Calendar, Policy, Span, describe_span
+from xxgk.workdays import (
+    Calendar,
+    InvalidYearDays,
+    Policy,
+    Span,
+    YearDays,
+    describe_span,
+    parse_notice,
+)
 from xxgk.workdays.explain import iso, with_weekday
 
 PROVISIONAL = 1  # the date is printed but rests on a year the calendar does not cover
@@ -59,6 +68,17 @@ def deadline_command(
             help="收到申请当日计入（默认不计入）(count the receipt day itself)",
         ),
     ] = False,
+    notices: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--notice",
+            help=(
+                "国务院办公厅节假日安排通知的文本文件，用于 chinesecalendar 尚未覆盖的年份，"
+                "可多次指定 "
+                "(a State Council holiday notice as text, for a year the package does not cover)"
+            ),
+        ),
+    ] = None,
 ) -> None:
     """答复期限：收到申请之日起 20 个工作日，按国家法定节假日和调休上班日计算。
 
@@ -78,7 +98,10 @@ def deadline_command(
         output.fail(f"工作日数应在 1 至 366 之间，所填为 {base}")
         return
     total = base + (policy.extension_max if extended else 0)
-    calendar = Calendar()
+    overrides = _read_notices(notices or [])
+    if overrides is None:
+        return
+    calendar = Calendar(overrides)
     span = calendar.add_workdays(day, total, count_start=count_receipt_day)
     output.out.print(iso(span.end))
     if explain:
@@ -93,6 +116,28 @@ def deadline_command(
             "国务院办公厅公布该年放假安排后请重新计算。"
         )
         sys.exit(PROVISIONAL)
+
+
+def _read_notices(paths: list[Path]) -> dict[int, YearDays] | None:
+    """Each notice file's year; None (after printing why) if one cannot be used."""
+    years: dict[int, YearDays] = {}
+    for path in paths:
+        try:
+            days = parse_notice(path.read_text(encoding="utf-8")).days
+        except FileNotFoundError:
+            output.fail(f"通知文件 {path} 不存在")
+            return None
+        except OSError as e:
+            output.fail(f"无法读取通知文件 {path}：{e.strerror or e}")
+            return None
+        except UnicodeDecodeError:
+            output.fail(f"通知文件 {path} 不是 UTF-8 文本")
+            return None
+        except InvalidYearDays as e:
+            output.fail(f"通知文件 {path}：{e}")
+            return None
+        years[days.year] = days
+    return years
 
 
 def _explanation(
