@@ -2,6 +2,7 @@
 
 import io
 import zipfile
+from pathlib import Path
 
 import docx
 import pytest
@@ -19,7 +20,7 @@ def save(document) -> bytes:
 @pytest.fixture(scope="module")
 def merged() -> bytes:
     """A paragraph, a 4×4 table with a header merged across and a label merged down, a blank
-    paragraph, a second table, and a closing paragraph."""
+    paragraph, a second table with a number merged down, and a closing paragraph."""
     d = docx.Document()
     d.add_paragraph("三、收到和处理政府信息公开申请情况")
     t = d.add_table(rows=4, cols=4)
@@ -32,39 +33,44 @@ def merged() -> bytes:
         t.cell(r, 3).text = b
     t.cell(3, 1).text = "3.多行\n标签"
     d.add_paragraph("")
-    second = d.add_table(rows=1, cols=2)
+    second = d.add_table(rows=2, cols=2)
     second.cell(0, 0).text = "规章"
-    second.cell(0, 1).text = "7"
+    second.cell(1, 0).text = "行政规范性文件"
+    second.cell(0, 1).merge(second.cell(1, 1)).text = "7"
     d.add_paragraph("四、结转下年度继续办理")
     return save(d)
 
 
-def grid(doc, table: int) -> list[list[str]]:
+def grid(doc, table: int) -> list[list[str | None]]:
+    """The table's tokens on its grid; None where no token was given."""
     cells = [t for t in doc.tokens if t.table == table]
     rows = max(t.row for t in cells) + 1
     cols = max(t.col for t in cells) + 1
-    out = [[""] * cols for _ in range(rows)]
+    out: list[list[str | None]] = [[None] * cols for _ in range(rows)]
     for t in cells:
+        assert out[t.row][t.col] is None, "one token per grid position"
         out[t.row][t.col] = t.text
     return out
 
 
-def test_merged_cells_are_expanded_with_their_text_at_every_grid_position(merged):
+def test_merged_cells_are_laid_on_the_grid_as_the_html_reader_lays_them(merged):
+    """Merged across: one token at the first column. A label merged down: repeated on each row
+    it covers. A number merged down: never repeated."""
     doc = reader.document(merged, "r.docx")
     assert grid(doc, 0) == [
-        ["信息内容", "申请人情况", "申请人情况", "申请人情况"],
+        ["信息内容", "申请人情况", None, None],
         ["（三）不予公开", "1.属于国家秘密", "1", "2"],
         ["（三）不予公开", "2.重复", "3", "4"],
         ["（三）不予公开", "3.多行\n标签", "", ""],
     ]
-    assert grid(doc, 1) == [["规章", "7"]]
+    assert grid(doc, 1) == [["规章", "7"], ["行政规范性文件", None]]
 
 
-def test_every_grid_position_is_one_token_in_row_major_order(merged):
+def test_tokens_are_in_row_major_order(merged):
     doc = reader.document(merged, "r.docx")
     cells = [(t.table, t.row, t.col) for t in doc.tokens if t.table is not None]
     assert cells == sorted(cells)
-    assert len(cells) == len(set(cells)) == 4 * 4 + 2
+    assert len(cells) == 2 + 4 * 3 + 3
 
 
 def test_paragraphs_and_tables_keep_body_order_and_lines_number_the_blocks(merged):
@@ -73,16 +79,16 @@ def test_paragraphs_and_tables_keep_body_order_and_lines_number_the_blocks(merge
     assert doc.source == "r.docx"
     prose = [(t.text, t.line) for t in doc.tokens if t.table is None]
     # line 1: the paragraph; lines 2–5: the table's rows; 6: a blank paragraph (no token);
-    # 7: the second table's row; 8: the closing paragraph
-    assert prose == [("三、收到和处理政府信息公开申请情况", 1), ("四、结转下年度继续办理", 8)]
+    # 7–8: the second table's rows; 9: the closing paragraph
+    assert prose == [("三、收到和处理政府信息公开申请情况", 1), ("四、结转下年度继续办理", 9)]
     assert {t.line for t in doc.tokens if t.table == 0} == {2, 3, 4, 5}
-    assert {(t.line, t.row) for t in doc.tokens if t.table == 0 and t.col == 2} == {
+    assert {(t.line, t.row) for t in doc.tokens if t.table == 0 and t.col == 0} == {
         (2, 0),
         (3, 1),
         (4, 2),
         (5, 3),
     }
-    assert [t.line for t in doc.tokens if t.table == 1] == [7, 7]
+    assert [t.line for t in doc.tokens if t.table == 1] == [7, 7, 8]
     assert all(t.page is None for t in doc.tokens)
 
 
@@ -104,7 +110,7 @@ def test_text_in_content_controls_and_tracked_insertions_is_read_deletions_are_n
         z.writestr("word/document.xml", body)
     doc = reader.document(buffer.getvalue(), "x.docx")
     assert [t.text for t in doc.tokens if t.table is None] == ["控件里的段落", "保留插入\t3"]
-    assert grid(doc, 0) == [["", "右"], ["通栏", "通栏"]]
+    assert grid(doc, 0) == [[None, "右"], ["通栏", None]]
 
 
 def docx_with_body(xml: str) -> bytes:
@@ -146,3 +152,23 @@ def test_entities_are_not_expanded():
     doc = reader.document(docx_with_body(xml), "x.docx")
     assert all("/etc" not in t.text for t in doc.tokens)
     assert doc.tokens[0].text.startswith("a")
+
+
+def test_a_report_printed_as_word_reads_back_to_every_printed_cell():
+    from xxgk.report import load
+    from xxgk.report.read import read_bytes
+    from xxgk.report.render import docx as word
+
+    demo = load(Path(__file__).parents[3] / "src/xxgk/demo/changzhou-fao-2020.json")
+    demo["appeals.review.upheld"] = 3  # a wrong total: the reading must keep what is printed
+    report = read_bytes(word.render(demo), "demo.docx")
+    assert (report.agency, report.year, report.edition.key) == (
+        demo.agency,
+        demo.year,
+        demo.edition.key,
+    )
+    assert report.cells == demo.cells
+    assert [f.rule for f in report.findings] == ["appeals.total.review"]
+    where = report.provenance["appeals.review.upheld"]
+    assert (where.form, where.file, where.text, where.page) == ("docx", "demo.docx", "3", None)
+    assert where.line is not None

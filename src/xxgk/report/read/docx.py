@@ -1,10 +1,11 @@
 """Word (.docx) → `Document`: the body in reading order, tables expanded into their grid.
 
 The body is walked in document order, paragraphs and tables interleaved as printed (content
-controls, ``w:sdt``, are looked into). A table's merged cells are expanded into the full grid —
-``w:gridSpan`` across, ``w:vMerge`` down, ``w:gridBefore`` skipped columns — and a merged cell's
-text is given at every grid position it covers, as the HTML reader does with rowspan/colspan,
-so that a row label spanning eight rows labels each of them.
+controls, ``w:sdt``, are looked into). A table is laid on its grid — ``w:gridSpan`` across,
+``w:vMerge`` down, ``w:gridBefore`` skipped columns — the way the HTML reader lays out
+colspan/rowspan: a cell merged across is one token at its first grid column; a label merged
+down (``三、本年度办理结果``) is repeated on each row it covers, so that it heads each of them;
+a number is never repeated.
 
 Provenance: `Token.line` numbers the blocks of the body in order, 1-based — each paragraph is
 one line and each table row is one line — so ``第N行`` points at one place in the document;
@@ -14,12 +15,14 @@ one line and each table row is one line — so ``第N行`` points at one place i
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Iterator
 from io import BytesIO
 
 from lxml import etree
 
+from xxgk.report.normalise import parse_count, parse_money
 from xxgk.report.read.document import Document, Token, UnreadableFile
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -30,6 +33,8 @@ _VAL = f"{_W}val"
 _TEXT, _TAB, _BREAKS = f"{_W}t", f"{_W}tab", (f"{_W}br", f"{_W}cr")
 _HYPHENS = (f"{_W}noBreakHyphen", f"{_W}softHyphen")
 
+# What a number, a money amount or a blank placeholder can be made of (full-width forms too).
+_MAYBE_VALUE = re.compile(r"^[\s\d０-９.,，．+＋\-－—–/／无万元%％]*$")
 # Keep the XML parser from resolving entities or reaching the network (untrusted files).
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
@@ -50,7 +55,9 @@ def document(data: bytes, source: str) -> Document:
         for r, row in enumerate(_grid(block)):
             line += 1
             doc.tokens.extend(
-                Token(text, line=line, table=table, row=r, col=c) for c, text in enumerate(row)
+                Token(text, line=line, table=table, row=r, col=c)
+                for c, text in enumerate(row)
+                if text is not None
             )
         table += 1
     if not doc.tokens:
@@ -140,23 +147,37 @@ def _int_prop(el: etree._Element | None, path: str, default: int) -> int:
         return default
 
 
-def _grid(tbl: etree._Element) -> list[list[str]]:
-    """The table as a rectangular grid of texts, every merged cell repeated where it spans."""
-    rows: list[list[str]] = []
+def _grid(tbl: etree._Element) -> list[list[str | None]]:
+    """The table on its grid: each row's text by grid column, None where no token is due (the
+    rest of a cell merged across, a number merged down)."""
+    rows: list[list[str | None]] = []
+    above: list[str | None] = []  # the text each grid column shows, for vMerge continuations
     for tr in _rows(tbl):
-        row: list[str] = [""] * _int_prop(tr.find(f"{_W}trPr"), f"{_W}gridBefore", 0)
+        row: list[str | None] = [None] * _int_prop(tr.find(f"{_W}trPr"), f"{_W}gridBefore", 0)
+        shown: list[str | None] = list(row)
         for tc in _cells(tr):
             props = tc.find(f"{_W}tcPr")
             span = max(_int_prop(props, f"{_W}gridSpan", 1), 1)
             merge = props.find(f"{_W}vMerge") if props is not None else None
-            if merge is not None and merge.get(_VAL, "continue") == "continue" and rows:
-                # Continues the cell above: take its text at the same grid column.
-                col = len(row)
-                above = rows[-1]
-                text = above[col] if col < len(above) else ""
+            col = len(row)
+            if merge is not None and merge.get(_VAL, "continue") == "continue":
+                origin = above[col] if col < len(above) else None
+                text = origin if origin and not _is_value(origin) else None
             else:
                 text = _cell_text(tc)
-            row.extend([text] * span)
+                origin = text
+            row.extend([text] + [None] * (span - 1))
+            shown.extend([origin] * span)
         rows.append(row)
-    width = max((len(r) for r in rows), default=0)
-    return [r + [""] * (width - len(r)) for r in rows]
+        above = shown
+    return rows
+
+
+def _is_value(text: str) -> bool:
+    """A printed number (or a blank/placeholder in a count cell), as the HTML reader tells."""
+    t = text.strip()
+    if not t:
+        return True
+    if not _MAYBE_VALUE.match(t):
+        return False  # a label: cheaper to tell here than by parsing it
+    return parse_count(t).value is not None or parse_money(t).value is not None
