@@ -310,8 +310,8 @@ class _Clock:
             days = self.policy.extension_max if event.days is None else event.days
             if not 1 <= days <= self.policy.extension_max:
                 return (
-                    f"延期不得超过 {self.policy.extension_max} 个工作日（条例第三十三条），"
-                    f"所填为 {days} 个工作日"
+                    f"延期应为 1 至 {self.policy.extension_max} 个工作日（条例第三十三条：延长期限"
+                    f"最长不超过 {self.policy.extension_max} 个工作日），所填为 {days} 个工作日"
                 )
         fee = self._open(_FEE)
         if kind is EventKind.FEE_PAID and fee is not None and on > fee.limit:
