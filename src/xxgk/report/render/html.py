@@ -79,7 +79,7 @@ def _table(table: Table, marks: dict[str, Finding], ids: dict[int, str]) -> str:
     for r, cells in enumerate(rows):
         if r == table.header_rows and table.header_rows:
             out.append("</thead>\n<tbody>\n")
-        elif r == 0:
+        elif r == 0 and not table.header_rows:
             out.append("<tbody>\n")
         out.append("<tr>" + "".join(_cell(c, table, marks, ids) for c in cells) + "</tr>\n")
     out.append("</tbody>\n</table>\n")
