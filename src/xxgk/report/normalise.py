@@ -16,7 +16,6 @@ placeholder cell (read as 0) from a number.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -74,18 +73,25 @@ def _wide_table() -> dict[int, str]:
     return table
 
 
+# the full-width characters the table converts (not the brackets and stops the editions print)
+_WIDE = re.compile("[\uff01-\uff07\uff0a\uff0b\uff0d-\uff19\uff1c-\uff5e]")
+
+
 def clean(text: str) -> str:
     """Printed text made comparable: pinyin noise out, simplified, ASCII digits, plain spaces.
 
     Line breaks are kept (readers use them); other odd whitespace becomes a plain space.
     """
+    if text.isascii():
+        return _SPACES.sub(" ", text) if ("\t" in text or "\r" in text) else text
     if "(" in text:
         # twice: 關(guān)(zhǔn) carries two syllables
         for _ in range(2):
             text = _PINYIN_AFTER_CJK.sub(_drop_pinyin, text)
     if _traditional().search(text):
         text = _KEEP.join(_CONVERTER.convert(part) for part in text.split(_KEEP))
-    text = text.translate(_wide_table())
+    if _WIDE.search(text):
+        text = text.translate(_wide_table())
     return _SPACES.sub(" ", text)
 
 
@@ -96,7 +102,9 @@ _NOT_KEY = re.compile(r"[\s\W_]+", re.UNICODE)
 
 def key(text: str) -> str:
     """What identifies a label: letters, digits, CJK (``（二）部分公开`` → ``二部分公开``)."""
-    return _NOT_KEY.sub("", unicodedata.normalize("NFKC", text))
+    if _WIDE.search(text):
+        text = text.translate(_wide_table())
+    return _NOT_KEY.sub("", text)
 
 
 # -- cell values -------------------------------------------------------------------------
@@ -134,6 +142,8 @@ def parse_count(text: str) -> CellValue:
 
     A cell that is not a count gives ``CellValue(None)``.
     """
+    if text.isascii() and text.strip().isdigit():
+        return CellValue(int(text))
     compact = _compact(text)
     if compact in PLACEHOLDERS:
         return CellValue(0, blank=True)

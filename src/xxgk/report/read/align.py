@@ -26,6 +26,9 @@ class Candidate:
 def align(cands: list[Candidate], rows: list[str]) -> dict[int, int]:
     """Value row index -> edition row index."""
     n, m = len(cands), len(rows)
+    direct = _in_order(cands, rows)
+    if direct is not None:
+        return direct
 
     def match(i: int, j: int) -> float:
         c = cands[i]
@@ -76,6 +79,22 @@ def align(cands: list[Candidate], rows: list[str]) -> dict[int, int]:
         else:
             j -= 1
     return _forced_only(pairs, cands, rows)
+
+
+def _in_order(cands: list[Candidate], rows: list[str]) -> dict[int, int] | None:
+    """The common case without alignment: every kept row labelled, in the edition's order."""
+    position = {r: j for j, r in enumerate(rows)}
+    pairs: dict[int, int] = {}
+    last = -1
+    for i, c in enumerate(cands):
+        if c.droppable and c.target is None:
+            continue
+        j = position.get(c.target) if c.target is not None else None
+        if j is None or j <= last or not c.strong:
+            return None
+        pairs[i] = j
+        last = j
+    return pairs
 
 
 def _forced_only(pairs: dict[int, int], cands: list[Candidate], rows: list[str]) -> dict[int, int]:

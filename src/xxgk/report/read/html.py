@@ -13,7 +13,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from xxgk.report.normalise import parse_count, parse_money
+from xxgk.report.normalise import is_blank
 from xxgk.report.read.document import Document, Token, UnreadableFile
 
 FORM = "html"
@@ -58,6 +58,7 @@ _BLOCKS = frozenset(
 )
 _SKIP = frozenset(("script", "style", "noscript", "template", "head", "title", "meta", "link"))
 _JS_ESCAPES = re.compile(r"\\(u[0-9a-fA-F]{4}|[\"'\\/ntr])")
+_VALUE = re.compile(r"^\s*[+\-－]?[\d０-９][\d０-９.,，]*\s*(?:万元|元)?\s*$")
 _WS = re.compile(r"[ \t\r\n\u00a0\u3000]+")
 
 
@@ -216,7 +217,5 @@ def _cell_text(cell: etree._Element) -> str:
 
 
 def _is_value(text: str) -> bool:
-    t = text.strip()
-    if not t:
-        return True
-    return parse_count(t).value is not None or parse_money(t).value is not None
+    """A number or a blank cell (never repeated down a rowspan)."""
+    return bool(_VALUE.match(text)) or is_blank(text)

@@ -40,14 +40,16 @@ class LabelIndex:
     """Labels (keys) to targets; `exact` sorted longest first."""
 
     exact: tuple[tuple[str, str], ...]
-    fuzzy: tuple[tuple[str, str], ...]
+    # bigram -> (label, target, end of the bigram in the label)
+    bigrams: dict[str, tuple[tuple[str, str, int], ...]]
 
-    def match(self, text: str) -> Match | None:
-        """The target whose label ends `text` (a key()), or None."""
+    def match(self, text: str, *, tolerant: bool = True) -> Match | None:
+        """The target whose label ends `text` (a key()), or None. `tolerant` allows a near
+        match when no label matches exactly."""
         for label, target in self.exact:
             if text.endswith(label):
                 return Match(target, 100.0, True)
-        return self._fuzzy(text)
+        return self._fuzzy(text) if tolerant else None
 
     def find_in_tail(self, text: str, window: int) -> Match | None:
         """The target whose label occurs last within the last `window` characters of `text` —
@@ -63,19 +65,30 @@ class LabelIndex:
         return Match(best[2], 100.0, True) if best else None
 
     def _fuzzy(self, text: str) -> Match | None:
-        if not text:
+        """A near match of a label ending the text — or of the label's beginning, when a
+        laid-out page wrapped the rest of it below the numbers (``…不再处理其政府信`` /
+        ``息公开申请``). Candidates come from the text's last two characters (a bigram index),
+        so only a few labels are scored."""
+        if len(text) < 2:
             return None
         scores: dict[str, float] = {}
-        for label, target in self.fuzzy:
-            n = len(label)
-            best = 0.0
-            for extra in (-2, -1, 0, 1, 2):
-                size = n + extra
-                if size <= 0 or size > len(text) + 0:
+        for drop in (0, 1, 2):  # up to two stray characters after the label
+            end = len(text) - drop
+            if end < 2:
+                break
+            for label, target, cut in self.bigrams.get(text[end - 2 : end], ()):
+                if cut < max(_MIN_CORE, len(label) // 2):
                     continue
-                best = max(best, fuzz.ratio(label, text[-size:]))
-            if best > scores.get(target, 0.0):
-                scores[target] = best
+                head = label[:cut]
+                best = 0.0
+                for extra in (-1, 0, 1, 2):
+                    size = cut + extra
+                    if 0 < size <= end:
+                        best = max(best, fuzz.ratio(head, text[end - size : end]))
+                # a truncated label counts for less than a whole one
+                best -= 10.0 * (len(label) - cut) / len(label)
+                if best > scores.get(target, 0.0):
+                    scores[target] = best
         if not scores:
             return None
         ranked = sorted(scores.items(), key=lambda kv: kv[1], reverse=True)
@@ -107,8 +120,13 @@ def build_index(labels: dict[str, tuple[str, ...]], *, cores: bool = True) -> La
             if len(targets) == 1 and core not in exact:
                 exact[core] = next(iter(targets))
     ordered = tuple(sorted(exact.items(), key=lambda kv: len(kv[0]), reverse=True))
-    fuzzy = tuple((label, target) for label, target in ordered if len(label) >= _MIN_CORE)
-    return LabelIndex(ordered, fuzzy)
+    bigrams: dict[str, list[tuple[str, str, int]]] = {}
+    for label, target in ordered:
+        if len(label) < _MIN_CORE:
+            continue
+        for i in range(len(label) - 1):
+            bigrams.setdefault(label[i : i + 2], []).append((label, target, i + 2))
+    return LabelIndex(ordered, {k: tuple(v) for k, v in bigrams.items()})
 
 
 # Targets that are not data rows of table 3.

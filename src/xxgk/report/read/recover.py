@@ -124,8 +124,19 @@ def _applications(stream: Stream, reading: _Reading) -> tuple[int, int] | None:
     ed = reading.edition
     index = lab.application_index(ed)
     row_keys = [r.key for r in ed.application_rows]
-    matches = [index.match(r.label) if r.label else None for r in stream.rows]
-    targets = [m.target if m else None for m in matches]
+    # exact matches first (cheap); tolerant ones only inside the table they delimit
+    targets = [_target(index.match(r.label, tolerant=False)) for r in stream.rows]
+    data = [i for i, t in enumerate(targets) if t in row_keys or t == lab.SINGLE_OTHER]
+    if data:
+        lo = next((i for i in data if targets[i] == row_keys[0]), data[0])
+        hi = next((i for i in data if i > lo and targets[i] == row_keys[-1]), None)
+        hi = hi if hi is not None else len(stream.rows) - 1
+        span = range(lo, hi + 1)
+    else:
+        span = range(len(stream.rows))
+    for i in span:
+        if targets[i] is None and stream.rows[i].label:
+            targets[i] = _target(index.match(stream.rows[i].label))
     data = [i for i, t in enumerate(targets) if t in row_keys or t == lab.SINGLE_OTHER]
     if not data:
         return None
@@ -171,6 +182,10 @@ def _applications(stream: Stream, reading: _Reading) -> tuple[int, int] | None:
             continue
         _put_application_row(reading, name, reads)
     return first, last
+
+
+def _target(match: lab.Match | None) -> str | None:
+    return match.target if match else None
 
 
 def _too_short(row: ValueRow, n: int) -> bool:
