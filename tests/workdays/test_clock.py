@@ -163,6 +163,10 @@ def test_a_consultation_pauses_at_most_the_third_partys_fifteen_days(calendar):
     # open on 10-15: 10-08..12, 14 paused = 6 working days; 11-01 + 6 = 11-04..08(5) 11(6)
     assert state.due_on == date(2024, 11, 11)
     assert any("意见尚未收到" in s for s in state.explanation)
+    assert (
+        "跳过 国庆节 2024-10-01 至 2024-10-07；跳过 征求意见期间 2024-10-08 至 2024-10-14；"
+        in state.explanation[-1]
+    )
     # answered long after the 15 days: only the 15 working days 10-08 .. 10-25 are not counted
     # 11-01 + 15: 11-04..08(5) 11-15(10) 18-22(15)
     late = compute([received, opened, ev(E.CONSULTATION_ANSWERED, 2024, 12, 2)], calendar)

@@ -89,6 +89,7 @@ class Span:
     skipped: tuple[tuple[date, str], ...]  # (day, reason in Chinese)
     made_up: tuple[date, ...]  # weekend make-up working days among `counted`
     unknown_years: tuple[int, ...] = ()  # years met while counting that neither source covers
+    pause_reasons: frozenset[str] = frozenset()  # the reasons in `skipped` that are pauses
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,7 @@ class Calendar:
             skipped=tuple(skipped),
             made_up=tuple(made_up),
             unknown_years=tuple(sorted(unknown)),
+            pause_reasons=frozenset(p.reason for p in pauses),
         )
 
     def workdays_between(self, start: date, end: date) -> int:

@@ -389,7 +389,7 @@ class _Clock:
         self.notes.append(
             f"{iso(e.on)} 发出收费通知，申请人应自次日起 {self.policy.fee_payment_days} 个"
             f"工作日内（至 {iso(limit)}）缴费；等待缴费期间答复期限暂停计算"
-            "（本系统的处理：否则期限可能先于申请人的缴费期届满）。"
+            "（法规未明确，本系统按暂停处理，以免答复期限先于申请人的缴费期届满）。"
         )
 
     def _on_fee_paid(self, e: Event) -> None:

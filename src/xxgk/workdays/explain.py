@@ -54,7 +54,8 @@ def describe_span(span: Span) -> str:
 def _runs(span: Span) -> list[tuple[date, date, list[str]]]:
     """Stretches of skipped days that no counted day interrupts, weekends not starting one.
 
-    So a holiday week reads as one range, and a consultation over a weekend as one period.
+    So a holiday week reads as one range (国庆节、中秋 together), and a consultation over a
+    weekend as one period; a pause and a holiday next to each other stay apart.
     """
     entries = sorted([*span.skipped, *((day, "") for day in span.counted)])
     runs: list[tuple[date, date, list[str]]] = []
@@ -63,6 +64,10 @@ def _runs(span: Span) -> list[tuple[date, date, list[str]]]:
         if not reason:
             open_run = False
         elif reason != WEEKEND:
+            if open_run and (reason in span.pause_reasons) != (
+                runs[-1][2][0] in span.pause_reasons
+            ):
+                open_run = False
             if open_run:
                 first, _, reasons = runs[-1]
                 runs[-1] = (first, day, reasons if reason in reasons else [*reasons, reason])
