@@ -38,6 +38,18 @@ def _parse(text: str, kind: str, unit: str) -> CellValue:
 
 def resolve(row: ValueRow, segments: list[Segment], units: list[str]) -> list[Read] | None:
     """The row's cells, or None when the printed chunks cannot be split into them uniquely."""
+    found = candidates(row, segments, units, limit=2)
+    return found[0] if len(found) == 1 else None
+
+
+def candidates(
+    row: ValueRow, segments: list[Segment], units: list[str], *, limit: int
+) -> list[list[Read]]:
+    """Every reading of the row's cells (at most `limit`; `limit` found means "maybe more").
+
+    Printed separately: one reading. Glued: each split that fits the row's arithmetic, cells
+    marked inferred. None fits, or the row holds more values than cells: no reading.
+    """
     kinds = [k for s in segments for k in s.kinds]
     n = len(kinds)
     chunks = list(row.chunks)
@@ -55,19 +67,19 @@ def resolve(row: ValueRow, segments: list[Segment], units: list[str]) -> list[Re
         for (text, chunk), kind, unit in zip(pieces, kinds, units, strict=True):
             v = _parse(text, kind, unit)
             if v.value is None:
-                return None
+                return []
             out.append(Read(v.value, text, chunk, blank=v.blank))
-        return out
+        return [out]
     if len(pieces) > n or any(c.cell for c in chunks) or not pieces:
-        return None
+        return []
     texts = [p for p, _ in pieces]
     for respect in (True, False):
-        found = solve(texts, segments, respect_spaces=respect)
-        if len(found) == 1:
-            return _inferred(found[0], pieces, kinds, units)
-        if len(found) > 1:
-            return None
-    return None
+        found = solve(texts, segments, respect_spaces=respect, limit=limit)
+        if found:
+            reads = [_inferred(parts, pieces, kinds, units) for parts in found if parts]
+            done = [r for r in reads if r is not None]
+            return done + [[]] * (len(found) - len(done)) if len(found) >= limit else done
+    return []
 
 
 def _inferred(

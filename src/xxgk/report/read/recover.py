@@ -16,16 +16,17 @@ Decisions (report-json.md leaves them open):
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 from xxgk.report import checks, editions
-from xxgk.report.edition import Edition, Kind, Severity
+from xxgk.report.edition import Edition, EqualityRule, Kind, Severity
 from xxgk.report.model import Finding, Provenance, Report, Value
 from xxgk.report.normalise import clean, key
 from xxgk.report.read import align as aligner
 from xxgk.report.read import labels as lab
 from xxgk.report.read import meta
-from xxgk.report.read.cells import Read, resolve
+from xxgk.report.read.cells import Read, candidates, resolve
 from xxgk.report.read.document import Document, UnreadableFile
 from xxgk.report.read.split import Segment
 from xxgk.report.read.stream import Stream, ValueRow, build
@@ -171,17 +172,74 @@ def _applications(stream: Stream, reading: _Reading) -> tuple[int, int] | None:
             cands.append(aligner.Candidate(target, row.strong and bool(row.label), too_short))
         picked.append(i)
     pairs = aligner.align(cands, seq)
+    open_rows: dict[str, list[list[Read]]] = {}
     for ci, ej in pairs.items():
         row = stream.rows[picked[ci]]
         name = seq[ej]
-        reads = resolve(row, segments, units)
-        if reads is None:
+        found = candidates(row, segments, units, limit=_MAX_READINGS)
+        if len(found) != 1:
+            if 1 < len(found) < _MAX_READINGS:
+                open_rows[name] = found
             continue
         if name == lab.SINGLE_OTHER:
-            _single_other(reading, reads)
+            _single_other(reading, found[0])
             continue
-        _put_application_row(reading, name, reads)
+        _put_application_row(reading, name, found[0])
+    if open_rows:
+        _settle_by_columns(reading, open_rows)
     return first, last
+
+
+# A glued row with more readings than this is left unread rather than searched.
+_MAX_READINGS = 12
+_MAX_COMBINATIONS = 5000
+_COLUMN_RULES = ("applications.balance.", "applications.outcomes.")
+
+
+def _settle_by_columns(reading: _Reading, open_rows: dict[str, list[list[Read]]]) -> None:
+    """Glued rows with several readings that each fit the row: keep the one combination that
+    also fits the table's column rules (balance, outcomes), when exactly one does."""
+    ed = reading.edition
+    names = [n for n in open_rows if n != lab.SINGLE_OTHER]
+    if len(names) != len(open_rows):
+        return
+    combos = 1
+    for n in names:
+        combos *= len(open_rows[n])
+    if combos > _MAX_COMBINATIONS:
+        return
+    cols = [c.key for c in ed.columns]
+    open_cells = {f"applications.{n}.{c}" for n in names for c in cols}
+    rules = [
+        r
+        for r in ed.rules
+        if isinstance(r, EqualityRule)
+        and r.id.startswith(_COLUMN_RULES)
+        and any(t.cell in open_cells for t in r.terms)
+    ]
+    if any(
+        reading.cells[t.cell] is None for r in rules for t in r.terms if t.cell not in open_cells
+    ):
+        return  # a rule with an unread cell cannot tell readings apart
+    fitting = []
+    for combo in itertools.product(*(open_rows[n] for n in names)):
+        values = dict(reading.cells)
+        for n, reads in zip(names, combo, strict=True):
+            for c, read in zip(cols, reads, strict=True):
+                values[f"applications.{n}.{c}"] = read.value
+        if all(_holds(r, values) for r in rules):
+            fitting.append(combo)
+            if len(fitting) > 1:
+                return
+    if len(fitting) == 1:
+        for n, reads in zip(names, fitting[0], strict=True):
+            _put_application_row(reading, n, reads)
+
+
+def _holds(rule: EqualityRule, values: dict[str, Value]) -> bool:
+    left = sum(t.sign * values[t.cell] for t in rule.left)  # type: ignore[operator,misc]
+    right = sum(t.sign * values[t.cell] for t in rule.right)  # type: ignore[operator,misc]
+    return bool(left == right)
 
 
 def _target(match: lab.Match | None) -> str | None:

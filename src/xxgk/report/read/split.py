@@ -31,8 +31,10 @@ class _Budget(Exception):
     pass
 
 
-def solve(chunks: list[str], segments: list[Segment], *, respect_spaces: bool) -> list[list[str]]:
-    """Up to two splits of the chunks into the segments' cells (as printed texts).
+def solve(
+    chunks: list[str], segments: list[Segment], *, respect_spaces: bool, limit: int = 2
+) -> list[list[str]]:
+    """Up to `limit` splits of the chunks into the segments' cells (as printed texts).
 
     With `respect_spaces`, a cell never spans two chunks (a printed space is a cell border).
     """
@@ -54,10 +56,10 @@ def solve(chunks: list[str], segments: list[Segment], *, respect_spaces: bool) -
         for parts in _parts(text, 0, kinds, 0, cuts, steps):
             if _fits(parts, segments):
                 found.append(parts)
-                if len(found) > 1:
+                if len(found) >= limit:
                     break
     except _Budget:
-        return [[], []]  # too many ways: ambiguous
+        return found + [[]] * (limit - len(found))  # too many ways: ambiguous
     return found
 
 
