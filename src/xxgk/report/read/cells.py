@@ -73,6 +73,16 @@ def candidates(
     if len(pieces) > n or any(c.cell for c in chunks) or not pieces:
         return []
     texts = [p for p, _ in pieces]
+    run = "".join(texts)
+    if run.isdigit() and len(run) == n:
+        # one digit per cell: the only split there is, whatever the arithmetic says
+        return [_inferred(list(run), pieces, kinds, units) or []]
+    if run and set(run) == {"0"} and len(run) < n:
+        # fewer zeros than cells: whichever cells were left blank, every cell reads 0
+        zeros = [
+            Read(0, "0" if i < len(run) else "", pieces[0][1], inferred=True) for i in range(n)
+        ]
+        return [zeros]
     for respect in (True, False):
         found = solve(texts, segments, respect_spaces=respect, limit=limit)
         if found:

@@ -51,6 +51,19 @@ class LabelIndex:
                 return Match(target, 100.0, True)
         return self._fuzzy(text) if tolerant else None
 
+    def resembles(self, text: str) -> bool:
+        """Whether the text's end looks like some label at all (even if not one clearly):
+        a label we cannot place is not the same as a row the edition does not have."""
+        for drop in (0, 1, 2):
+            end = len(text) - drop
+            if end < 2:
+                break
+            for label, _, cut in self.bigrams.get(text[end - 2 : end], ()):
+                head = label[:cut]
+                if len(head) >= _MIN_CORE and fuzz.ratio(head, text[max(0, end - cut) : end]) >= 60:
+                    return True
+        return False
+
     def find_in_tail(self, text: str, window: int) -> Match | None:
         """The target whose label occurs last within the last `window` characters of `text` —
         for labels followed by printed instructions (``规章（设区的市…应提供）``)."""

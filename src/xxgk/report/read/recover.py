@@ -163,7 +163,13 @@ def _applications(stream: Stream, reading: _Reading) -> tuple[int, int] | None:
         if row.all_blank and target not in row_keys:
             continue
         extra = target is not None and target.startswith(lab.GROUP)
-        unknown = target is None and row.strong and bool(row.label) and i != first
+        unknown = (
+            target is None
+            and row.strong
+            and bool(row.label)
+            and i != first
+            and not index.resembles(row.label)
+        )
         if extra or unknown:
             _extra_row(reading, row)
             cands.append(aligner.Candidate(None, True, True))
@@ -346,8 +352,14 @@ def _appeals(stream: Stream, reading: _Reading, after: int) -> bool:
     n = len(ed.appeal_groups) * len(ed.appeal_columns)
     group = [rows[start]]
     count = _count(rows[start])
+    words = sorted(
+        {key(x) for c in (*ed.appeal_groups, *ed.appeal_columns) for x in c.label.all}
+        | {key(h) for h in _APPEALS_HEADER},
+        key=len,
+        reverse=True,
+    )
     for row in rows[start + 1 :]:
-        if count >= n or row.label:
+        if count >= n or (row.label and not _header_only(row.label, words)):
             break
         group.append(row)
         count += _count(row)
@@ -361,6 +373,13 @@ def _appeals(stream: Stream, reading: _Reading, after: int) -> bool:
         for c in ed.appeal_columns:
             reading.put(f"appeals.{g.key}.{c.key}", next(it))
     return True
+
+
+def _header_only(label: str, words: list[str]) -> bool:
+    """Text made of table 4's own header words (a table split per group repeats them)."""
+    for w in words:
+        label = label.replace(w, "")
+    return len(label) <= 2
 
 
 def _count(row: ValueRow) -> int:

@@ -24,6 +24,7 @@ _PROSE_BEFORE = set("第约近共达至")
 # A numbered label glued to the previous number: ``…00000002.其他法律…`` — the ``2`` is the
 # label's own number.
 _LABEL_NUMBER_AFTER = re.compile(r"[.．、]\s*[\u4e00-\u9fff“\"]")
+_SPACED_NUMBER = re.compile(r"(?:^|\s)[+-]?\d")
 _CELL_VALUE = re.compile(rf"^\s*(?:{_NUM}|[—\-－/／无?？]*)\s*$")
 
 
@@ -105,6 +106,9 @@ def build(doc: Document) -> Stream:
         if token.col is not None and _CELL_VALUE.match(text):
             if text.strip() or current is not None or _grid_row(token) is not None:
                 add_value(text.strip(), token, True)
+            continue
+        if token.col is not None and not _SPACED_NUMBER.search(text):
+            add_text(text, token)  # one cell of text: 数据1 is a header, not a 1
             continue
         _scan(text, token, add_text, add_value)
     tail = "".join(pending)

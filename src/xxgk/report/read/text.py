@@ -4,7 +4,8 @@ Three layouts, told from the text itself:
 
 - one cell per line with ``|`` lines between cells (a scraped table): the lines between two
   ``|`` lines are one cell, even when a label was broken over several lines (``自\\n然\\n人``);
-- tab-separated rows: each tab-separated line is a table row, cell by cell;
+- tab-separated rows: each tab-separated line is a table row, cell by cell; Markdown pipe
+  tables inside text are read as Markdown;
 - anything else (space-aligned columns, pdftotext ``-layout``, a flattened one-line page): each
   line is a printed row; numbers inside it are found by the recovery, including runs of glued
   digits.
@@ -13,11 +14,15 @@ Three layouts, told from the text itself:
 from __future__ import annotations
 
 import itertools
+import re
 
+from xxgk.report.read import markdown
 from xxgk.report.read.document import Document, Token
 
 FORM = "txt"
 _MIN_BARS = 8  # this many lone "|" lines make a one-cell-per-line table
+_MIN_PIPE_ROWS = 5  # this many "| a | b | c |" lines make Markdown tables
+_PIPE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){3,}\s*$")
 
 
 def document(text: str, source: str) -> Document:
@@ -26,6 +31,9 @@ def document(text: str, source: str) -> Document:
     doc = Document(source=source, form=FORM)
     if sum(1 for line in lines if line.strip() == "|") >= _MIN_BARS:
         doc.tokens = _bar_cells(lines)
+    elif sum(1 for line in lines if _PIPE_ROW.match(line)) >= _MIN_PIPE_ROWS:
+        # text with Markdown pipe tables (an OCR or LLM transcription)
+        doc.tokens = markdown.document(text, source).tokens
     else:
         doc.tokens = _lines(lines)
     return doc
