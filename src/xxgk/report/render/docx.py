@@ -192,18 +192,18 @@ def _table(doc: DocxDocument, table: Table, marks: dict[str, Finding]) -> None:
     _table_properties(t)
     weights = layout.column_weights(table)
     widths = [Cm(TEXT_WIDTH_CM * w / sum(weights)) for w in weights]
+    # the grid is taken once: python-docx rebuilds it on every t.cell() call
+    grid = [list(row.cells) for row in t.rows]
+    for r, row in enumerate(t.rows):
+        row._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+        if r < table.header_rows:
+            _repeat_header(row)
+        for col, cell in enumerate(grid[r]):
+            cell.width = widths[col]
     for i, column in enumerate(t.columns):
         column.width = widths[i]
-        for cell in column.cells:
-            cell.width = widths[i]
-    for r in range(table.header_rows):
-        _repeat_header(t.rows[r])
-    for row in t.rows:
-        row._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
     for c in table.cells:
-        cell = t.cell(c.row, c.col)
-        if c.rowspan > 1 or c.colspan > 1:
-            cell = cell.merge(t.cell(c.row + c.rowspan - 1, c.col + c.colspan - 1))
+        cell = grid[c.row][c.col]
         cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
         p = cell.paragraphs[0]
         p.paragraph_format.first_line_indent = Pt(0)
@@ -216,6 +216,10 @@ def _table(doc: DocxDocument, table: Table, marks: dict[str, Finding]) -> None:
         finding = marks.get(c.name or "")
         if finding is not None:
             _shade(cell, FILL.get(str(finding.severity), FILL["error"]))
+    # merged last: each region's corners are cells no other region covers, so they stay valid
+    for c in table.cells:
+        if c.rowspan > 1 or c.colspan > 1:
+            grid[c.row][c.col].merge(grid[c.row + c.rowspan - 1][c.col + c.colspan - 1])
     # a paragraph after the table keeps the next table from joining it
     doc.add_paragraph()
 
