@@ -151,3 +151,34 @@ def test_sections_are_kept() -> None:
     got = read(h.as_html(h.sample_report()), html)
     assert "主动公开各类信息" in got.sections["overview"]
     assert "及时性" in got.sections["problems"]
+
+
+def test_a_template_printed_without_numbers_reads_as_blank_zeros() -> None:
+    r = h.sample_report()
+    labels = [c for row in h.table_rows(r) for c in row if not c.replace("元", "").isdigit()]
+    source = "\n".join([*h.opening(r), *labels, *h.closing(r)])
+    got = read(source, text)
+    assert all(v == 0 for v in got.cells.values())
+    assert got.provenance["applications.total.total"].blank
+    rules = {f.rule for f in got.findings}
+    assert rules == {f"read.blank_table.{t}" for t in ("proactive", "applications", "appeals")}
+
+
+def test_one_digit_per_cell_is_the_only_split_even_when_it_does_not_add_up() -> None:
+    r = h.sample_report("2021", 2022)
+    r["appeals.review.total"] = 3  # printed wrong: 0+1+1+0 ≠ 3
+    got = read(h.as_flat(r), text)
+    assert got.cells["appeals.review.total"] == 3
+    assert got.provenance["appeals.review.total"].inferred
+    assert "appeals.total.review" in {f.rule for f in got.findings}
+
+
+def test_a_short_run_of_zeros_reads_zero_whichever_cell_was_blank() -> None:
+    r = h.sample_report("2021", 2022)
+    source = h.as_flat(r).replace(
+        "二、上年结转政府信息公开申请数量1000001", "二、上年结转政府信息公开申请数量000000"
+    )
+    for col in r.edition.columns:
+        r[f"applications.carried_over.{col.key}"] = 0
+    got = read(source, text)
+    assert [got.cells[f"applications.carried_over.{c.key}"] for c in r.edition.columns] == [0] * 7

@@ -27,15 +27,18 @@ _TITLE_AFTER = re.compile(
 )
 _PERIOD = re.compile(r"(?:统计|期限|时限|周期|时间)[^。]{0,24}?(\d{4})年0?1月0?1日")
 _YEAR_DU = re.compile(r"(\d{4})年度")
+_YEAR = re.compile(r"(\d{4})年")  # last resort: the first year the opening names
 _SIGNATURE = re.compile(rf"([{_CJK}（）()]{{3,40}})[\s|]*(\d{{4}})年\d{{1,2}}月\d{{1,2}}日(?!印)")
 _CLAUSE = re.compile(r"^.*(?:本报告由|报告由|现将|标题)")
 _NOT_NAME = ("本报告", "报告", "公开", "年度", "特此", "此件", "以下简称")
 
 
 def year_of(text: str) -> int | None:
-    """The report year: from the title, the statistics period, or the first ``YYYY年度``."""
+    """The report year: from the title, the statistics period, the first ``YYYY年度``, or
+    failing those the first year the opening names."""
     head = re.sub(r"\s+", "", text[:4000])
-    for pattern, group in ((_TITLE_BEFORE, 2), (_TITLE_AFTER, 1), (_PERIOD, 1), (_YEAR_DU, 1)):
+    patterns = ((_TITLE_BEFORE, 2), (_TITLE_AFTER, 1), (_PERIOD, 1), (_YEAR_DU, 1), (_YEAR, 1))
+    for pattern, group in patterns:
         m = pattern.search(head)
         if m and 2000 <= int(m.group(group)) <= 2100:
             return int(m.group(group))

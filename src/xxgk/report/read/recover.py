@@ -75,6 +75,13 @@ def recover(doc: Document) -> Report:
     end = span[1] if span else 0
     found_proactive = _proactive(stream, reading, start)
     found_appeals = _appeals(stream, reading, end) if span else False
+    printed = _printed_text(stream)
+    if span is None and _blank_applications(printed, edition):
+        _blank_table(reading, "applications")
+        span = (len(stream.rows), len(stream.rows))
+    if not found_appeals and span is not None and _blank_appeals(stream, end, edition):
+        _blank_table(reading, "appeals")
+        found_appeals = True
     if not span and not found_proactive and not found_appeals:
         raise UnreadableFile("未找到政府信息公开年度报告的统计表格")
     for table, found in (
@@ -115,6 +122,45 @@ def _edition(text: str, year: int | None) -> Edition:
     if best is not None:
         return best
     return editions.for_year(year) if year else next(iter(editions.all_editions().values()))
+
+
+# -- tables printed without numbers ---------------------------------------------------------
+
+_BLANK_SHARE = 0.8  # this share of a table's row labels printed, and no number: a blank table
+
+
+def _printed_text(stream: Stream) -> str:
+    """The text outside the numbers (keys), in order."""
+    return "".join(r.label for r in stream.rows) + stream.tail
+
+
+def _blank_applications(printed: str, ed: Edition) -> bool:
+    labels = [key(r.label.text) for r in ed.application_rows]
+    return sum(1 for k in labels if k in printed) >= _BLANK_SHARE * len(labels)
+
+
+def _blank_appeals(stream: Stream, after: int, ed: Edition) -> bool:
+    """Table 4's header printed after table 3 and no number under it."""
+    text = "".join(r.label for r in stream.rows[after + 1 :]) + stream.tail
+    if any(
+        r.chunks
+        for r in stream.rows[after + 1 :]
+        if any(key(h) in r.label for h in _APPEALS_HEADER)
+    ):
+        return False
+    words = [key(c.label.text) for c in (*ed.appeal_groups, *ed.appeal_columns)]
+    return sum(1 for w in words if w in text) >= _BLANK_SHARE * len(words)
+
+
+def _blank_table(reading: _Reading, table: str) -> None:
+    """Every cell of a table printed empty reads 0 (blank), and the reader says so."""
+    blank = Read(0, "", None, blank=True)
+    for cell in reading.edition.cells:
+        if cell.startswith(f"{table}.") and reading.cells[cell] is None:
+            reading.put(cell, blank)
+    title = reading.edition.table_titles.get(table)
+    name = title.text if title else table
+    reading.warn(f"read.blank_table.{table}", f"“{name}”表已印出但未填任何数字，按 0 读取")
 
 
 # -- table 3 -----------------------------------------------------------------------------
@@ -316,11 +362,27 @@ def _proactive(stream: Stream, reading: _Reading, before: int) -> bool:
         if len(after) > 30:
             continue
         found[m.target] = row
+    region = "".join(r.label for r in stream.rows[:before])
+    if before >= len(stream.rows):
+        region += stream.tail
+    caption = key(ed.proactive[0].caption.text)[:4]  # 第二十条
+    if caption not in region:
+        return bool(found)
+    region = region[region.find(caption) :]
     if not found:
-        return False
+        labels = [key(r.label.text) for _, r in ed.proactive_rows]
+        if sum(1 for k in labels if k in region) < _BLANK_SHARE * len(labels):
+            return False
+        _blank_table(reading, "proactive")
+        return True
+    blank = Read(0, "", None, blank=True)
     for block, prow in ed.proactive_rows:
         row = found.get(prow.key)
         if row is None:
+            # a row label printed with no number after it: its cells were left blank
+            if any(key(t) in region for t in prow.label.all):
+                for fld in block.fields:
+                    reading.put(f"proactive.{prow.key}.{fld.key}", blank)
             continue
         kinds = tuple(_KIND[f.kind] for f in block.fields)
         units = [f.unit or "元" for f in block.fields]
