@@ -141,3 +141,46 @@ def test_a_pdf_cell_points_at_its_page(engine):
     assert where.text == "95"
     assert where.line is not None
     assert json.dumps(where.to_json(), ensure_ascii=False)
+
+
+def test_text_clipped_out_of_sight_is_not_read():
+    if not has_cjk_font():
+        pytest.skip("no CJK font for WeasyPrint (apt-get install fonts-noto-cjk)")
+    weasyprint = pytest.importorskip("weasyprint")
+    hidden = "position:absolute; width:1px; height:1px; overflow:hidden; clip:rect(0, 0, 0, 0)"
+    page = (
+        "<html><body style=\"font-family: 'Noto Sans CJK SC', sans-serif\">"
+        f'<p>看得见的文字</p><p style="{hidden}">只给读屏软件的标题</p>'
+        "<p>11 11 1</p></body></html>"
+    )
+    text, _ = reader.layout(weasyprint.HTML(string=page).write_pdf())
+    assert "看得见的文字" in text
+    assert "读屏" not in text
+    assert "11 11 1" in text  # the same narrow digit twice is two digits, not one drawn twice
+
+
+def test_a_report_printed_to_pdf_by_xxgk_reads_back_to_every_printed_cell():
+    if not has_cjk_font():
+        pytest.skip("no CJK font for WeasyPrint (apt-get install fonts-noto-cjk)")
+    from xxgk.report import load
+    from xxgk.report.read import read_bytes
+    from xxgk.report.render import pdf as printer
+
+    demo = load(Path(__file__).parents[3] / "src/xxgk/demo/changzhou-fao-2020.json")
+    for group in ("review", "litigation_direct"):  # narrow cells with repeated digits
+        demo[f"appeals.{group}.corrected"] = 11
+        demo[f"appeals.{group}.other"] = 111
+        demo[f"appeals.{group}.total"] = sum(
+            demo[f"appeals.{group}.{c}"] for c in ("upheld", "corrected", "other", "pending")
+        )
+    report = read_bytes(printer.render(demo), "demo.pdf")
+    assert (report.agency, report.year, report.edition.key) == (
+        demo.agency,
+        demo.year,
+        demo.edition.key,
+    )
+    assert report.cells == demo.cells
+    assert report.findings == []
+    where = report.provenance["appeals.review.other"]
+    assert (where.form, where.text) == ("pdf", "111")
+    assert where.page is not None

@@ -32,7 +32,7 @@ _FIELD = 1.0
 _MAX_BLANK_LINES = 2
 # Baselines this close (in ems) are one printed line: a table row's numbers often sit a little
 # off its label's baseline (another font), while a label's next line is a full line away.
-_SAME_LINE = 0.3
+_SAME_LINE = 0.45
 _WHITESPACE = frozenset(" \t\r\n\u3000\u00a0\ufeff")
 
 
@@ -43,6 +43,7 @@ class _Char:
     x1: float
     y: float  # baseline; PDF y grows upward
     em: float  # the character's own size: its advance box height
+    space_before: bool = False  # a space character was printed right before it
 
 
 def document(data: bytes, source: str) -> Document:
@@ -101,11 +102,15 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 
 
 def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
-    """The printed characters of a page (PDFium's generated spaces and line ends left out)."""
+    """The visible characters of a page: PDFium's generated spaces and line ends left out, and
+    text clipped away (a caption hidden for screen readers, ``clip: rect(0 0 0 0)``) too."""
     raw = textpage.raw
     box = pdfium_c.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
-    out = []
+    clips: dict[int | None, tuple[float, float, float, float] | None] = {}
+    shown: list[_Char] = []
+    hidden: list[_Char] = []
+    space = False
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         if pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
             continue
@@ -114,6 +119,7 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
             continue
         ch = chr(code)
         if ch in _WHITESPACE or not ch.isprintable():
+            space = space or ch in " \u3000\u00a0"
             continue
         if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, ctypes.byref(box)):
             continue
@@ -121,8 +127,45 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
         height = box.top - box.bottom
         if height <= 0:
             continue
-        out.append(_Char(ch, box.left, max(box.right, box.left), y.value, height))
-    return out
+        char = _Char(ch, box.left, max(box.right, box.left), y.value, height, space)
+        space = False
+        obj = pdfium_c.FPDFText_GetTextObject(raw, i)
+        handle = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
+        if handle not in clips:
+            clips[handle] = _clip_bounds(obj) if obj else None
+        bounds = clips[handle]
+        (shown if bounds is None or _inside(char, bounds) else hidden).append(char)
+    # A clip read wrongly must not blank a page: trust it only when it hides a little.
+    return shown if len(hidden) <= len(shown) else shown + hidden
+
+
+def _clip_bounds(obj: ctypes.c_void_p) -> tuple[float, float, float, float] | None:
+    """The box around a text object's clip path (page space), None when it has none."""
+    clip = pdfium_c.FPDFPageObj_GetClipPath(obj)
+    if not clip:
+        return None
+    x, y = ctypes.c_float(), ctypes.c_float()
+    xs: list[float] = []
+    ys: list[float] = []
+    for p in range(max(pdfium_c.FPDFClipPath_CountPaths(clip), 0)):
+        for s in range(max(pdfium_c.FPDFClipPath_CountPathSegments(clip, p), 0)):
+            segment = pdfium_c.FPDFClipPath_GetPathSegment(clip, p, s)
+            if segment and pdfium_c.FPDFPathSegment_GetPoint(
+                segment, ctypes.byref(x), ctypes.byref(y)
+            ):
+                xs.append(x.value)
+                ys.append(y.value)
+    if not xs:
+        return None
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _inside(char: _Char, bounds: tuple[float, float, float, float]) -> bool:
+    """Whether the middle of the character's box is within the clip (1 pt of slack)."""
+    left, bottom, right, top = bounds
+    middle_x = (char.x0 + char.x1) / 2
+    middle_y = char.y + char.em / 4  # the baseline, a little up into the glyph
+    return left - 1 <= middle_x <= right + 1 and bottom - 1 <= middle_y <= top + 1
 
 
 def _is_wide(ch: str) -> bool:
@@ -230,7 +273,8 @@ def _render(row: list[_Char], left: float, unit: float, em: float) -> str:
     length = 0
     prev: _Char | None = None
     for c in row:
-        if prev is not None and c.text == prev.text and abs(c.x0 - prev.x0) < 0.3 * em:
+        width = prev.x1 - prev.x0 if prev is not None else 0.0
+        if prev is not None and c.text == prev.text and abs(c.x0 - prev.x0) < 0.3 * width:
             continue  # a glyph drawn twice over itself (fake bold)
         gap = c.x0 - prev.x1 if prev is not None else None
         if gap is None or gap > _FIELD * em:
@@ -240,7 +284,7 @@ def _render(row: list[_Char], left: float, unit: float, em: float) -> str:
                 pad = max(pad, 2)
             out.append(" " * max(pad, 0))
             length += max(pad, 0)
-        elif gap > _JOIN * em:
+        elif gap > _JOIN * em or (c.space_before and gap > 0):
             out.append(" ")
             length += 1
         out.append(c.text)
