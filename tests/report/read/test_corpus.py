@@ -26,7 +26,7 @@ READERS = {".txt": text, ".md": markdown, ".html": html}
 
 # Table-2 rows printed as one run of digits with no arithmetic to split them by (e.g.
 # 行政许可3960181): read as unreadable rather than guessed.
-AMBIGUOUS_TABLE_2 = {"007", "010"}
+AMBIGUOUS_TABLE_2 = {"007"}
 # The agency's name as SOURCES.tsv gives it is not printed in the file.
 AGENCY_NOT_PRINTED = {
     "004.md": "the report prints only the short name 市科委",

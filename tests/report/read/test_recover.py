@@ -182,3 +182,23 @@ def test_a_short_run_of_zeros_reads_zero_whichever_cell_was_blank() -> None:
         r[f"applications.carried_over.{col.key}"] = 0
     got = read(source, text)
     assert [got.cells[f"applications.carried_over.{c.key}"] for c in r.edition.columns] == [0] * 7
+
+
+def test_a_glued_table_2_row_is_settled_only_by_what_the_report_states() -> None:
+    r = h.sample_report("2021", 2022)
+    r["proactive.normative_documents.issued"] = 88
+    r["proactive.normative_documents.repealed"] = 55
+    r["proactive.normative_documents.in_force"] = 698
+    flat = h.as_flat(r)
+    assert "行政规范性文件8855698" in flat
+    unread = read(flat, text)
+    assert unread.cells["proactive.normative_documents.in_force"] is None
+    stated = "现行有效行政规范性文件698件，本年度制发的规范性文件88件。"
+    got = read(flat.replace("主动公开各类信息。", "主动公开各类信息。" + stated), text)
+    assert [
+        got.cells[f"proactive.normative_documents.{f}"] for f in ("issued", "repealed", "in_force")
+    ] == [88, 55, 698]
+    assert got.provenance["proactive.normative_documents.repealed"].inferred
+    contradicted = "现行有效行政规范性文件700件。"
+    got = read(flat.replace("主动公开各类信息。", "主动公开各类信息。" + contradicted), text)
+    assert got.cells["proactive.normative_documents.in_force"] is None

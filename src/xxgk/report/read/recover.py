@@ -17,10 +17,18 @@ Decisions (report-json.md leaves them open):
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Iterable
 
 from xxgk.report import checks, editions
-from xxgk.report.edition import Edition, EqualityRule, Kind, Severity
+from xxgk.report.edition import (
+    Edition,
+    EqualityRule,
+    Kind,
+    ProactiveBlock,
+    ProactiveRow,
+    Severity,
+)
 from xxgk.report.model import Finding, Provenance, Report, Value
 from xxgk.report.normalise import clean, key
 from xxgk.report.read import align as aligner
@@ -386,12 +394,44 @@ def _proactive(stream: Stream, reading: _Reading, before: int) -> bool:
             continue
         kinds = tuple(_KIND[f.kind] for f in block.fields)
         units = [f.unit or "元" for f in block.fields]
-        reads = resolve(row, [Segment(kinds)], units)
-        if reads is None:
+        found_reads = candidates(row, [Segment(kinds)], units, limit=_MAX_PROSE_READINGS)
+        if 1 < len(found_reads) < _MAX_PROSE_READINGS:
+            found_reads = _confirmed_by_prose(found_reads, block, prow, stream.text)
+        if len(found_reads) != 1:
             continue
-        for fld, read in zip(block.fields, reads, strict=True):
+        for fld, read in zip(block.fields, found_reads[0], strict=True):
             reading.put(f"proactive.{prow.key}.{fld.key}", read)
     return True
+
+
+_MAX_PROSE_READINGS = 200
+_CLAUSE = re.compile(r"[。；;，,\n]")
+_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+_FIELD_WORD = re.compile(r"^本年|(?:件数|数量)$")
+
+
+def _confirmed_by_prose(
+    readings: list[list[Read]], block: ProactiveBlock, prow: ProactiveRow, text: str
+) -> list[list[Read]]:
+    """Readings of a glued table-2 row that agree with what the report's own text states
+    (``现行有效行政规范性文件698件`` states 现行有效件数 = 698): kept when the text states at
+    least one of the row's cells; a statement no reading agrees with leaves none."""
+    names = [key(t) for t in prow.label.all]
+    stated: dict[int, int] = {}
+    for clause in _CLAUSE.split(text):
+        k = key(clause)
+        if not any(n in k for n in names):
+            continue
+        numbers = _NUMBER.findall(clause)
+        if len(numbers) != 1 or "." in numbers[0]:
+            continue
+        for i, fld in enumerate(block.fields):
+            word = _FIELD_WORD.sub("", key(fld.label.text))
+            if word and word in k:
+                stated[i] = int(numbers[0])
+    if not stated:
+        return readings
+    return [r for r in readings if all(r[i].value == v for i, v in stated.items())]
 
 
 def _label_text(ed: Edition, row_key: str) -> str:
