@@ -23,6 +23,10 @@ run: sync
 test: sync
 	$(UV) run pytest
 
+## bench: xxgk audit's reading speed per form on one core, --jobs scaling, peak memory
+bench: sync
+	$(UV) run python -m benchmarks.bench
+
 ## lint: ruff check and ruff format --check
 lint: sync
 	$(UV) run ruff check .

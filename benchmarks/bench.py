@@ -1,0 +1,147 @@
+"""`make bench`: how fast `xxgk audit` reads each form on one core, how it scales with
+`--jobs`, and whether its memory stays flat as the number of files grows.
+
+Run: ``uv run python -m benchmarks.bench [--scale 1.0] [--keep DIR]``. Inputs are generated
+first (`benchmarks.inputs`); the figures are printed with the machine they came from. Times are
+wall-clock of the whole pipeline as `xxgk audit --json` runs it: read the file, recover the
+tables, check every rule, build the JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from benchmarks.inputs import READ_FORMS, write_set
+from xxgk.cli.commands.audit import audit_many
+
+console = Console(highlight=False)
+
+# Files per form at scale 1, and how many of them are rendered rather than copied.
+SIZES = {"txt": 600, "md": 600, "html": 600, "docx": 200, "pdf": 50}
+DISTINCT = {"txt": 600, "md": 600, "html": 600, "docx": 6, "pdf": 4}
+TARGETS = {"txt": 300, "md": 300, "html": 300, "docx": 50, "pdf": 5}  # reports/s, one core
+
+
+def machine() -> str:
+    model = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    cores = os.cpu_count() or 1
+    usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
+    return (
+        f"{model}, {cores} 核 (cores), {usable} 可用 (usable); Python "
+        f"{platform.python_version()}; {platform.system()} {platform.release()}"
+    )
+
+
+def throughput(paths: list[Path], jobs: int = 1) -> tuple[float, float]:
+    """Reports per second through the audit pipeline, and the share read with no finding."""
+    sources = [str(p) for p in paths]
+
+    def run() -> int:
+        clean = 0
+        for outcome in audit_many(sources, jobs=jobs, with_json=True):
+            clean += outcome.error is None and not outcome.findings
+        return clean
+
+    for _ in audit_many(sources[:3], jobs=1):  # warm the imports and caches once
+        pass
+    start = time.perf_counter()
+    clean = run()
+    seconds = time.perf_counter() - start
+    return len(sources) / seconds, clean / len(sources)
+
+
+def peak_rss_mib(folder: Path, jobs: int) -> dict[str, float]:
+    """Peak resident memory (MiB) of `xxgk audit --json --jobs N FOLDER` in a fresh process:
+    ``main`` (the audit process) and ``worker`` (its largest worker)."""
+    done = subprocess.run(  # noqa: S603 - this interpreter, our own module
+        [sys.executable, "-m", "benchmarks.rss", str(jobs), str(folder)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[1],
+    )
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="input sizes × this")
+    parser.add_argument("--keep", type=Path, help="write the inputs here and keep them")
+    args = parser.parse_args()
+    root = args.keep or Path(tempfile.mkdtemp(prefix="xxgk-bench-"))
+    console.print(f"[bold]机器 (machine)[/]：{machine()}")
+
+    def size(form: str) -> int:
+        return max(4, round(SIZES[form] * args.scale))
+
+    console.print(f"生成输入 (generating inputs) in {root} …")
+    sets: dict[str, list[Path]] = {}
+    for form in READ_FORMS:
+        start = time.perf_counter()
+        sets[form] = write_set(root / form, form, size(form), distinct=DISTINCT[form])
+        seconds = time.perf_counter() - start
+        console.print(f"  {form}: {len(sets[form])} 个文件 ({seconds:.1f} s)")
+
+    table = Table(title="单核读取速度 (one core: read + recover + check + JSON)")
+    for name in ("格式 form", "文件 files", "份/秒 reports/s", "目标 target", "无问题 clean"):
+        table.add_column(name, justify="right")
+    for form in READ_FORMS:
+        rate, clean = throughput(sets[form])
+        mark = "[green]✓[/]" if rate >= TARGETS[form] else "[red]✗[/]"
+        table.add_row(
+            form, str(len(sets[form])), f"{rate:,.0f}", f"≥ {TARGETS[form]} {mark}", f"{clean:.0%}"
+        )
+    console.print(table)
+
+    mixed = [p for form in ("txt", "html", "docx") for p in sets[form]]
+    scaling = Table(title=f"--jobs 扩展 (scaling, {len(mixed)} 个 txt/html/docx 文件)")
+    for name in ("--jobs", "份/秒 reports/s", "加速比 speed-up"):
+        scaling.add_column(name, justify="right")
+    base = None
+    for jobs in sorted({1, 2, max(1, (os.cpu_count() or 1))}):
+        rate, _ = throughput(mixed, jobs=jobs)
+        base = base or rate
+        scaling.add_row(str(jobs), f"{rate:,.0f}", f"{rate / base:.2f}×")
+    console.print(scaling)
+
+    memory = Table(title="内存峰值 (peak RSS, xxgk audit --json, MiB)")
+    for name in ("文件 files", "--jobs 1", "--jobs 2 主进程 main", "--jobs 2 进程 worker"):
+        memory.add_column(name, justify="right")
+    txt = sets["txt"]
+    for count in (100, 1000):
+        folder = root / f"rss-{count}"
+        folder.mkdir(exist_ok=True)
+        for i in range(count):  # hard links: the same bytes under many names
+            link = folder / f"{i:05d}.txt"
+            if not link.exists():
+                os.link(txt[i % len(txt)], link)
+        one, two = peak_rss_mib(folder, 1), peak_rss_mib(folder, 2)
+        memory.add_row(
+            str(count), f"{one['main']:.0f}", f"{two['main']:.0f}", f"{two['worker']:.0f}"
+        )
+    console.print(memory)
+    if args.keep is None:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
