@@ -76,7 +76,7 @@ def candidates(
     run = "".join(texts)
     if run.isdigit() and len(run) == n:
         # one digit per cell: the only split there is, whatever the arithmetic says
-        return [_inferred(list(run), pieces, kinds, units) or []]
+        return [_inferred(list(run), _owners(pieces), kinds, units) or []]
     if run and set(run) == {"0"} and len(run) < n:
         # fewer zeros than cells: whichever cells were left blank, every cell reads 0
         zeros = [
@@ -86,19 +86,24 @@ def candidates(
     for respect in (True, False):
         found = solve(texts, segments, respect_spaces=respect, limit=limit)
         if found:
-            reads = [_inferred(parts, pieces, kinds, units) for parts in found if parts]
+            owners = _owners(pieces)
+            reads = [_inferred(parts, owners, kinds, units) for parts in found if parts]
             done = [r for r in reads if r is not None]
             return done + [[]] * (len(found) - len(done)) if len(found) >= limit else done
     return []
 
 
-def _inferred(
-    parts: list[str], pieces: list[tuple[str, Chunk]], kinds: list[str], units: list[str]
-) -> list[Read] | None:
-    # Each part came from some piece; find it by walking the concatenated text.
+def _owners(pieces: list[tuple[str, Chunk]]) -> list[Chunk]:
+    """The chunk each character of the concatenated pieces was printed in."""
     owners: list[Chunk] = []
     for text, chunk in pieces:
         owners.extend([chunk] * len(text))
+    return owners
+
+
+def _inferred(
+    parts: list[str], owners: list[Chunk], kinds: list[str], units: list[str]
+) -> list[Read] | None:
     out = []
     pos = 0
     for part, kind, unit in zip(parts, kinds, units, strict=True):

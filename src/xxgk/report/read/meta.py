@@ -60,12 +60,12 @@ def agency_of(text: str) -> str:
     compact = re.sub(r"\s+", "", text)
     head = compact[:4000]
     names: list[str] = []
-    for m in _TITLE_BEFORE.finditer(head):
-        names.append(_strip(m.group(1)))
-        break
-    for m in _TITLE_AFTER.finditer(head):
+    before = _name_before_title(head)
+    if before:
+        names.append(before)
+    m = _TITLE_AFTER.search(head)
+    if m:
         names.append(_strip(m.group(2)))
-        break
     sig = _signature(text)
     if sig:
         names.append(sig)
@@ -82,6 +82,19 @@ def agency_of(text: str) -> str:
         if name:
             return _fullest(name, compact)
     return ""
+
+
+_TITLE_TAIL = re.compile(r"(\d{4})年度?(?:政府信息公开|政务公开)(?:工作)?(?:年度)?报告")
+_NAME_RUN = re.compile(rf"[{_CJK}（）()]{{2,40}}$")
+
+
+def _name_before_title(head: str) -> str | None:
+    """常州市人民政府外事办公室 in ``…由常州市人民政府外事办公室编制2020年度政府信息公开…``."""
+    m = _TITLE_TAIL.search(head)
+    if not m:
+        return None
+    run = _NAME_RUN.search(head[max(0, m.start() - 40) : m.start()])
+    return _strip(run.group(0)) if run else None
 
 
 def _signature(text: str) -> str | None:
@@ -107,15 +120,32 @@ def _government_of(region: str, compact: str) -> str | None:
 def _fullest(name: str, compact: str) -> str:
     """淮安市洪泽区人民政府 for 洪泽区人民政府 when the report prints the longer name."""
     best = name
-    for m in re.finditer(rf"([{_CJK}]{{2,6}}?(?:市|省|县|区|州))" + re.escape(name), compact):
-        longer = m.group(1) + name
-        prefix = m.group(1)
-        # the prefix must be a place name on its own, not the tail of a sentence
-        prefix = re.split(r"[由与是在为将的和及]", prefix)[-1]
-        longer = prefix + name
-        if len(longer) > len(best) and _REGION_END.search(prefix):
-            best = longer
+    at = compact.find(name)
+    while at >= 0:
+        full = name
+        end = at
+        while True:  # place names printed right before it, one level at a time
+            place = _place_before(compact, end)
+            if not place:
+                break
+            full = place + full
+            end -= len(place)
+        if len(full) > len(best):
+            best = full
+        at = compact.find(name, at + 1)
     return best
+
+
+_PLACE = re.compile(rf"^[{_CJK}]{{2,4}}(?:市|省|县|区|州)$")
+
+
+def _place_before(text: str, end: int) -> str | None:
+    """The shortest place name (three to five characters) ending at `end`."""
+    for size in (3, 4, 5):
+        piece = text[max(0, end - size) : end]
+        if len(piece) == size and _PLACE.match(piece):
+            return piece
+    return None
 
 
 def sections_of(prose: list[str], edition: Edition) -> dict[str, str]:
