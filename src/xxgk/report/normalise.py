@@ -107,6 +107,12 @@ def key(text: str) -> str:
     return _NOT_KEY.sub("", text)
 
 
+@cache
+def label_key(text: str) -> str:
+    """`key` of a label the editions print (a small, fixed set: remembered)."""
+    return key(text)
+
+
 # -- cell values -------------------------------------------------------------------------
 
 #: What a count cell prints when it means nothing (read as 0, recorded as blank).

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 
-import lxml.html
 from lxml import etree
 
 from xxgk.report.normalise import is_blank
 from xxgk.report.read.document import Document, Token, UnreadableFile
 
 FORM = "html"
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
 _BLOCKS = frozenset(
     [
         "p",
@@ -79,10 +79,12 @@ def document(text: str, source: str) -> Document:
     if text.count('\\"') > 20 and "<" in text:
         text = _unescape_js(text)
     try:
-        root = lxml.html.document_fromstring(text)
-    except (etree.ParserError, ValueError) as e:
+        root = etree.fromstring(text, _PARSER)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as e:
         raise UnreadableFile(f"无法解析网页：{e}") from None
     doc = Document(source=source, form=FORM)
+    if root is None:  # nothing but whitespace
+        return doc
     walker = _Walker(doc)
     walker.visit(root)
     walker.flush(None)
@@ -105,6 +107,8 @@ class _Walker:
 
     def visit(self, el: etree._Element) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
+        if tag and tag.startswith("{"):
+            tag = tag.rsplit("}", 1)[-1]
         if tag in _SKIP or not tag:
             return
         if tag == "table":
@@ -132,66 +136,35 @@ class _Walker:
         self.tables += 1
         number = self.tables
         rows = [tr for tr in table.iter("tr") if _owner(tr) is table]
-        taken: dict[tuple[int, int], tuple[str, bool]] = {}  # (row, col) -> (text, numeric)
+        taken: set[tuple[int, int]] = set()
+        # labels spanning rows, by the row they reach: (column, text)
+        carried: dict[int, list[tuple[int, str]]] = {}
+        out = self.doc.tokens
         for r, tr in enumerate(rows):
             col = 0
+            cells: list[Token] = []
             for cell in tr:
-                if not isinstance(cell.tag, str) or cell.tag not in ("td", "th"):
+                if cell.tag not in ("td", "th"):
                     continue
                 while (r, col) in taken:
                     col += 1
                 text = _cell_text(cell)
                 span_c = _span(cell, "colspan")
                 span_r = _span(cell, "rowspan")
-                numeric = _is_value(text)
-                line = cell.sourceline
-                self.doc.tokens.append(Token(text, line=line, table=number, row=r, col=col))
-                for dc in range(span_c):
-                    for dr in range(span_r):
-                        if dr or dc:
-                            taken[(r + dr, col + dc)] = (text, numeric)
-                for dr in range(1, span_r):
-                    if not numeric:
-                        # a label spanning rows heads each of them; tokens are emitted when
-                        # that row is reached, in column order
-                        taken[(r + dr, col)] = (text, numeric)
+                cells.append(Token(text, line=cell.sourceline, table=number, row=r, col=col))
+                for dr in range(span_r):
+                    for dc in range(span_c):
+                        taken.add((r + dr, col + dc))
+                if span_r > 1 and text and not _is_value(text):
+                    for dr in range(1, span_r):
+                        carried.setdefault(r + dr, []).append((col, text))
                 col += span_c
-        self._repeat_row_labels(number, rows, taken)
-
-    def _repeat_row_labels(
-        self,
-        number: int,
-        rows: list[etree._Element],
-        taken: dict[tuple[int, int], tuple[str, bool]],
-    ) -> None:
-        """Insert the spanning labels into the rows they cover, before that row's own cells."""
-        spans: dict[int, list[tuple[int, str]]] = {}
-        for (r, c), (text, numeric) in taken.items():
-            if not numeric and text:
-                spans.setdefault(r, []).append((c, text))
-        if not spans:
-            return
-        tokens = self.doc.tokens
-        out: list[Token] = []
-        i = 0
-        while i < len(tokens):
-            t = tokens[i]
-            if t.table == number and t.row in spans and t.col is not None:
-                row = t.row
-                cells = []
-                while i < len(tokens) and tokens[i].table == number and tokens[i].row == row:
-                    cells.append(tokens[i])
-                    i += 1
-                extra = [
-                    Token(text, line=cells[0].line, table=number, row=row, col=c)
-                    for c, text in spans.pop(row)
-                    if not any(x.col == c for x in cells)
-                ]
-                out.extend(sorted([*cells, *extra], key=lambda x: x.col or 0))
-                continue
-            out.append(t)
-            i += 1
-        self.doc.tokens = out
+            extra = carried.pop(r, None)
+            if extra and cells:
+                line = cells[0].line
+                cells += [Token(t, line=line, table=number, row=r, col=c) for c, t in extra]
+                cells.sort(key=lambda t: t.col or 0)
+            out.extend(cells)
 
 
 def _owner(tr: etree._Element) -> etree._Element | None:
@@ -202,18 +175,19 @@ def _owner(tr: etree._Element) -> etree._Element | None:
 
 
 def _span(cell: etree._Element, name: str) -> int:
+    value = cell.get(name)
+    if value is None:
+        return 1
     try:
-        return max(1, min(int(cell.get(name, "1").strip() or 1), 100))
+        return max(1, min(int(value.strip() or 1), 100))
     except ValueError:
         return 1
 
 
 def _cell_text(cell: etree._Element) -> str:
-    # <br> and block children inside a cell break a label; keep them as spaces
-    parts: list[str] = []
-    for piece in cell.itertext():
-        parts.append(piece)
-    return _WS.sub(" ", "".join(parts)).strip()
+    # line breaks and spans inside a cell (Word-pasted tables) become one line of text
+    text = etree.tostring(cell, method="text", encoding="unicode", with_tail=False)
+    return _WS.sub(" ", text).strip()
 
 
 def _is_value(text: str) -> bool:

@@ -40,15 +40,18 @@ class LabelIndex:
     """Labels (keys) to targets; `exact` sorted longest first."""
 
     exact: tuple[tuple[str, str], ...]
+    # last character -> the exact labels ending with it, longest first
+    by_last: dict[str, tuple[tuple[str, str], ...]]
     # bigram -> (label, target, end of the bigram in the label)
     bigrams: dict[str, tuple[tuple[str, str, int], ...]]
 
     def match(self, text: str, *, tolerant: bool = True) -> Match | None:
         """The target whose label ends `text` (a key()), or None. `tolerant` allows a near
         match when no label matches exactly."""
-        for label, target in self.exact:
-            if text.endswith(label):
-                return Match(target, 100.0, True)
+        if text:
+            for label, target in self.by_last.get(text[-1], ()):
+                if text.endswith(label):
+                    return Match(target, 100.0, True)
         return self._fuzzy(text) if tolerant else None
 
     def resembles(self, text: str) -> bool:
@@ -139,7 +142,14 @@ def build_index(labels: dict[str, tuple[str, ...]], *, cores: bool = True) -> La
             continue
         for i in range(len(label) - 1):
             bigrams.setdefault(label[i : i + 2], []).append((label, target, i + 2))
-    return LabelIndex(ordered, {k: tuple(v) for k, v in bigrams.items()})
+    by_last: dict[str, list[tuple[str, str]]] = {}
+    for label, target in ordered:
+        by_last.setdefault(label[-1], []).append((label, target))
+    return LabelIndex(
+        ordered,
+        {k: tuple(v) for k, v in by_last.items()},
+        {k: tuple(v) for k, v in bigrams.items()},
+    )
 
 
 # Targets that are not data rows of table 3.

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from xxgk.report.edition import Edition
-from xxgk.report.normalise import key
+from xxgk.report.normalise import key, label_key
 
 _CJK = "\u4e00-\u9fff"
 # An agency's name ends with what it is; a region's name (平潭综合实验区) does not.
@@ -155,11 +155,11 @@ def sections_of(prose: list[str], edition: Edition) -> dict[str, str]:
     out: dict[str, list[str]] = {}
     current: str | None = None
     for line in lines:
-        k = key(line)
         found = None
-        if len(k) <= 40 and k[:1] in numerals:
+        head = line.lstrip("#*（( ")[:1]
+        if len(line) <= 60 and head in numerals and len(k := key(line)) <= 40:
             for sec in edition.sections:
-                if any(key(w) in k for w in sec.keywords):
+                if any(label_key(w) in k for w in sec.keywords):
                     found = sec.key
                     break
         if found and found not in out:

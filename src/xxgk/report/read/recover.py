@@ -30,7 +30,7 @@ from xxgk.report.edition import (
     Severity,
 )
 from xxgk.report.model import Finding, Provenance, Report, Value
-from xxgk.report.normalise import clean, key
+from xxgk.report.normalise import clean, key, label_key
 from xxgk.report.read import align as aligner
 from xxgk.report.read import labels as lab
 from xxgk.report.read import meta
@@ -124,7 +124,7 @@ def _edition(text: str, year: int | None) -> Edition:
     compact = key(text)
     best, best_hits = None, 0
     for ed in editions.all_editions().values():
-        hits = sum(1 for m in ed.markers if key(m) in compact)
+        hits = sum(1 for m in ed.markers if label_key(m) in compact)
         if hits > best_hits:
             best, best_hits = ed, hits
     if best is not None:
@@ -143,7 +143,7 @@ def _printed_text(stream: Stream) -> str:
 
 
 def _blank_applications(printed: str, ed: Edition) -> bool:
-    labels = [key(r.label.text) for r in ed.application_rows]
+    labels = [label_key(r.label.text) for r in ed.application_rows]
     return sum(1 for k in labels if k in printed) >= _BLANK_SHARE * len(labels)
 
 
@@ -153,10 +153,10 @@ def _blank_appeals(stream: Stream, after: int, ed: Edition) -> bool:
     if any(
         r.chunks
         for r in stream.rows[after + 1 :]
-        if any(key(h) in r.label for h in _APPEALS_HEADER)
+        if any(label_key(h) in r.label for h in _APPEALS_HEADER)
     ):
         return False
-    words = [key(c.label.text) for c in (*ed.appeal_groups, *ed.appeal_columns)]
+    words = [label_key(c.label.text) for c in (*ed.appeal_groups, *ed.appeal_columns)]
     return sum(1 for w in words if w in text) >= _BLANK_SHARE * len(words)
 
 
@@ -366,19 +366,19 @@ def _proactive(stream: Stream, reading: _Reading, before: int) -> bool:
             continue
         # the label must be the last thing printed before the numbers (instructions aside)
         tail = row.label[-_PROACTIVE_WINDOW:]
-        after = tail[tail.rfind(key(_label_text(ed, m.target))) :]
+        after = tail[tail.rfind(label_key(_label_text(ed, m.target))) :]
         if len(after) > 30:
             continue
         found[m.target] = row
     region = "".join(r.label for r in stream.rows[:before])
     if before >= len(stream.rows):
         region += stream.tail
-    caption = key(ed.proactive[0].caption.text)[:4]  # 第二十条
+    caption = label_key(ed.proactive[0].caption.text)[:4]  # 第二十条
     if caption not in region:
         return bool(found)
     region = region[region.find(caption) :]
     if not found:
-        labels = [key(r.label.text) for _, r in ed.proactive_rows]
+        labels = [label_key(r.label.text) for _, r in ed.proactive_rows]
         if sum(1 for k in labels if k in region) < _BLANK_SHARE * len(labels):
             return False
         _blank_table(reading, "proactive")
@@ -388,7 +388,7 @@ def _proactive(stream: Stream, reading: _Reading, before: int) -> bool:
         row = found.get(prow.key)
         if row is None:
             # a row label printed with no number after it: its cells were left blank
-            if any(key(t) in region for t in prow.label.all):
+            if any(label_key(t) in region for t in prow.label.all):
                 for fld in block.fields:
                     reading.put(f"proactive.{prow.key}.{fld.key}", blank)
             continue
@@ -416,7 +416,7 @@ def _confirmed_by_prose(
     """Readings of a glued table-2 row that agree with what the report's own text states
     (``现行有效行政规范性文件698件`` states 现行有效件数 = 698): kept when the text states at
     least one of the row's cells; a statement no reading agrees with leaves none."""
-    names = [key(t) for t in prow.label.all]
+    names = [label_key(t) for t in prow.label.all]
     stated: dict[int, int] = {}
     for clause in _CLAUSE.split(text):
         k = key(clause)
@@ -426,7 +426,7 @@ def _confirmed_by_prose(
         if len(numbers) != 1 or "." in numbers[0]:
             continue
         for i, fld in enumerate(block.fields):
-            word = _FIELD_WORD.sub("", key(fld.label.text))
+            word = _FIELD_WORD.sub("", label_key(fld.label.text))
             if word and word in k:
                 stated[i] = int(numbers[0])
     if not stated:
@@ -446,7 +446,7 @@ def _appeals(stream: Stream, reading: _Reading, after: int) -> bool:
     rows = stream.rows[after + 1 :]
     start = None
     for i, row in enumerate(rows):
-        if any(key(h) in row.label for h in _APPEALS_HEADER):
+        if any(label_key(h) in row.label for h in _APPEALS_HEADER):
             start = i
             break
     if start is None:
@@ -455,8 +455,8 @@ def _appeals(stream: Stream, reading: _Reading, after: int) -> bool:
     group = [rows[start]]
     count = _count(rows[start])
     words = sorted(
-        {key(x) for c in (*ed.appeal_groups, *ed.appeal_columns) for x in c.label.all}
-        | {key(h) for h in _APPEALS_HEADER},
+        {label_key(x) for c in (*ed.appeal_groups, *ed.appeal_columns) for x in c.label.all}
+        | {label_key(h) for h in _APPEALS_HEADER},
         key=len,
         reverse=True,
     )
