@@ -75,7 +75,6 @@ def test_pages_are_separated_by_form_feeds_and_every_line_knows_its_page(table_p
 
 
 def test_tokens_carry_the_page_and_the_line_within_it(table_pdf):
-    pytest.importorskip("xxgk.report.read.text", reason="the text form reader")
     doc = reader.document(table_pdf, "t.pdf")
     assert doc.form == "pdf"
     assert doc.source == "t.pdf"
@@ -95,8 +94,6 @@ def sources() -> dict[str, dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def engine():
-    pytest.importorskip("xxgk.report.read.recover", reason="the table recovery engine")
-    pytest.importorskip("xxgk.report.read.text", reason="the text form reader")
     from xxgk.report.read import read_file
 
     return read_file

@@ -39,6 +39,7 @@ _PDF_MAGIC_WINDOW = 1024
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls (Compound File)
 _SNIFF = 8192
+_TEXT_BYTES = bytes([9, 10, 12, 13, *range(32, 256)])  # deleted to count the control bytes
 
 _HTML_STRONG = re.compile(r"<\s*(?:!doctype\s+html|html|body|table|tbody|tr|td|th)\b", re.I)
 _HTML_TAG = re.compile(r"<\s*/?\s*(?:div|p|span|br|h[1-6]|meta|head|font|strong|b)\b[^<>]*>", re.I)
@@ -71,7 +72,7 @@ def read_bytes(data: bytes, source: str) -> Report:
 
 def document(data: bytes, source: str) -> Document:
     """The `Document` of a file's bytes, by the form its content shows."""
-    form = sniff(data, source)
+    form, text = _sniff(data, source)
     if form == "pdf":
         from xxgk.report.read import pdf
 
@@ -80,7 +81,6 @@ def document(data: bytes, source: str) -> Document:
         from xxgk.report.read import docx
 
         return docx.document(data, source)
-    text = decode(data)
     if form == "html":
         from xxgk.report.read import html
 
@@ -97,13 +97,18 @@ def document(data: bytes, source: str) -> Document:
 def sniff(data: bytes, source: str = "") -> str:
     """The form of a file (one of `FORMS`) from its content; the name only breaks a tie
     between Markdown and plain text. Raises `UnreadableFile` for content no reader takes."""
+    return _sniff(data, source)[0]
+
+
+def _sniff(data: bytes, source: str) -> tuple[str, str]:
+    """The form, and the decoded text for the text forms ("" for PDF and Word)."""
     suffix = Path(source).suffix.lower()
     if not data.strip():
         raise UnreadableFile("文件是空的")
     if b"%PDF-" in data[:_PDF_MAGIC_WINDOW]:
-        return "pdf"
+        return "pdf", ""
     if data.startswith(_ZIP_MAGIC):
-        return _zip_form(data)
+        return _zip_form(data), ""
     if data.startswith(_OLE_MAGIC):
         raise UnreadableFile("这是旧版 Word (.doc) 或 Excel (.xls) 文件，请另存为 .docx 后再读取")
     if suffix == ".docx":
@@ -112,10 +117,10 @@ def sniff(data: bytes, source: str = "") -> str:
         raise UnreadableFile("不是有效的 PDF 文件：文件开头没有 %PDF 标记，文件可能已损坏")
     text = decode(data)
     if _looks_like_html(text):
-        return "html"
+        return "html", text
     if _MD_DELIMITER.search(text) or suffix in (".md", ".markdown"):
-        return "md"
-    return "txt"
+        return "md", text
+    return "txt", text
 
 
 def decode(data: bytes) -> str:
@@ -143,7 +148,7 @@ def _is_binary(head: bytes) -> bool:
     if b"\x00" in head:
         return True
     # Text has tabs, newlines and form feeds (pdftotext pages) but few other control bytes.
-    controls = sum(b < 32 and b not in (9, 10, 12, 13) for b in head)
+    controls = len(head.translate(None, _TEXT_BYTES))
     return controls > len(head) // 20
 
 
