@@ -52,20 +52,29 @@ class _Reading:
         self.cells: dict[str, Value] = dict.fromkeys(edition.cells)
         self.provenance: dict[str, Provenance] = {}
         self.findings: list[Finding] = []
+        self._seen: dict[tuple[object, ...], Provenance] = {}
 
     def put(self, cell: str, read: Read, *, derived: bool = False) -> None:
         self.cells[cell] = read.value
         token = read.chunk.token if read.chunk else None
-        self.provenance[cell] = Provenance(
-            form=self.doc.form,
-            file=self.doc.source,
-            page=token.page if token else None,
-            line=token.line if token else None,
-            text=read.text,
-            blank=read.blank,
-            derived=derived,
-            inferred=read.inferred,
-        )
+        page = token.page if token else None
+        line = token.line if token else None
+        # flattened pages print many identical cells on one line: share their provenance
+        memo = (page, line, read.text, read.blank, derived, read.inferred)
+        prov = self._seen.get(memo)
+        if prov is None:
+            prov = Provenance(
+                form=self.doc.form,
+                file=self.doc.source,
+                page=page,
+                line=line,
+                text=read.text,
+                blank=read.blank,
+                derived=derived,
+                inferred=read.inferred,
+            )
+            self._seen[memo] = prov
+        self.provenance[cell] = prov
 
     def warn(self, rule: str, message: str, cells: Iterable[str] = ()) -> None:
         self.findings.append(Finding(rule, Severity.WARNING, message, tuple(cells)))
@@ -396,7 +405,7 @@ def _proactive(stream: Stream, reading: _Reading, before: int) -> bool:
         units = [f.unit or "元" for f in block.fields]
         found_reads = candidates(row, [Segment(kinds)], units, limit=_MAX_PROSE_READINGS)
         if 1 < len(found_reads) < _MAX_PROSE_READINGS:
-            found_reads = _confirmed_by_prose(found_reads, block, prow, stream.text)
+            found_reads = _confirmed_by_prose(found_reads, block, prow, stream)
         if len(found_reads) != 1:
             continue
         for fld, read in zip(block.fields, found_reads[0], strict=True):
@@ -411,27 +420,35 @@ _FIELD_WORD = re.compile(r"^本年|(?:件数|数量)$")
 
 
 def _confirmed_by_prose(
-    readings: list[list[Read]], block: ProactiveBlock, prow: ProactiveRow, text: str
+    readings: list[list[Read]], block: ProactiveBlock, prow: ProactiveRow, stream: Stream
 ) -> list[list[Read]]:
     """Readings of a glued table-2 row that agree with what the report's own text states
     (``现行有效行政规范性文件698件`` states 现行有效件数 = 698): kept when the text states at
     least one of the row's cells; a statement no reading agrees with leaves none."""
     names = [label_key(t) for t in prow.label.all]
     stated: dict[int, int] = {}
-    for clause in _CLAUSE.split(text):
-        k = key(clause)
+    for k, number in _statements(stream):
         if not any(n in k for n in names):
-            continue
-        numbers = _NUMBER.findall(clause)
-        if len(numbers) != 1 or "." in numbers[0]:
             continue
         for i, fld in enumerate(block.fields):
             word = _FIELD_WORD.sub("", label_key(fld.label.text))
             if word and word in k:
-                stated[i] = int(numbers[0])
+                stated[i] = number
     if not stated:
         return readings
     return [r for r in readings if all(r[i].value == v for i, v in stated.items())]
+
+
+def _statements(stream: Stream) -> list[tuple[str, int]]:
+    """Clauses of the text that state one whole number: (key, number), computed once."""
+    if stream.statements is None:
+        found = []
+        for clause in _CLAUSE.split(stream.text):
+            numbers = _NUMBER.findall(clause)
+            if len(numbers) == 1 and "." not in numbers[0]:
+                found.append((key(clause), int(numbers[0])))
+        stream.statements = found
+    return stream.statements
 
 
 def _label_text(ed: Edition, row_key: str) -> str:

@@ -58,6 +58,7 @@ class Stream:
     rows: list[ValueRow]
     text: str  # the whole document, cleaned, tokens joined by newlines (for titles, prose)
     tail: str  # key() of the text after the last value row
+    statements: list[tuple[str, int]] | None = None  # see recover._statements
 
 
 def _grid_row(token: Token) -> tuple[int | None, int] | None:
