@@ -79,7 +79,7 @@ def test_with_findings_highlights_the_wrong_cells(xxgk, tmp_path):
     assert 'class="xxgk-num xxgk-finding-error"' in page
     assert "applications.row_total.granted" in page
     assert xxgk("render", source, "--to", "html", "-o", tmp_path / "plain.html").exit_code == 0
-    assert "xxgk-finding-error\"" not in (tmp_path / "plain.html").read_text(encoding="utf-8")
+    assert 'xxgk-finding-error"' not in (tmp_path / "plain.html").read_text(encoding="utf-8")
 
 
 def test_bad_json_is_reported_with_the_readers_message(xxgk, tmp_path):

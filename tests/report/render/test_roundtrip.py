@@ -1,0 +1,64 @@
+"""Round trip: reading a rendered report gives back the same tables, agency, year and edition.
+
+Property-based over random consistent reports of every edition (`tests.report.strategies`), for
+every form the readers read; PDF is slow to typeset, so it gets fewer examples.
+"""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+
+from tests.report.strategies import consistent_reports
+from xxgk.report import Report, jsonio
+from xxgk.report.read import read_bytes
+from xxgk.report.render import FORMS, pdf, render
+
+# Known reader gap (xxgk.report.read, not the renderer): in a Markdown pipe table a row label
+# that spans label columns is followed by empty cells (``| 一、本年新收… |  |  | 0 | … |``), and
+# the Markdown reading leaves that row's seven cells unreadable (None). Every report hits it, the
+# all-zero 2019 report first. Strict: the marker must go once the reader reads those rows.
+MD_GAP = pytest.mark.xfail(
+    strict=True,
+    reason="read: Markdown rows whose label spans blank label columns read as unreadable",
+)
+FAST = ("html", pytest.param("md", marks=MD_GAP), "txt", "docx")
+
+
+def _same(report: Report, back: Report) -> None:
+    assert back.edition.key == report.edition.key
+    assert back.agency == report.agency
+    assert back.year == report.year
+    wrong = {c: (v, back.cells.get(c)) for c, v in report.cells.items() if back.cells.get(c) != v}
+    assert not wrong, wrong
+
+
+# drawn as compact report JSON: a failing example then prints as one line that
+# `xxgk render` can take as it is
+reports_json = consistent_reports().map(lambda r: jsonio.dumps(r, indent=None))
+
+
+def _round_trip(report_json: str, form: str) -> None:
+    report = jsonio.loads(report_json)
+    data = render(report, form)
+    back = read_bytes(data, f"report{FORMS[form][1]}")
+    _same(report, back)
+
+
+@pytest.mark.parametrize("form", FAST)
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report=reports_json)
+def test_reading_a_rendered_report_gives_it_back(form, report):
+    _round_trip(report, form)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not pdf.cjk_families(), reason="no CJK font installed (fonts-noto-cjk)")
+@settings(max_examples=5, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(report=reports_json)
+def test_reading_a_rendered_pdf_gives_it_back(report):
+    _round_trip(report, "pdf")
+
+
+@pytest.mark.parametrize("form", FAST)
+def test_the_sample_with_its_narrative_reads_back(form, sample):
+    # the sample has long narrative sections between the tables
+    _round_trip(jsonio.dumps(sample, indent=None), form)
