@@ -44,7 +44,7 @@ _TEXT_BYTES = bytes([9, 10, 12, 13, *range(32, 256)])  # deleted to count the co
 _HTML_STRONG = re.compile(r"<\s*(?:!doctype\s+html|html|body|table|tbody|tr|td|th)\b", re.I)
 _HTML_TAG = re.compile(r"<\s*/?\s*(?:div|p|span|br|h[1-6]|meta|head|font|strong|b)\b[^<>]*>", re.I)
 _MD_DELIMITER = re.compile(
-    r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M
+    r"^[ \t]*(?:\|[ \t]*)?:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$", re.M
 )
 
 
@@ -118,7 +118,7 @@ def _sniff(data: bytes, source: str) -> tuple[str, str]:
     text = decode(data)
     if _looks_like_html(text):
         return "html", text
-    if _MD_DELIMITER.search(text) or suffix in (".md", ".markdown"):
+    if suffix in (".md", ".markdown") or ("|" in text and _MD_DELIMITER.search(text)):
         return "md", text
     return "txt", text
 
