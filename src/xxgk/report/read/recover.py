@@ -361,6 +361,7 @@ def _extra_row(reading: _Reading, row: ValueRow) -> None:
 # -- table 2 -----------------------------------------------------------------------------
 
 _PROACTIVE_WINDOW = 40
+_INSTRUCTIONS = 30  # printed instructions allowed after a row label (（设区的市…应提供…）)
 
 
 def _proactive(stream: Stream, reading: _Reading, before: int) -> bool:
@@ -375,18 +376,19 @@ def _proactive(stream: Stream, reading: _Reading, before: int) -> bool:
             continue
         # the label must be the last thing printed before the numbers (instructions aside)
         tail = row.label[-_PROACTIVE_WINDOW:]
-        after = tail[tail.rfind(label_key(_label_text(ed, m.target))) :]
-        if len(after) > 30:
+        ends = [tail.rfind(label_key(t)) + len(label_key(t)) for t in _labels_of(ed, m.target)]
+        if len(tail) - max(ends) > _INSTRUCTIONS:
             continue
         found[m.target] = row
     region = "".join(r.label for r in stream.rows[:before])
     if before >= len(stream.rows):
         region += stream.tail
     caption = label_key(ed.proactive[0].caption.text)[:4]  # 第二十条
-    if caption not in region:
-        return bool(found)
-    region = region[region.find(caption) :]
+    # blank rows are only looked for after the table's first caption
+    region = region[region.find(caption) :] if caption in region else ""
     if not found:
+        if not region:
+            return False
         labels = [label_key(r.label.text) for _, r in ed.proactive_rows]
         if sum(1 for k in labels if k in region) < _BLANK_SHARE * len(labels):
             return False
@@ -394,8 +396,8 @@ def _proactive(stream: Stream, reading: _Reading, before: int) -> bool:
         return True
     blank = Read(0, "", None, blank=True)
     for block, prow in ed.proactive_rows:
-        row = found.get(prow.key)
-        if row is None:
+        printed = found.get(prow.key)
+        if printed is None:
             # a row label printed with no number after it: its cells were left blank
             if any(label_key(t) in region for t in prow.label.all):
                 for fld in block.fields:
@@ -403,7 +405,7 @@ def _proactive(stream: Stream, reading: _Reading, before: int) -> bool:
             continue
         kinds = tuple(_KIND[f.kind] for f in block.fields)
         units = [f.unit or "元" for f in block.fields]
-        found_reads = candidates(row, [Segment(kinds)], units, limit=_MAX_PROSE_READINGS)
+        found_reads = candidates(printed, [Segment(kinds)], units, limit=_MAX_PROSE_READINGS)
         if 1 < len(found_reads) < _MAX_PROSE_READINGS:
             found_reads = _confirmed_by_prose(found_reads, block, prow, stream)
         if len(found_reads) != 1:
@@ -451,8 +453,8 @@ def _statements(stream: Stream) -> list[tuple[str, int]]:
     return stream.statements
 
 
-def _label_text(ed: Edition, row_key: str) -> str:
-    return next(r.label.text for _, r in ed.proactive_rows if r.key == row_key)
+def _labels_of(ed: Edition, row_key: str) -> tuple[str, ...]:
+    return next(r.label.all for _, r in ed.proactive_rows if r.key == row_key)
 
 
 # -- table 4 -----------------------------------------------------------------------------
