@@ -65,6 +65,21 @@ def test_text_is_utf8_then_gb18030(data, text):
     assert decode(data) == text
 
 
+def test_a_utf8_page_with_a_broken_byte_stays_utf8():
+    page = '<meta charset="UTF-8"><p>政府信息公开工作年度报告</p>'.encode()
+    cut = page.index(b"<p>") + 3
+    broken = page[:cut] + b"\xe5" + page[cut:]  # a stray byte, half a character
+    assert decode(broken) == '<meta charset="UTF-8"><p>\ufffd政府信息公开工作年度报告</p>'
+
+    assert decode(b"plain \xe5 text without a declaration, " + "年度报告".encode() * 400)
+
+
+def test_bytes_no_encoding_reads_are_refused():
+    with pytest.raises(UnreadableFile) as refused:
+        decode(b"report \x80\xff\x80\xff" * 50)
+    assert str(refused.value) == "无法识别文本编码：既不是 UTF-8，也不是 GB18030/GBK（第 7 字节起）"
+
+
 def test_a_gb18030_page_is_read_as_the_same_text():
     html = "<html><body><p>政府信息公开工作年度报告</p></body></html>"
     doc_utf8 = document(html.encode(), "a.html")

@@ -39,6 +39,7 @@ _PDF_MAGIC_WINDOW = 1024
 _ZIP_MAGIC = b"PK\x03\x04"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # legacy .doc/.xls (Compound File)
 _SNIFF = 8192
+_DECLARES_UTF8 = re.compile(rb"""charset\s*=\s*["']?\s*utf-?8""", re.I)
 _TEXT_BYTES = bytes([9, 10, 12, 13, *range(32, 256)])  # deleted to count the control bytes
 
 _HTML_STRONG = re.compile(r"<\s*(?:!doctype\s+html|html|body|table|tbody|tr|td|th)\b", re.I)
@@ -126,7 +127,9 @@ def _sniff(data: bytes, source: str) -> tuple[str, str]:
 def decode(data: bytes) -> str:
     """Text from bytes: UTF-8 (BOM or not), UTF-16 with a BOM, else GB18030 (GBK, GB2312).
 
-    Raises `UnreadableFile` for binary content (NUL bytes, control characters)."""
+    A page that declares UTF-8 (``<meta charset="utf-8">``) but has a few broken bytes (a
+    scraper cut a character in two) stays UTF-8, the broken bytes replaced, rather than turning
+    into GB18030 gibberish. Raises `UnreadableFile` for binary content."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
@@ -136,12 +139,21 @@ def decode(data: bytes) -> str:
         raise UnreadableFile(
             "不是可读的报告文件：内容是二进制数据，不是网页、文本、Markdown、Word (.docx) 或 PDF"
         )
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableFile("无法识别文本编码：既不是 UTF-8，也不是 GB18030/GBK")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        first_error = e
+    if _DECLARES_UTF8.search(data[:_SNIFF]):
+        return data.decode("utf-8-sig", errors="replace")
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8-sig", errors="replace")
+    if text.count("\ufffd") <= max(1, len(text) // 1000):  # UTF-8 with a few broken bytes
+        return text
+    where = first_error.start
+    raise UnreadableFile(f"无法识别文本编码：既不是 UTF-8，也不是 GB18030/GBK（第 {where} 字节起）")
 
 
 def _is_binary(head: bytes) -> bool:
