@@ -172,3 +172,21 @@ def test_a_report_printed_as_word_reads_back_to_every_printed_cell():
     where = report.provenance["appeals.review.upheld"]
     assert (where.form, where.file, where.text, where.page) == ("docx", "demo.docx", "3", None)
     assert where.line is not None
+
+
+def test_a_page_laid_out_in_a_table_is_read_as_its_paragraphs_and_inner_tables():
+    d = docx.Document()
+    frame = d.add_table(rows=1, cols=1)
+    cell = frame.cell(0, 0)
+    cell.paragraphs[0].text = "二、主动公开政府信息情况"
+    inner = cell.add_table(rows=1, cols=2)
+    inner.cell(0, 0).text = "规章"
+    inner.cell(0, 1).text = "5"
+    cell.add_paragraph("三、收到和处理政府信息公开申请情况")
+    doc = reader.document(save(d), "framed.docx")
+    assert [(t.text, t.table, t.row, t.col) for t in doc.tokens] == [
+        ("二、主动公开政府信息情况", None, None, None),
+        ("规章", 0, 0, 0),
+        ("5", 0, 0, 1),
+        ("三、收到和处理政府信息公开申请情况", None, None, None),
+    ]

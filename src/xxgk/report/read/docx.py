@@ -1,7 +1,8 @@
 """Word (.docx) → `Document`: the body in reading order, tables expanded into their grid.
 
 The body is walked in document order, paragraphs and tables interleaved as printed (content
-controls, ``w:sdt``, are looked into). A table is laid on its grid — ``w:gridSpan`` across,
+controls, ``w:sdt``, and layout tables — a whole page laid out in a table whose cells hold the
+real tables — are looked into). A table is laid on its grid — ``w:gridSpan`` across,
 ``w:vMerge`` down, ``w:gridBefore`` skipped columns — the way the HTML reader lays out
 colspan/rowspan: a cell merged across is one token at its first grid column; a label merged
 down (``三、本年度办理结果``) is repeated on each row it covers, so that it heads each of them;
@@ -88,10 +89,18 @@ def _body(data: bytes) -> etree._Element:
 
 
 def _blocks(parent: etree._Element) -> Iterator[etree._Element]:
-    """Paragraphs and tables directly in the body, in order, looking into content controls."""
+    """Paragraphs and tables of the body, in order, looking into content controls and into
+    layout tables (a table whose cells hold tables: the page laid out in a grid)."""
     for child in parent:
-        if child.tag in (_P, _TBL):
+        if child.tag == _P:
             yield child
+        elif child.tag == _TBL:
+            if any(tc.find(_TBL) is not None for tr in _rows(child) for tc in _cells(tr)):
+                for tr in _rows(child):
+                    for tc in _cells(tr):
+                        yield from _blocks(tc)
+            else:
+                yield child
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
@@ -113,7 +122,7 @@ def _paragraph_text(p: etree._Element) -> str:
 
 
 def _cell_text(tc: etree._Element) -> str:
-    """A cell's paragraphs, one per line (a nested table's paragraphs included in order)."""
+    """A cell's paragraphs, one per line."""
     return "\n".join(_paragraph_text(p) for p in tc.iter(_P)).strip()
 
 
