@@ -312,10 +312,11 @@ def test_entering_a_year_redates_open_applications(register, people, today) -> N
     weekend = next(
         d for d in (date(year, 1, 9) + timedelta(days=i) for i in range(7)) if d.weekday() >= 5
     )
-    row, moved = calendar_year_save(
+    saved, moved = calendar_year_save(
         user=people.admin, year=year, holidays=holidays, workdays=[weekend], notice="国办发明电"
     )
     assert moved == 1
+    assert saved.year_days().workdays == {weekend}
     application.refresh_from_db()
     calendar = Calendar({year: YearDays(year, frozenset(holidays), frozenset([weekend]))})
     state = expected(

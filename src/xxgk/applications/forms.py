@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from xxgk.agencies.models import Agency
@@ -62,7 +62,7 @@ class RegisterForm(forms.ModelForm):
         )
         widgets = {"request_text": forms.Textarea({"rows": 5})}  # noqa: RUF012 -- Django's API
 
-    def __init__(self, *args: Any, agencies: Sequence[Agency] | Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, agencies: QuerySet[Agency], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = agencies
         if len(agencies) == 1:

@@ -187,8 +187,8 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def register(request: HttpRequest) -> HttpResponse:
-    agencies = list(agencies_handled(user=request.user))
-    if not agencies:
+    agencies = agencies_handled(user=request.user)
+    if not agencies.exists():
         raise PermissionDenied("只有经办人或负责人可以登记申请。")
     form = RegisterForm(request.POST or None, request.FILES or None, agencies=agencies)
     if request.method == "POST" and form.is_valid():

@@ -95,6 +95,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns on every request without it
 MEDIA_ROOT = VAR_DIR / "media"
 MEDIA_URL = "media/"  # never served directly: files go out through permission-checked views
 STORAGES = {

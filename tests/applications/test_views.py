@@ -1,0 +1,239 @@
+"""Permissions for every view and export: who may read, who may act, and that nothing of
+another agency's applications (numbers, applicants' personal data) leaks."""
+
+from datetime import date
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from tests.conftest import PASSWORD
+from xxgk.applications.services import application_event_record, attachment_add
+from xxgk.report import editions
+from xxgk.workdays.clock import EventKind
+
+pytestmark = pytest.mark.django_db
+
+SECRET_ID = "11010519491231002X"
+
+
+@pytest.fixture
+def case(register, people, media):
+    """A replied bureau application with an attachment (so every page exists)."""
+    application = register(date(2025, 9, 26), applicant_name="保密申请人", id_number=SECRET_ID)
+    row = editions.for_year(2025).application_row("granted")
+    reply = application_event_record(
+        user=people.officer,
+        application=application,
+        kind=EventKind.REPLY_SENT,
+        on=date(2025, 10, 9),
+        outcome="granted",
+        ground=row.grounds[1],
+        note="已提供。",
+    )
+    attachment = attachment_add(
+        user=people.officer,
+        application=application,
+        upload=SimpleUploadedFile("答复.pdf", b"%PDF-1.4"),
+        event=reply,
+    )
+    application.refresh_from_db()
+    return application, reply, attachment
+
+
+def urls(case):
+    application, reply, attachment = case
+    pk = application.pk
+    return {
+        "detail": reverse("applications:detail", args=[pk]),
+        "event": reverse("applications:event", args=[pk, "withdrawn"]),
+        "grounds": reverse("applications:grounds", args=[pk]) + "?outcome=partial&on=2025-10-09",
+        "letter": reverse("applications:letter", args=[pk, "granted", reply.pk]),
+        "attachment": reverse("applications:attachment", args=[attachment.pk]),
+    }
+
+
+def login(client, user):
+    assert client.login(username=user.username, password=PASSWORD)
+    return client
+
+
+ALL_PAGES = [
+    "applications:queue",
+    "applications:search",
+    "applications:export",
+    "applications:register",
+    "calendar",
+    "audit",
+]
+
+
+@pytest.mark.parametrize("name", ALL_PAGES)
+def test_anonymous_users_are_sent_to_login(client, case, name) -> None:
+    response = client.get(reverse(name))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_anonymous_users_cannot_reach_an_application(client, case) -> None:
+    for url in urls(case).values():
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("who", ["outsider", "district_officer", "admin", "nobody"])
+def test_others_cannot_read_an_agencys_application(client, case, people, who) -> None:
+    login(client, getattr(people, who))
+    for name, url in urls(case).items():
+        assert client.get(url).status_code == 404, name
+    void = reverse("applications:void", args=[case[0].pk])
+    assert client.post(void, {"event": case[1].pk, "reason": "x"}).status_code == 404
+    for name in ("applications:queue", "applications:search", "applications:export"):
+        body = client.get(reverse(name)).content.decode()
+        assert "保密申请人" not in body, name
+        assert SECRET_ID not in body, name
+        assert case[0].number not in body, name
+
+
+@pytest.mark.parametrize("who", ["officer", "head", "supervisor"])
+def test_the_agency_and_its_supervisor_read_everything(client, case, people, who) -> None:
+    login(client, getattr(people, who))
+    for name in ("detail", "letter", "attachment", "grounds"):
+        assert client.get(urls(case)[name]).status_code == 200, name
+    assert "保密申请人" in client.get(urls(case)["detail"]).content.decode()
+    for name in ("applications:search", "applications:export"):
+        assert "保密申请人" in client.get(reverse(name)).content.decode()
+
+
+@pytest.mark.parametrize("who", ["officer", "head", "district_officer"])
+def test_officers_and_heads_open_the_registration_form(client, people, tree, who) -> None:
+    login(client, getattr(people, who))
+    page = client.get(reverse("applications:register")).content.decode()
+    own = tree.district if who == "district_officer" else tree.bureau
+    assert own.name in page
+    assert tree.other_city.name not in page
+
+
+def test_supervisor_reads_but_cannot_act(client, register, people) -> None:
+    application = register(date(2025, 9, 26))
+    login(client, people.supervisor)
+    page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
+    assert 'id="actions"' not in page
+    event_url = reverse("applications:event", args=[application.pk, "withdrawn"])
+    assert client.get(event_url).status_code == 403
+    assert client.post(event_url, {"kind": "withdrawn", "on": "2025-10-09"}).status_code == 403
+    void = reverse("applications:void", args=[application.pk])
+    event = application.events.get()
+    assert client.post(void, {"event": event.pk, "reason": "x"}).status_code == 403
+    assert client.get(reverse("applications:register")).status_code == 403
+    assert application.events.count() == 1
+
+
+def test_only_the_head_sees_and_records_the_extension(client, register, people) -> None:
+    application = register(date(2025, 9, 26))
+    url = reverse("applications:event", args=[application.pk, "extension_approved"])
+    detail = reverse("applications:detail", args=[application.pk])
+    login(client, people.officer)
+    assert url not in client.get(detail).content.decode()
+    assert (
+        client.post(url, {"kind": "extension_approved", "on": "2025-10-20", "days": 5}).status_code
+        == 403
+    )
+    client.logout()
+    login(client, people.head)
+    assert url in client.get(detail).content.decode()
+    response = client.post(url, {"kind": "extension_approved", "on": "2025-10-20", "days": 5})
+    assert response.status_code == 302
+    assert application.events.filter(kind="extension_approved").exists()
+
+
+@pytest.mark.parametrize("who", ["officer", "head", "supervisor", "outsider", "nobody"])
+def test_calendar_and_audit_log_are_for_administrators(client, people, who) -> None:
+    login(client, getattr(people, who))
+    assert client.get(reverse("calendar")).status_code == 403
+    assert (
+        client.post(reverse("calendar"), {"year": 2030, "holidays": "2030-01-01"}).status_code
+        == 403
+    )
+    assert client.get(reverse("audit")).status_code == 403
+
+
+def test_administrator_reads_the_audit_log_of_its_agencies_only(
+    client, case, people, tree, django_user_model
+) -> None:
+    from xxgk.agencies.models import Role
+    from xxgk.agencies.services import membership_add
+
+    login(client, people.admin)
+    page = client.get(reverse("audit")).content.decode()
+    assert "登记申请" in page
+    assert case[0].number in page
+    other_admin = django_user_model.objects.create_user("other-admin", password=PASSWORD)
+    membership_add(actor=None, user=other_admin, agency=tree.other_city, role=Role.ADMINISTRATOR)
+    client.logout()
+    login(client, other_admin)
+    page = client.get(reverse("audit")).content.decode()
+    assert case[0].number not in page
+
+
+def test_administrator_enters_a_calendar_year(client, people) -> None:
+    login(client, people.admin)
+    response = client.post(
+        reverse("calendar"),
+        {"year": 2031, "notice": "国办发明电〔2030〕1号", "holidays": "2031-01-01", "workdays": ""},
+    )
+    assert response.status_code == 302
+    page = client.get(reverse("calendar")).content.decode()
+    assert "国办发明电〔2030〕1号" in page
+    bad = client.post(reverse("calendar"), {"year": 2031, "holidays": "2031-02-30"})
+    assert "不存在" in bad.content.decode()
+
+
+def test_queue_highlights_by_due_date(client, register, people, today) -> None:
+    today.set(date(2025, 11, 24))  # a Monday: 3 working days reach Thursday the 27th
+    fresh = register(date(2025, 11, 20))  # due 2025-12-18
+    week = register(date(2025, 10, 31))  # due Friday 2025-11-28
+    soon = register(date(2025, 10, 29))  # due Wednesday 2025-11-26
+    overdue = register(date(2025, 9, 26))  # due 2025-10-30
+    login(client, people.officer)
+    page = client.get(reverse("applications:queue")).content.decode()
+    order = [page.index(a.number) for a in (overdue, soon, week, fresh)]
+    assert order == sorted(order)
+
+    def row_class(application) -> str:
+        before = page[: page.index(application.number)]
+        return before[before.rindex("<tr") :]
+
+    assert 'class="overdue"' in row_class(overdue)
+    assert 'class="soon"' in row_class(soon)
+    assert 'class="week"' in row_class(week)
+    assert 'class=""' in row_class(fresh)
+    for label in ("已逾期 1", "3 个工作日内到期 1", "本周到期 1"):
+        assert label in page
+
+
+def test_search_filters(client, register, people) -> None:
+    register(date(2025, 9, 26), applicant_name="甲申请人")
+    register(
+        date(2025, 9, 29),
+        applicant_name="乙公司",
+        applicant_kind="commercial",
+        id_number="",
+        credit_code="91350100M000100Y43",
+    )
+    login(client, people.officer)
+    page = client.get(reverse("applications:search"), {"applicant_kind": "commercial"})
+    body = page.content.decode()
+    assert "乙公司" in body
+    assert "甲申请人" not in body
+    body = client.get(reverse("applications:search"), {"q": "甲申请"}).content.decode()
+    assert "甲申请人" in body
+    assert "乙公司" not in body
+    csv = client.get(reverse("applications:export"), {"status": "replied"}).content.decode()
+    assert "甲申请人" not in csv
+    body = client.get(
+        reverse("applications:search"), {"year": 2025}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert "<html" not in body
+    assert "甲申请人" in body

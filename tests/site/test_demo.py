@@ -1,0 +1,69 @@
+"""The demo loads (on SQLite, and on PostgreSQL when DATABASE_URL points there), once."""
+
+from datetime import date
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import timezone
+
+from xxgk.agencies.models import Agency, Level
+from xxgk.applications.clock import live_events, state_of
+from xxgk.applications.models import Application
+from xxgk.report import editions
+from xxgk.site.demo import PASSWORD, demo_accounts, demo_load
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_loads_once_with_every_outcome(media) -> None:
+    assert demo_load() is True
+    counts = (Agency.objects.count(), Application.objects.count(), get_user_model().objects.count())
+    assert demo_load() is False
+    assert (
+        Agency.objects.count(),
+        Application.objects.count(),
+        get_user_model().objects.count(),
+    ) == counts
+
+    levels = sorted(Agency.objects.values_list("level", flat=True))
+    assert levels.count(Level.DEPARTMENT) == 4  # the government office and three departments
+    assert {Level.CITY, Level.DISTRICT, Level.TOWNSHIP} <= set(levels)
+
+    outcomes = set(Application.objects.exclude(outcome="").values_list("outcome", flat=True))
+    assert {r.key for r in editions.get("2021").outcome_rows} <= outcomes
+    years = set(Application.objects.values_list("received_on__year", flat=True))
+    assert {2025, 2026} <= years or {2025, timezone.localdate().year} <= years
+
+    apps = list(Application.objects.all())
+    assert sum(a.carried_forward for a in apps) >= 3
+    today = timezone.localdate()
+    states = [state_of(live_events(a.events.all()), today=today) for a in apps if a.is_open]
+    assert any(s.overdue for s in states)
+    assert any(s.due_on and s.due_on >= today for s in states)
+    assert {"in_consultation", "awaiting_correction", "awaiting_fee"} <= {s.status for s in states}
+    # The stored columns are what the clock says.
+    for a in apps:
+        state = state_of(live_events(a.events.all()))
+        assert a.status == state.status
+
+
+def test_demo_accounts_log_in_and_see_their_work(client, media) -> None:
+    demo_load()
+    accounts = demo_accounts()
+    assert {"admin", "officer", "head", "supervisor"} <= {u for u, _, _ in accounts}
+    assert client.login(username="officer", password=PASSWORD)
+    assert client.get(reverse("applications:queue")).status_code == 200
+    mine = Application.objects.filter(agency__name="江城市自然资源和规划局").first()
+    assert client.get(reverse("applications:detail", args=[mine.pk])).status_code == 200
+    district = Application.objects.filter(agency__name="江城市东湖区人民政府").first()
+    assert client.get(reverse("applications:detail", args=[district.pk])).status_code == 404
+    client.logout()
+    assert client.login(username="supervisor", password=PASSWORD)
+    assert client.get(reverse("applications:detail", args=[district.pk])).status_code == 200
+
+
+def test_demo_dates_do_not_depend_on_the_year_it_is_loaded(today, media) -> None:
+    today.set(date(2026, 3, 2))
+    demo_load()
+    assert Application.objects.filter(received_on__gt=date(2026, 3, 2)).count() == 0
