@@ -144,12 +144,15 @@ def as_markdown(r: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
-def as_html(r: Report, blank_totals: bool = False) -> str:
-    """A web page: table 3 with its row-group labels spanning rows (rowspan)."""
+def as_html(r: Report, blank_totals: bool = False, total_first: bool = False) -> str:
+    """A web page: table 3 with its row-group labels spanning rows (rowspan). `total_first`
+    prints 总计 before 自然人 and adds a 法人小计 column (layouts seen in local templates)."""
     ed = r.edition
+    if total_first:
+        return _html_total_first(r)
     body = [f"<h1>{opening(r)[0]}</h1>"] + [f"<p>{p}</p>" for p in opening(r)[1:]]
     body.append("<table>")
-    for row in table_rows(r)[: 1 + 3 * len(ed.proactive) + sum(len(b.rows) for b in ed.proactive)]:
+    for row in table_rows(r)[: 1 + 2 * len(ed.proactive) + sum(len(b.rows) for b in ed.proactive)]:
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>")
     body.append("</table><p>三、收到和处理政府信息公开申请情况</p><table>")
     body.append(f'<tr><td colspan="3" rowspan="3">{ed.application_header[0][0].text}</td>')
@@ -178,3 +181,24 @@ def as_html(r: Report, blank_totals: bool = False) -> str:
     body.append("</table>")
     body += [f"<p>{p}</p>" for p in closing(r)]
     return "<html><body>" + "\n".join(body) + "</body></html>"
+
+
+def _html_total_first(r: Report) -> str:
+    ed = r.edition
+    page = as_html(r)
+    start = page.index("<p>三、收到和处理政府信息公开申请情况</p><table>")
+    end = page.index("</table><p>四、")
+    rows = ['<tr><td colspan="3" rowspan="3">说明</td><td colspan="8">申请人情况</td></tr>']
+    rows.append('<tr><td rowspan="2">总计</td><td rowspan="2">自然人</td>')
+    rows.append('<td colspan="6">法人或其他组织</td></tr>')
+    legal = ed.columns[1:6]
+    rows.append(
+        "<tr>" + "".join(f"<td>{c.label.text}</td>" for c in legal) + "<td>法人小计</td></tr>"
+    )
+    for row in ed.application_rows:
+        values = [r[f"applications.{row.key}.{c.key}"] for c in ed.columns]
+        printed = [values[6], values[0], *values[1:6], sum(values[1:6])]  # type: ignore[arg-type]
+        cells = f'<td colspan="3">{row.label.text}</td>' + "".join(f"<td>{v}</td>" for v in printed)
+        rows.append(f"<tr>{cells}</tr>")
+    table = "<p>三、收到和处理政府信息公开申请情况</p><table>" + "".join(rows)
+    return page[:start] + table + page[end:]

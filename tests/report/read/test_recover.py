@@ -202,3 +202,10 @@ def test_a_glued_table_2_row_is_settled_only_by_what_the_report_states() -> None
     contradicted = "现行有效行政规范性文件700件。"
     got = read(flat.replace("主动公开各类信息。", "主动公开各类信息。" + contradicted), text)
     assert got.cells["proactive.normative_documents.in_force"] is None
+
+
+def test_columns_are_taken_by_their_headers_not_their_position() -> None:
+    expected = h.sample_report()
+    got = read(h.as_html(expected, total_first=True), html)
+    assert got.cells == expected.cells
+    assert got.findings == []

@@ -241,11 +241,12 @@ def _applications(stream: Stream, reading: _Reading) -> tuple[int, int] | None:
             cands.append(aligner.Candidate(target, row.strong and bool(row.label), too_short))
         picked.append(i)
     pairs = aligner.align(cands, seq)
+    header = _column_header(stream, ed, stream.rows[first])
     open_rows: dict[str, list[list[Read]]] = {}
     for ci, ej in pairs.items():
         row = stream.rows[picked[ci]]
         name = seq[ej]
-        found = candidates(row, segments, units, limit=_MAX_READINGS)
+        found = candidates(_by_header(row, header), segments, units, limit=_MAX_READINGS)
         if len(found) != 1:
             if 1 < len(found) < _MAX_READINGS:
                 open_rows[name] = found
@@ -257,6 +258,34 @@ def _applications(stream: Stream, reading: _Reading) -> tuple[int, int] | None:
     if open_rows:
         _settle_by_columns(reading, open_rows)
     return first, last
+
+
+def _column_header(stream: Stream, ed: Edition, first: ValueRow) -> list[int] | None:
+    """The grid columns of table 3's seven columns, from the header printed above its first
+    row (grid forms only): the values are then taken by header, not by position."""
+    token = first.chunks[0].token
+    if token.table is None or token.row is None:
+        return None
+    wanted = {label_key(t): i for i, c in enumerate(ed.columns) for t in c.label.all}
+    cols: list[int | None] = [None] * len(ed.columns)
+    for t in stream.header_tokens(token.table, token.row):
+        i = wanted.get(key(clean(t.text)))
+        if i is not None and cols[i] is None and t.col is not None:
+            cols[i] = t.col
+    if any(c is None for c in cols) or len(set(cols)) != len(cols):
+        return None
+    return [c for c in cols if c is not None]
+
+
+def _by_header(row: ValueRow, header: list[int] | None) -> ValueRow:
+    """The row's cells in the edition's column order, found under their headers' columns;
+    cells under no header (a 法人小计 column a province adds) are left out."""
+    if header is None or not all(c.cell and c.token.col is not None for c in row.chunks):
+        return row
+    at = {c.token.col: c for c in row.chunks}
+    if not all(col in at for col in header):
+        return row
+    return ValueRow(row.label, row.strong, [at[col] for col in header], row.index)
 
 
 # A glued row with more readings than this is left unread rather than searched.

@@ -59,6 +59,13 @@ class Stream:
     text: str  # the whole document, cleaned, tokens joined by newlines (for titles, prose)
     tail: str  # key() of the text after the last value row
     statements: list[tuple[str, int]] | None = None  # see recover._statements
+    tokens: list[Token] = field(default_factory=list)
+
+    def header_tokens(self, table: int, before_row: int) -> list[Token]:
+        """The cells of a grid table printed above one of its rows (its header)."""
+        return [
+            t for t in self.tokens if t.table == table and t.row is not None and t.row < before_row
+        ]
 
 
 def _grid_row(token: Token) -> tuple[int | None, int] | None:
@@ -113,7 +120,7 @@ def build(doc: Document) -> Stream:
             continue
         _scan(text, token, add_text, add_value)
     tail = "".join(pending)
-    return Stream(rows, "\n".join(texts), tail)
+    return Stream(rows, "\n".join(texts), tail, tokens=doc.tokens)
 
 
 def _scan(text: str, token: Token, add_text, add_value) -> None:  # type: ignore[no-untyped-def]
