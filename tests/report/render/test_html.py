@@ -122,3 +122,16 @@ def test_findings_highlight_their_cells_and_are_listed():
 def test_no_findings_says_the_rules_hold(sample):
     doc = _doc(sample, findings=[])
     assert doc.xpath("//section[@class='xxgk-findings']/p")[0].text_content() == layout.NO_FINDINGS
+
+
+def test_the_suspect_cell_is_marked():
+    from xxgk.report import Report
+
+    report = Report.empty("2021", "某某市生态环境局", 2022)
+    for col in ("natural_person", "total"):
+        for row in ("new_received", "granted", "total"):
+            report[f"applications.{row}.{col}"] = 4
+    report["applications.granted.total"] = 5
+    doc = _doc(report, findings=layout.findings_of(report))
+    marked = doc.xpath("//td[contains(@class,'xxgk-suspect')]")
+    assert [td.get("data-cell") for td in marked] == ["applications.granted.total"]

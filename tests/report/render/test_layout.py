@@ -110,3 +110,13 @@ def test_display_width_counts_cjk_as_two():
 def test_title_names_agency_and_year():
     report = Report.empty("2021", "某某县某某镇人民政府", 2023)
     assert layout.title(report) == "某某县某某镇人民政府2023年政府信息公开工作年度报告"
+
+
+def test_the_cell_where_two_broken_rules_meet_is_the_suspect():
+    report = Report.empty("2021", "某某市生态环境局", 2022)
+    for col in ("natural_person", "total"):
+        for row in ("new_received", "granted", "total"):
+            report[f"applications.{row}.{col}"] = 4
+    report["applications.granted.total"] = 5  # typed wrong: breaks its row and its column
+    assert layout.suspects(layout.findings_of(report)) == {"applications.granted.total"}
+    assert layout.suspects(layout.findings_of(Report.empty("2019", "某机关", 2020))) == set()

@@ -45,7 +45,7 @@ TITLE_SIZE, BODY_SIZE = Pt(22), Pt(16)  # 二号, 三号
 TABLE_SIZES = {"applications": Pt(9), "appeals": Pt(9)}  # others: 10 pt, as the web page
 TABLE_SIZE = Pt(10)
 LINE_PITCH = Pt(28)  # 22 lines a page, as GB/T 9704 sets the body
-FILL = {"error": "F8C9C4", "warning": "FBE9A6"}
+FILL = {"error": "F8C9C4", "warning": "FBE9A6", "suspect": "E74C3C"}
 
 
 def render(report: Report, *, findings: Sequence[Finding] | None = None) -> bytes:
@@ -57,6 +57,7 @@ def render(report: Report, *, findings: Sequence[Finding] | None = None) -> byte
     doc.core_properties.title = layout.title(report)
     doc.core_properties.author = report.agency
     marks = layout.flagged(findings or ())
+    suspect = layout.suspects(findings or ())
     _title(doc, layout.title(report))
     for block in layout.blocks(report):
         if block.kind == "heading":
@@ -64,7 +65,7 @@ def render(report: Report, *, findings: Sequence[Finding] | None = None) -> byte
         elif block.kind == "paragraph":
             _paragraph(doc, block.text)
         elif block.table is not None:
-            _table(doc, block.table, marks)
+            _table(doc, block.table, marks, suspect)
     if findings is not None:
         _heading(doc, layout.FINDINGS_HEADING)
         for n, f in enumerate(findings, 1):
@@ -184,7 +185,7 @@ def _paragraph(doc: DocxDocument, text: str) -> None:
     _run(p, text, BODY_FONT, BODY_SIZE)
 
 
-def _table(doc: DocxDocument, table: Table, marks: dict[str, Finding]) -> None:
+def _table(doc: DocxDocument, table: Table, marks: dict[str, Finding], suspect: set[str]) -> None:
     size = TABLE_SIZES.get(table.key, TABLE_SIZE)
     t = doc.add_table(rows=table.height, cols=table.width)
     t.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -215,7 +216,8 @@ def _table(doc: DocxDocument, table: Table, marks: dict[str, Finding]) -> None:
         _run(p, c.text, BODY_FONT, size, bold=c.header and c.colspan == table.width)
         finding = marks.get(c.name or "")
         if finding is not None:
-            _shade(cell, FILL.get(str(finding.severity), FILL["error"]))
+            kind = "suspect" if c.name in suspect else str(finding.severity)
+            _shade(cell, FILL.get(kind, FILL["error"]))
     # merged last: each region's corners are cells no other region covers, so they stay valid
     for c in table.cells:
         if c.rowspan > 1 or c.colspan > 1:

@@ -45,6 +45,7 @@ def render(
 def _article(report: Report, findings: Sequence[Finding] | None) -> str:
     ids = {id(f): f"xxgk-finding-{i}" for i, f in enumerate(findings or (), 1)}
     marks = layout.flagged(findings or ())
+    suspect = layout.suspects(findings or ())
     out = [f'<article class="xxgk-report" lang="zh-CN">\n<h1>{escape(layout.title(report))}</h1>\n']
     body = layout.blocks(report)
     for i, block in enumerate(body):
@@ -56,7 +57,7 @@ def _article(report: Report, findings: Sequence[Finding] | None) -> str:
         elif block.kind == "paragraph":
             out.append(f"<p>{escape(block.text)}</p>\n")
         elif block.table is not None:
-            out.append(_table(block.table, marks, ids))
+            out.append(_table(block.table, marks, ids, suspect))
             out.append("</div>\n" if body[i - 1].kind == "heading" else "")
     if findings is not None:
         out.append(_findings(findings, ids))
@@ -64,7 +65,7 @@ def _article(report: Report, findings: Sequence[Finding] | None) -> str:
     return "".join(out)
 
 
-def _table(table: Table, marks: dict[str, Finding], ids: dict[int, str]) -> str:
+def _table(table: Table, marks: dict[str, Finding], ids: dict[int, str], suspect: set[str]) -> str:
     out = [
         f'<table class="xxgk-table xxgk-{table.key}">\n',
         f"<caption>{escape(table.title)}</caption>\n",
@@ -81,12 +82,15 @@ def _table(table: Table, marks: dict[str, Finding], ids: dict[int, str]) -> str:
             out.append("</thead>\n<tbody>\n")
         elif r == 0 and not table.header_rows:
             out.append("<tbody>\n")
-        out.append("<tr>" + "".join(_cell(c, table, marks, ids) for c in cells) + "</tr>\n")
+        row = "".join(_cell(c, table, marks, ids, suspect) for c in cells)
+        out.append(f"<tr>{row}</tr>\n")
     out.append("</tbody>\n</table>\n")
     return "".join(out)
 
 
-def _cell(cell: Cell, table: Table, marks: dict[str, Finding], ids: dict[int, str]) -> str:
+def _cell(
+    cell: Cell, table: Table, marks: dict[str, Finding], ids: dict[int, str], suspect: set[str]
+) -> str:
     attrs = []
     classes = []
     if cell.colspan > 1:
@@ -107,6 +111,8 @@ def _cell(cell: Cell, table: Table, marks: dict[str, Finding], ids: dict[int, st
         finding = marks.get(cell.name or "")
         if finding is not None:
             classes.append(f"xxgk-finding-{finding.severity}")
+            if cell.name in suspect:
+                classes.append("xxgk-suspect")
             attrs.append(f'title="{escape(finding.message)}"')
             attrs.append(f'aria-describedby="{ids[id(finding)]}"')
     if classes:

@@ -107,6 +107,18 @@ def flagged(findings: Sequence[Finding]) -> dict[str, Finding]:
     return out
 
 
+def suspects(findings: Sequence[Finding]) -> set[str]:
+    """The cells most likely wrong: those named by the most error findings, when two or more
+    rules meet in them (a typed-in 总计 breaks its row's sum and its column's at once)."""
+    counts: dict[str, int] = {}
+    for f in findings:
+        if f.severity == "error":
+            for cell in f.cells:
+                counts[cell] = counts.get(cell, 0) + 1
+    most = max(counts.values(), default=0)
+    return {c for c, n in counts.items() if n == most} if most >= 2 else set()
+
+
 def blocks(report: Report) -> list[Block]:
     """The document body: each section heading of the edition, its paragraphs, and the table
     whose key is the section's key."""

@@ -25,6 +25,7 @@ BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 FILL = {
     "error": PatternFill("solid", fgColor="F8C9C4"),
     "warning": PatternFill("solid", fgColor="FBE9A6"),
+    "suspect": PatternFill("solid", fgColor="E74C3C"),
 }
 FINDING_COLUMNS = (("序号", 6), ("严重程度", 10), ("规则", 40), ("说明", 80), ("涉及单元格", 60))
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\]")
@@ -38,8 +39,9 @@ def render(report: Report, *, findings: Sequence[Finding] | None = None) -> byte
     wb.properties.title = layout.title(report)
     wb.properties.creator = report.agency
     marks = layout.flagged(findings or ())
+    suspect = layout.suspects(findings or ())
     for table in layout.tables_of(report):
-        _sheet(wb.create_sheet(_sheet_name(table.title)), report, table, marks)
+        _sheet(wb.create_sheet(_sheet_name(table.title)), report, table, marks, suspect)
     listed = findings if findings is not None else layout.findings_of(report)
     _findings_sheet(wb.create_sheet(_sheet_name(layout.FINDINGS_HEADING)), report, listed)
     out = BytesIO()
@@ -51,7 +53,9 @@ def _sheet_name(text: str) -> str:
     return _SHEET_NAME_BAD.sub("", text)[:31]
 
 
-def _sheet(ws: Worksheet, report: Report, table: Table, marks: dict[str, Finding]) -> None:
+def _sheet(
+    ws: Worksheet, report: Report, table: Table, marks: dict[str, Finding], suspect: set[str]
+) -> None:
     ws.cell(1, 1, layout.title(report)).font = Font(name=FONT, size=14, bold=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=table.width)
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
@@ -78,7 +82,8 @@ def _sheet(ws: Worksheet, report: Report, table: Table, marks: dict[str, Finding
             )
         finding = marks.get(c.name or "")
         if finding is not None:
-            cell.fill = FILL.get(str(finding.severity), FILL["error"])
+            kind = "suspect" if c.name in suspect else str(finding.severity)
+            cell.fill = FILL.get(kind, FILL["error"])
             cell.comment = Comment(finding.message, "xxgk")
     # borders go on every position of a merged range, or its edges print broken
     for r in range(TOP, TOP + table.height):
