@@ -18,7 +18,8 @@ _COUNT = re.compile(r"^(?:0|[1-9]\d*)$")
 _SIGNED = re.compile(r"^[+-]?(?:0|[1-9]\d*)$")
 _MONEY = re.compile(r"^(?:0|[1-9]\d*)(?:\.\d+)?(?:万元|元)?$")
 _PATTERNS = {"count": _COUNT, "signed": _SIGNED, "money": _MONEY}
-_BUDGET = 200_000  # enumeration steps before a run is declared ambiguous
+_BUDGET = 20_000  # enumeration steps before a run is declared ambiguous
+_MAX_COUNT_DIGITS = 9  # no count in an annual report reaches a billion
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ def _parts(
         return
     pattern = _PATTERNS[kinds[i]]
     last = len(text) - (left - 1)
+    if kinds[i] != "money":
+        last = min(last, start + _MAX_COUNT_DIGITS + 1)
     for end in range(start + 1, last + 1):
         part = text[start:end]
         if not pattern.match(part):
