@@ -115,10 +115,25 @@ def _audit_batch(sources: list[str], with_json: bool) -> list[Outcome]:
     return [audit_file(s, with_json=with_json) for s in sources]
 
 
+# Imported once by the fork server, so that each worker starts with the readers loaded.
+_PRELOAD = [
+    __name__,
+    "xxgk.report.read.recover",
+    "xxgk.report.read.text",
+    "xxgk.report.read.html",
+    "xxgk.report.read.markdown",
+    "xxgk.report.read.docx",
+    "xxgk.report.read.pdf",
+]
+
+
 def _pool_context() -> multiprocessing.context.BaseContext:
     # Not fork: the progress bar runs a thread, and forking a threaded process can deadlock.
-    methods = multiprocessing.get_all_start_methods()
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(_PRELOAD)
+        return context
+    return multiprocessing.get_context("spawn")
 
 
 def audit_many(
