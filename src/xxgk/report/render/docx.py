@@ -239,6 +239,14 @@ def _table_properties(t: DocxTable) -> None:
     )
     tbl_pr.append(borders)
     tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    # narrow side margins leave the labels room; none above and below keeps table 3 on a page
+    tbl_pr.append(
+        parse_xml(
+            f'<w:tblCellMar {nsdecls("w")}><w:top w:w="0" w:type="dxa"/>'
+            '<w:left w:w="60" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
+            '<w:right w:w="60" w:type="dxa"/></w:tblCellMar>'
+        )
+    )
 
 
 def _repeat_header(row) -> None:
