@@ -148,24 +148,39 @@ def _place_before(text: str, end: int) -> str | None:
     return None
 
 
+_HEADING = re.compile(r"(?:^|(?<=[\s。；;：:）)|]))([一二三四五六七八九十]{1,2})、")
+_HEADING_END = re.compile(r"[\n。]|\s(?=\S)")
+_HEADING_CLOSE = re.compile(r"情况|事项|措施")
+
+
 def sections_of(prose: list[str], edition: Edition) -> dict[str, str]:
-    """Narrative text by section key, found by the edition's heading keywords."""
-    numerals = "一二三四五六七八九十"
-    lines = [line.strip() for p in prose for line in p.splitlines() if line.strip()]
-    out: dict[str, list[str]] = {}
-    current: str | None = None
-    for line in lines:
-        found = None
-        head = line.lstrip("#*（( ")[:1]
-        if len(line) <= 60 and head in numerals and len(k := key(line)) <= 40:
-            for sec in edition.sections:
-                if any(label_key(w) in k for w in sec.keywords):
-                    found = sec.key
-                    break
-        if found and found not in out:
-            current = found
-            out[current] = []
-            continue
-        if current is not None:
-            out[current].append(line)
-    return {k: "\n".join(v) for k, v in out.items() if v}
+    """Narrative text by section key. A heading is a numbered ``一、`` … ``六、`` followed
+    closely by one of the section's keywords (``四、因政府信息公开申请行政复议…``), found at a
+    line start or inside a flattened page; a section runs to the next heading."""
+    text = "\n".join(p.strip() for p in prose if p.strip())
+    found: list[tuple[int, int, str]] = []  # heading start, body start, section key
+    seen: set[str] = set()
+    for m in _HEADING.finditer(text):
+        window = key(text[m.end() : m.end() + 30])
+        for sec in edition.sections:
+            if sec.key in seen:
+                continue
+            hit = next((w for w in sec.keywords if label_key(w) in window[:24]), None)
+            if hit is None:
+                continue
+            end = _HEADING_END.search(text, m.end(), m.end() + 40)
+            if end:
+                body = end.start()
+            else:  # a flattened page: the heading runs to its closing word (…情况, …事项)
+                close = _HEADING_CLOSE.search(text, m.end(), m.end() + 40)
+                body = close.end() if close else m.end()
+            found.append((m.start(), body, sec.key))
+            seen.add(sec.key)
+            break
+    out: dict[str, str] = {}
+    for i, (_, body, name) in enumerate(found):
+        stop = found[i + 1][0] if i + 1 < len(found) else len(text)
+        content = text[body:stop].strip()
+        if content:
+            out[name] = content
+    return out
