@@ -41,6 +41,7 @@ REPORT_SUFFIXES = frozenset(
 _NOT_REPORTS = ("readme", "license", "licence", "changelog")
 _BATCH = 16  # files per task sent to a worker: small enough to keep order cheap
 _WINDOW = 4  # batches in flight per worker: bounds memory, keeps every worker busy
+_BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a pipeline cut short
 CSV_HEADER = ("source", "agency", "year", "edition", "findings", "first_finding", "error")
 
 
@@ -147,7 +148,8 @@ def audit_many(
         return
     work: Callable[[list[str]], list[Outcome]] = partial(_audit_batch, with_json=with_json)
     it = iter(sources)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context()) as pool:
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context())
+    try:
         pending: deque[Future[list[Outcome]]] = deque()
         while batch := list(islice(it, _BATCH)):
             pending.append(pool.submit(work, batch))
@@ -155,6 +157,8 @@ def audit_many(
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
+    finally:  # stopped early (Ctrl-C, a closed pipe): drop the batches not yet started
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 @app.command("audit")
@@ -195,12 +199,18 @@ def audit_command(
     jobs = jobs or os.cpu_count() or 1
     sources = report_sources(paths)
     outcomes = audit_many(sources, jobs=jobs, with_json=as_json)
-    if as_json:
-        sys.exit(_print_json(outcomes, progress_total=_total_for_bar(paths)))
-    if as_csv:
-        sys.exit(_print_csv(outcomes, progress_total=_total_for_bar(paths)))
-    show_bar = output.err.is_terminal
-    sys.exit(_print_terminal(outcomes, _count(paths) if show_bar else None))
+    try:
+        if as_json:
+            status = _print_json(outcomes, progress_total=_total_for_bar(paths))
+        elif as_csv:
+            status = _print_csv(outcomes, progress_total=_total_for_bar(paths))
+        else:
+            show_bar = output.err.is_terminal
+            status = _print_terminal(outcomes, _count(paths) if show_bar else None)
+    except BrokenPipeError:  # `xxgk audit --json … | head`: the reader has had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = _BROKEN_PIPE
+    sys.exit(status)
 
 
 def _count(paths: Iterable[Path]) -> int:
