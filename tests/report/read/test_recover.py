@@ -209,3 +209,16 @@ def test_columns_are_taken_by_their_headers_not_their_position() -> None:
     got = read(h.as_html(expected, total_first=True), html)
     assert got.cells == expected.cells
     assert got.findings == []
+
+
+def test_placeholders_in_laid_out_text_are_blank_cells() -> None:
+    expected = h.sample_report()
+    source = h.as_flat(expected, glue=False)
+    source = source.replace("三安全一稳定” 0 0 0 0 0 0 0", "三安全一稳定” — — - / 无 — —")
+    source = source.replace("行政强制 0 0 37", "行政强制 / / 37")
+    got = read(source, text)
+    assert got.cells == expected.cells
+    prov = got.provenance["applications.denied_three_safeties.natural_person"]
+    assert prov.blank
+    assert prov.text == "—"
+    assert got.provenance["applications.denied_three_safeties.total"].derived

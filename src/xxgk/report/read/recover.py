@@ -357,7 +357,7 @@ def _put_application_row(reading: _Reading, row_key: str, reads: list[Read]) -> 
     for col, read in zip(cols, reads, strict=True):
         reading.put(f"applications.{row_key}.{col.key}", read)
     total = reads[-1]
-    if total.blank and total.chunk is not None and total.chunk.cell:
+    if total.blank and not total.inferred:
         parts = [r.value for r in reads[:-1]]
         if all(isinstance(v, int) for v in parts):
             derived = Read(sum(parts), total.text, total.chunk, blank=True)  # type: ignore[arg-type]

@@ -10,6 +10,7 @@ table row as the values (a grid row), rather than somewhere before them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from xxgk.report.normalise import clean, is_blank, key
@@ -17,7 +18,9 @@ from xxgk.report.read.document import Document, Token
 
 # A number zone inside free text: numbers (signed, decimal, 元/万元) and the spaces between them.
 _NUM = r"[+-]?\d+(?:\.\d+)?(?:万元|元)?"
-_ZONE = re.compile(rf"{_NUM}(?:[ \t]*{_NUM})*")
+# a placeholder printed for an empty cell, standing alone between spaces: — - / 无
+_DASH = r"(?<!\S)(?:—+|-+|－|/|／|无)(?!\S)"
+_ZONE = re.compile(rf"(?:{_NUM}|{_DASH})(?:(?:[ \t]*{_NUM})|(?:[ \t]+{_DASH}))*")
 # What follows a number in prose (2022年, 88件, 第3次): such a number is not a table cell.
 _UNIT_AFTER = set("年月日件条项个号次人%％万亿份篇家天部期届名位批类户场余多倍岁时分秒")
 _PROSE_BEFORE = set("第约近共达至")
@@ -123,7 +126,12 @@ def build(doc: Document) -> Stream:
     return Stream(rows, "\n".join(texts), tail, tokens=doc.tokens)
 
 
-def _scan(text: str, token: Token, add_text, add_value) -> None:  # type: ignore[no-untyped-def]
+def _scan(
+    text: str,
+    token: Token,
+    add_text: Callable[[str, Token], None],
+    add_value: Callable[[str, Token, bool], None],
+) -> None:
     """Split free text into label text and number zones."""
     pos = 0
     for m in _ZONE.finditer(text):
@@ -135,8 +143,10 @@ def _scan(text: str, token: Token, add_text, add_value) -> None:  # type: ignore
         if numbered:
             end -= 1
             zone = zone[:-1].rstrip()
-        if not zone or not any(ch.isdigit() for ch in zone):
+        if not zone:
             continue
+        if not any(ch.isdigit() for ch in zone) and len(zone.split()) < 2:
+            continue  # one dash alone is punctuation, not a row of empty cells
         before = text[start - 1 : start] if start else ""
         nxt = text[end : end + 1]
         if before in _PROSE_BEFORE or _is_word_char(before):
