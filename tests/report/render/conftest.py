@@ -16,7 +16,7 @@ def sample() -> Report:
 
 def filled(edition: str) -> Report:
     """A report whose every count cell holds a different number (so a cell printed in the wrong
-    place shows), with money and a negative 本年增/减 where the edition has them."""
+    place shows), with money and a negative signed count where the edition has them."""
     ed = editions.get(edition)
     report = Report.empty(ed, "某某市生态环境局", 2019 if edition == "2019" else 2022)
     for n, cell in enumerate(ed.cells, 1):

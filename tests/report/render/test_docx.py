@@ -59,8 +59,8 @@ def test_tables_have_the_merged_header_cells(any_edition):
     # the 勾稽 note is one cell over 3×3 grid positions
     assert all(t3.cell(r, c)._tc is note._tc for r in range(3) for c in range(3))
     assert note.text == ed.application_header[0][0].text
-    assert t3.cell(0, 3)._tc is t3.cell(0, 9)._tc  # 申请人情况 over seven columns
-    assert t3.cell(1, 4)._tc is t3.cell(1, 8)._tc  # 法人或其他组织 over five
+    assert t3.cell(0, 3)._tc is t3.cell(0, 9)._tc  # the applicant header over seven columns
+    assert t3.cell(1, 4)._tc is t3.cell(1, 8)._tc  # the organisations header over five
     first = 3 + next(i for i, r in enumerate(ed.application_rows) if r.groups)
     results = sum(1 for r in ed.application_rows if r.groups)
     assert t3.cell(first, 0)._tc is t3.cell(first + results - 1, 0)._tc

@@ -45,7 +45,7 @@ class Cell:
     scope: str | None = None
     name: str | None = None
     value: int | Decimal | None = None
-    unit: str = ""  # printed after the value (2019 采购总金额: 元)
+    unit: str = ""  # printed after the value (the 2019 procurement amount: 元)
 
     @property
     def header(self) -> bool:
@@ -109,7 +109,7 @@ def flagged(findings: Sequence[Finding]) -> dict[str, Finding]:
 
 def suspects(findings: Sequence[Finding]) -> set[str]:
     """The cells most likely wrong: those named by the most error findings, when two or more
-    rules meet in them (a typed-in 总计 breaks its row's sum and its column's at once)."""
+    rules meet in them (a mistyped total breaks its row's sum and its column's at once)."""
     counts: dict[str, int] = {}
     for f in findings:
         if f.severity == "error":
@@ -161,7 +161,7 @@ def format_value(value: int | Decimal | None, suffix: str = "") -> str:
 
 def unit_suffix(edition: Edition, cell: str, label: str) -> str:
     """The unit printed after a money value when its column label does not already name it
-    (2019 采购总金额 prints ``190000元``; the 2021 fee label says 万元 itself)."""
+    (the 2019 procurement amount prints ``190000元``; the 2021 fee label names its unit)."""
     unit = edition.units.get(cell)
     return "" if unit is None or unit in label else unit
 
@@ -175,9 +175,10 @@ def _plain(d: Decimal) -> Decimal:
 
 
 def proactive_table(report: Report) -> Table:
-    """Table 2: each block is a caption row across the table, a header row (信息内容 and the
-    block's fields) and its data rows; a block with fewer fields than the widest stretches its
-    last field over the spare columns, as the form prints the single-value blocks."""
+    """Table 2: each block is a caption row across the table, a header row (the edition's
+    `proactive_header` and the block's fields) and its data rows; a block with fewer fields than
+    the widest stretches its last field over the spare columns, as the form prints the
+    single-value blocks."""
     ed = report.edition
     width = 1 + max(len(b.fields) for b in ed.proactive)
     cells: list[Cell] = []
@@ -251,9 +252,9 @@ def leaf_columns(header: Sequence[Sequence[HeaderCell]], width: int) -> dict[int
 
 
 def applications_table(report: Report) -> Table:
-    """Table 3: the merged header, then one grid row per data row. A group label (三、本年度办理
-    结果, （三）不予公开 …) is printed once, in its level's column, spanning the consecutive rows
-    that carry it; a row's own label spans the label columns its groups leave free."""
+    """Table 3: the merged header, then one grid row per data row. A group label (the results
+    group, the denied group …) is printed once, in its level's column, spanning the consecutive
+    rows that carry it; a row's own label spans the label columns its groups leave free."""
     ed = report.edition
     header = ed.application_header
     width = sum(h.colspan for h in header[0])

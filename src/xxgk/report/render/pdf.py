@@ -36,6 +36,12 @@ NO_FONT = (
 )
 
 
+NO_PANGO = (
+    "无法生成 PDF：缺少 WeasyPrint 所需的系统库 Pango。"
+    "Debian/Ubuntu 执行 apt-get install libpango-1.0-0 libpangoft2-1.0-0 后重试"
+)
+
+
 class NoCJKFont(RenderError):
     """No font on this machine covers Chinese."""
 
@@ -72,9 +78,12 @@ def choose_font(families: Sequence[str]) -> str:
 
 def render(report: Report, *, findings: Sequence[Finding] | None = None) -> bytes:
     """The report as a PDF document (A4, official margins, page numbers)."""
-    from weasyprint import HTML  # heavy: imported only when a PDF is asked for
-
     family = choose_font(cjk_families())
+    try:
+        from weasyprint import HTML  # heavy: imported only when a PDF is asked for
+    except OSError as e:  # WeasyPrint loads Pango, a system library, when imported
+        raise RenderError(f"{NO_PANGO}（{e}）") from None
+
     # The found face goes first so that WeasyPrint does not pick a Latin face's CJK fallback.
     face = f'font-family: "{family}", serif;'
     extra = f".xxgk-report, .xxgk-report h1, .xxgk-report h2 {{ {face} }}\n"
