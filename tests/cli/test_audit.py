@@ -209,3 +209,9 @@ def test_csv_has_a_header_and_one_row_per_file(mixed, consistent, xxgk):
     assert int(wrong["findings"]) >= 1
     assert wrong["first_finding"].startswith("applications.")
     assert (empty["agency"], empty["findings"], empty["error"]) == ("", "", "文件是空的")
+
+
+def test_a_folder_linked_into_itself_is_walked_once(tmp_path, consistent):
+    page(tmp_path / "a" / "r.html", consistent)
+    (tmp_path / "a" / "loop").symlink_to(tmp_path / "a", target_is_directory=True)
+    assert list(report_sources([tmp_path])) == [str(tmp_path / "a" / "r.html")]

@@ -87,25 +87,31 @@ def audit_file(source: str, *, with_json: bool = False) -> Outcome:
 
 def report_sources(paths: Iterable[Path]) -> Iterator[str]:
     """Every file to audit, in order: each path as given; a folder's report files recursively,
-    sorted by name (hidden entries and README/LICENSE files left out)."""
+    sorted by name (hidden entries and README/LICENSE files left out; a folder reached twice
+    through links is walked once)."""
+    seen: set[tuple[int, int]] = set()
     for path in paths:
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(path, seen)
         else:
             yield str(path)  # a missing file is reported by the reader, in its place
 
 
-def _walk(folder: Path) -> Iterator[str]:
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[str]:
     try:
+        info = folder.stat()
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:
         yield str(folder)  # the reader says why it cannot be read
         return
+    if (info.st_dev, info.st_ino) in seen:
+        return
+    seen.add((info.st_dev, info.st_ino))
     for entry in entries:
         if entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _walk(Path(entry.path))
+            yield from _walk(Path(entry.path), seen)
             continue
         suffix = os.path.splitext(entry.name)[1].lower()
         if suffix in REPORT_SUFFIXES and not entry.name.lower().startswith(_NOT_REPORTS):
