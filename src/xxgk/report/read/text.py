@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import replace
 
 from xxgk.report.read import markdown
 from xxgk.report.read.document import Document, Token
@@ -27,7 +28,8 @@ _PIPE_ROW = re.compile(r"^\s*\|(?:[^|\n]*\|){3,}\s*$")
 
 def document(text: str, source: str) -> Document:
     """A text report as tokens: cells where the layout shows them, otherwise lines."""
-    lines = text.splitlines()
+    # lines as a viewer numbers them (\n only); pdftotext ends each page with a form feed
+    lines = [line.rstrip("\r") for line in text.split("\n")]
     doc = Document(source=source, form=FORM)
     if sum(1 for line in lines if line.strip() == "|") >= _MIN_BARS:
         doc.tokens = _bar_cells(lines)
@@ -36,7 +38,24 @@ def document(text: str, source: str) -> Document:
         doc.tokens = markdown.document(text, source).tokens
     else:
         doc.tokens = _lines(lines)
+    if "\f" in text:
+        doc.tokens = _paged(doc.tokens, lines)
     return doc
+
+
+def _paged(tokens: list[Token], lines: list[str]) -> list[Token]:
+    """Tokens with the page they were printed on, counting form feeds."""
+    page_of: list[int] = []
+    page = 1
+    for line in lines:
+        page_of.append(page)
+        page += line.count("\f")
+    return [
+        replace(t, page=page_of[t.line - 1], text=t.text.replace("\f", " "))
+        if t.line is not None and 0 < t.line <= len(page_of)
+        else t
+        for t in tokens
+    ]
 
 
 def _bar_cells(lines: list[str]) -> list[Token]:
