@@ -112,3 +112,27 @@ def test_findings_shade_their_cells():
     assert any(p.text.endswith(f"（{findings[0].rule}）") for p in doc.paragraphs)
     plain = _open(report)
     assert not list(plain.element.body.iter(qn("w:shd")))
+
+
+# WordprocessingML's order of the properties this renderer writes (ECMA-376 Part 1, 17.4):
+# Word rejects a document whose property elements are out of order.
+_ORDER = {
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize tblW "
+    "jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook",
+    "trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader "
+    "tblCellSpacing jc hidden",
+    "tcPr": "cnfStyle tcW gridSpan hMerge vMerge tcBorders shd noWrap tcMar textDirection "
+    "tcFitText vAlign hideMark",
+}
+
+
+def test_table_properties_are_in_schema_order():
+    report = filled("2021")
+    doc = _open(report, findings=layout.findings_of(report))
+    for name, order in _ORDER.items():
+        rank = {t: i for i, t in enumerate(order.split())}
+        for el in doc.element.body.iter(qn(f"w:{name}")):
+            tags = [c.tag.split("}")[1] for c in el]
+            assert all(t in rank for t in tags), tags
+            assert tags == sorted(tags, key=rank.__getitem__), tags
+            assert len(tags) == len(set(tags)), tags

@@ -17,6 +17,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Cm, Pt
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
@@ -196,7 +197,7 @@ def _table(doc: DocxDocument, table: Table, marks: dict[str, Finding], suspect: 
     # the grid is taken once: python-docx rebuilds it on every t.cell() call
     grid = [list(row.cells) for row in t.rows]
     for r, row in enumerate(t.rows):
-        row._tr.get_or_add_trPr().append(parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
+        _put(row._tr.get_or_add_trPr(), parse_xml(f"<w:cantSplit {nsdecls('w')}/>"))
         if r < table.header_rows:
             _repeat_header(row)
         for col, cell in enumerate(grid[r]):
@@ -227,7 +228,8 @@ def _table(doc: DocxDocument, table: Table, marks: dict[str, Finding], suspect: 
 
 
 def _table_properties(t: DocxTable) -> None:
-    """Single black borders on every edge and a fixed layout (the widths we set hold)."""
+    """Single black borders on every edge and narrow cell margins (the fixed layout that makes
+    our widths hold is set by ``autofit = False``)."""
     tbl_pr = t._tbl.tblPr
     borders = parse_xml(
         f"<w:tblBorders {nsdecls('w')}>"
@@ -237,25 +239,41 @@ def _table_properties(t: DocxTable) -> None:
         )
         + "</w:tblBorders>"
     )
-    tbl_pr.append(borders)
-    tbl_pr.append(parse_xml(f'<w:tblLayout {nsdecls("w")} w:type="fixed"/>'))
+    _put(tbl_pr, borders)
     # narrow side margins leave the labels room; none above and below keeps table 3 on a page
-    tbl_pr.append(
+    _put(
+        tbl_pr,
         parse_xml(
             f'<w:tblCellMar {nsdecls("w")}><w:top w:w="0" w:type="dxa"/>'
             '<w:left w:w="60" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>'
             '<w:right w:w="60" w:type="dxa"/></w:tblCellMar>'
-        )
+        ),
     )
 
 
 def _repeat_header(row) -> None:
     """Mark a header row to repeat on each page the table runs over."""
     tr_pr = row._tr.get_or_add_trPr()
-    tr_pr.append(parse_xml(f'<w:tblHeader {nsdecls("w")} w:val="true"/>'))
+    _put(tr_pr, parse_xml(f'<w:tblHeader {nsdecls("w")} w:val="true"/>'))
 
 
 def _shade(cell, fill: str) -> None:
-    cell._tc.get_or_add_tcPr().append(
-        parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>')
-    )
+    shd = parse_xml(f'<w:shd {nsdecls("w")} w:val="clear" w:color="auto" w:fill="{fill}"/>')
+    _put(cell._tc.get_or_add_tcPr(), shd)
+
+
+# The elements that may follow each property we add, in the order WordprocessingML requires:
+# Word refuses a file whose properties are out of order, where LibreOffice forgives it.
+_FOLLOWERS = {
+    "tblBorders": ("shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription"),
+    "tblCellMar": ("tblLook", "tblCaption", "tblDescription"),
+    "cantSplit": ("trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del"),
+    "tblHeader": ("tblCellSpacing", "jc", "hidden", "ins", "del"),
+    "shd": ("noWrap", "tcMar", "textDirection", "tcFitText", "vAlign", "hideMark", "headers"),
+}
+
+
+def _put(parent: BaseOxmlElement, child: BaseOxmlElement) -> None:
+    """Insert a property element in its schema place."""
+    name = child.tag.split("}")[1]
+    parent.insert_element_before(child, *(f"w:{t}" for t in _FOLLOWERS[name]))
