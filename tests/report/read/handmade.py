@@ -202,3 +202,20 @@ def _html_total_first(r: Report) -> str:
         rows.append(f"<tr>{cells}</tr>")
     table = "<p>三、收到和处理政府信息公开申请情况</p><table>" + "".join(rows)
     return page[:start] + table + page[end:]
+
+
+def as_layout(r: Report, blank_zeros: tuple[str, ...] = ()) -> str:
+    """Space-aligned columns, as ``pdftotext -layout`` prints a table; the rows named in
+    `blank_zeros` print their zero cells as empty space."""
+    lines = opening(r)
+    ed = r.edition
+    for row in table_rows(r):
+        labels = [c for c in row if not c.replace("元", "").replace(".", "").isdigit()]
+        values = [c for c in row if c not in labels]
+        key = next((x.key for x in ed.application_rows if x.label.text in labels), None)
+        if key in blank_zeros:
+            values = ["" if v == "0" else v for v in values]
+        cells = "".join(v.rjust(6) for v in values)
+        lines.append(" ".join(labels).ljust(40) + cells)
+    lines += closing(r)
+    return "\n".join(lines) + "\n"

@@ -222,3 +222,15 @@ def test_placeholders_in_laid_out_text_are_blank_cells() -> None:
     assert prov.blank
     assert prov.text == "—"
     assert got.provenance["applications.denied_three_safeties.total"].derived
+
+
+def test_laid_out_rows_with_empty_cells_are_read_by_column_position() -> None:
+    expected = h.sample_report()
+    source = h.as_layout(expected, blank_zeros=("new_received", "granted", "carried_forward"))
+    assert "一、本年新收政府信息公开申请数量" in source
+    got = read(source, text)
+    assert got.cells == expected.cells
+    prov = got.provenance["applications.granted.research"]
+    assert prov.blank
+    assert prov.text == ""
+    assert got.findings == []

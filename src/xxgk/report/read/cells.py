@@ -8,6 +8,7 @@ unreadable (None): we never guess.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -91,6 +92,44 @@ def candidates(
             done = [r for r in reads if r is not None]
             return done + [[]] * (len(found) - len(done)) if len(found) >= limit else done
     return []
+
+
+def positions(row: ValueRow) -> list[tuple[str, Chunk, int]] | None:
+    """The row's values with the column each ends at in its line — laid-out text only (every
+    value separated by spaces, its line known)."""
+    out = []
+    for c in row.chunks:
+        if c.cell or c.start is None or c.token.row is None:
+            return None
+        for m in re.finditer(r"\S+", c.text):
+            out.append((m.group(0), c, c.start + m.end()))
+    return out
+
+
+def by_position(
+    row: ValueRow, columns: list[float], kinds: list[str], units: list[str]
+) -> list[Read] | None:
+    """A laid-out row with cells left empty: each printed value goes to the column whose
+    right edge (from the table's complete rows) it ends at; the other cells are blank."""
+    placed = positions(row)
+    if not placed or len(placed) >= len(columns):
+        return None
+    out: list[Read | None] = [None] * len(columns)
+    last = -1
+    for text, chunk, end in placed:
+        j = min(range(len(columns)), key=lambda i: abs(columns[i] - end))
+        if abs(columns[j] - end) > _ALIGN or j <= last:
+            return None
+        v = _parse(text, kinds[j], units[j])
+        if v.value is None:
+            return None
+        out[j] = Read(v.value, text, chunk, blank=v.blank)
+        last = j
+    anchor = placed[0][1]
+    return [r if r is not None else Read(0, "", anchor, blank=True) for r in out]
+
+
+_ALIGN = 2.5  # characters a value's right edge may stray from its column's
 
 
 def _owners(pieces: list[tuple[str, Chunk]]) -> list[Chunk]:

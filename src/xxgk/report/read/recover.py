@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from collections.abc import Iterable
 
 from xxgk.report import checks, editions
@@ -34,7 +35,7 @@ from xxgk.report.normalise import clean, key, label_key
 from xxgk.report.read import align as aligner
 from xxgk.report.read import labels as lab
 from xxgk.report.read import meta
-from xxgk.report.read.cells import Read, candidates, resolve
+from xxgk.report.read.cells import Read, by_position, candidates, positions, resolve
 from xxgk.report.read.document import Document, UnreadableFile
 from xxgk.report.read.split import Segment
 from xxgk.report.read.stream import Stream, ValueRow, build
@@ -243,10 +244,15 @@ def _applications(stream: Stream, reading: _Reading) -> tuple[int, int] | None:
     pairs = aligner.align(cands, seq)
     header = _column_header(stream, ed, stream.rows[first])
     open_rows: dict[str, list[list[Read]]] = {}
+    kinds = [k for seg in segments for k in seg.kinds]
+    columns = _laid_out_columns([stream.rows[picked[ci]] for ci in pairs], len(kinds))
     for ci, ej in pairs.items():
         row = stream.rows[picked[ci]]
         name = seq[ej]
         found = candidates(_by_header(row, header), segments, units, limit=_MAX_READINGS)
+        if not found and row.token.page in columns:
+            placed = by_position(row, columns[row.token.page], kinds, units)
+            found = [placed] if placed else []
         if len(found) != 1:
             if 1 < len(found) < _MAX_READINGS:
                 open_rows[name] = found
@@ -258,6 +264,24 @@ def _applications(stream: Stream, reading: _Reading) -> tuple[int, int] | None:
     if open_rows:
         _settle_by_columns(reading, open_rows)
     return first, last
+
+
+def _laid_out_columns(rows: list[ValueRow], n: int) -> dict[int | None, list[float]]:
+    """For laid-out text: the right edge of each column, page by page, from the rows that
+    print every cell (the middle value of each column, so one stray row does not move it)."""
+    ends: dict[int | None, list[list[int]]] = {}
+    for row in rows:
+        placed = positions(row)
+        if placed and len(placed) == n:
+            ends.setdefault(row.token.page, []).append([e for _, _, e in placed])
+    return {
+        page: [float(statistics.median(col)) for col in zip(*found, strict=True)]
+        for page, found in ends.items()
+        if len(found) >= _MIN_COMPLETE_ROWS
+    }
+
+
+_MIN_COMPLETE_ROWS = 3
 
 
 def _column_header(stream: Stream, ed: Edition, first: ValueRow) -> list[int] | None:

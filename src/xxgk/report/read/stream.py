@@ -38,6 +38,7 @@ class Chunk:
     text: str
     token: Token
     cell: bool  # printed as exactly one cell (a grid or one-cell-per-line cell)
+    start: int | None = None  # where it starts in its line (laid-out text: the column)
 
 
 @dataclass
@@ -96,7 +97,7 @@ def build(doc: Document) -> Stream:
         pending.append(k)
         pending_row = _grid_row(token)
 
-    def add_value(text: str, token: Token, cell: bool) -> None:
+    def add_value(text: str, token: Token, cell: bool, start: int | None = None) -> None:
         nonlocal current, current_row, pending_row
         grid = _grid_row(token)
         if current is not None and grid is not None and grid != current_row:
@@ -109,7 +110,7 @@ def build(doc: Document) -> Stream:
             pending.clear()
             pending_row = None
             current_row = grid
-        current.chunks.append(Chunk(text, token, cell))
+        current.chunks.append(Chunk(text, token, cell, start))
 
     for token in doc.tokens:
         text = clean(token.text)
@@ -130,7 +131,7 @@ def _scan(
     text: str,
     token: Token,
     add_text: Callable[[str, Token], None],
-    add_value: Callable[[str, Token, bool], None],
+    add_value: Callable[[str, Token, bool, int | None], None],
 ) -> None:
     """Split free text into label text and number zones."""
     pos = 0
@@ -155,7 +156,7 @@ def _scan(
             continue  # a number with a unit (2022年, 88件) or inside a word
         if pos < start:
             add_text(text[pos:start], token)
-        add_value(zone, token, False)
+        add_value(zone, token, False, start)
         pos = end
     if pos < len(text):
         add_text(text[pos:], token)
