@@ -16,6 +16,8 @@ Provenance: `Token.page` is the PDF page (1-based) and `Token.line` the line wit
 from __future__ import annotations
 
 import ctypes
+import re
+import unicodedata
 from dataclasses import dataclass, replace
 from statistics import median
 
@@ -34,6 +36,18 @@ _MAX_BLANK_LINES = 2
 # off its label's baseline (another font), while a label's next line is a full line away.
 _SAME_LINE = 0.45
 _WHITESPACE = frozenset(" \t\r\n\u3000\u00a0\ufeff")
+# Fonts in Chinese PDFs often map ideographs to the look-alike Kangxi radicals (⼯ U+2F2F for
+# 工, ⽂ for 文): read them as the ideographs they print.
+_RADICALS = {
+    code: unicodedata.normalize("NFKC", chr(code))
+    for code in (*range(0x2E80, 0x2EF4), *range(0x2F00, 0x2FD6))
+    if len(unicodedata.normalize("NFKC", chr(code))) == 1
+    and unicodedata.normalize("NFKC", chr(code)) != chr(code)
+}
+# A text layer this much private-use or unknown glyphs is a font without a Unicode map.
+_UNMAPPED_SHARE = 0.3
+_UNMAPPED = re.compile("[\ufffd\ue000-\uf8ff]")
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -63,11 +77,12 @@ def document(data: bytes, source: str) -> Document:
 
 
 def layout(data: bytes) -> tuple[str, list[tuple[int, int]]]:
-    """The PDF's text laid out as lines, and for each line (as `str.splitlines` gives them)
-    its (page, line within the page), both 1-based. A form feed, not a newline, ends the last
-    line of a page, as in pdftotext's output."""
+    """The PDF's text laid out as lines, as ``pdftotext -layout`` prints it: lines end with
+    ``\n`` and a form feed starts the first line of every page after the first. With it, for
+    each line (``text.split("\n")``, the last empty piece left out) its (page, line within
+    the page), both 1-based."""
     pdf = _open(data)
-    pages: list[str] = []
+    lines: list[str] = []
     where: list[tuple[int, int]] = []
     try:
         for number in range(len(pdf)):
@@ -75,19 +90,31 @@ def layout(data: bytes) -> tuple[str, list[tuple[int, int]]]:
             try:
                 textpage = page.get_textpage()
                 try:
-                    lines = _page_lines(_chars(textpage)) or [""]
+                    page_lines = _page_lines(_chars(textpage)) or [""]
                 finally:
                     textpage.close()
             finally:
                 page.close()
-            pages.append("\n".join(lines))
-            where.extend((number + 1, i + 1) for i in range(len(lines)))
+            if number:
+                page_lines[0] = "\f" + page_lines[0]
+            lines.extend(page_lines)
+            where.extend((number + 1, i + 1) for i in range(len(page_lines)))
     finally:
         pdf.close()
-    text = "\f".join(pages) + "\n"
+    text = "\n".join(lines) + "\n"
     if not text.strip():
         raise UnreadableFile("PDF 中没有文字层（可能是扫描件或图片），无法读取表格；请先做文字识别")
+    _refuse_unmapped(text)
     return text, where
+
+
+def _refuse_unmapped(text: str) -> None:
+    """A font without a Unicode map gives private-use or unknown characters, not text."""
+    printed = len(text) - len(_SPACE.findall(text))
+    if len(_UNMAPPED.findall(text)) > _UNMAPPED_SHARE * printed:
+        raise UnreadableFile(
+            "PDF 的文字层无法识别（字体没有编码映射，提取出的是乱码）；请先做文字识别"
+        )
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -117,7 +144,7 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
         if not code:
             continue
-        ch = chr(code)
+        ch = _RADICALS.get(code) or chr(code)
         if ch in _WHITESPACE or not ch.isprintable():
             space = space or ch in " \u3000\u00a0"
             continue
