@@ -202,3 +202,19 @@ def test_a_text_layer_of_unmapped_glyphs_is_refused():
     with pytest.raises(UnreadableFile, match=r"^PDF 的文字层无法识别"):
         reader._refuse_unmapped(f"第一页\n{garbage}\n")
     reader._refuse_unmapped(f"政府信息公开工作年度报告，共四十个字符的正文内容{garbage[:5]}\n")
+
+
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_a_table_printed_turned_on_the_page_reads_left_to_right(turn):
+    table = (
+        '<table style="border-collapse: collapse">'
+        "<tr><td>（一）予以公开</td><td>1234</td><td>7</td><td>1241</td></tr>"
+        "<tr><td>（二）部分公开</td><td>5</td><td>6</td><td>11</td></tr></table>"
+    )
+    box = (
+        f"transform: rotate({turn}deg); position: absolute; left: 8cm; top: 12cm;"
+        " transform-origin: center; width: 12cm"
+    )
+    pdf = weasy_pdf(f'<style>td {{ padding: 3pt 12pt }}</style><div style="{box}">{table}</div>')
+    lines = [line.split() for line in reader.layout(pdf)[0].splitlines() if line.strip()]
+    assert lines == [["（一）予以公开", "1234", "7", "1241"], ["（二）部分公开", "5", "6", "11"]]

@@ -16,8 +16,10 @@ Provenance: `Token.page` is the PDF page (1-based) and `Token.line` the line wit
 from __future__ import annotations
 
 import ctypes
+import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, replace
 from statistics import median
 
@@ -137,6 +139,8 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
     clips: dict[int | None, tuple[float, float, float, float] | None] = {}
     shown: list[_Char] = []
     hidden: list[_Char] = []
+    turns: Counter[int] = Counter()
+    geometry: dict[int, tuple[float, float, float, float, float]] = {}
     space = False
     for i in range(pdfium_c.FPDFText_CountChars(raw)):
         if pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
@@ -156,6 +160,10 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
             continue
         char = _Char(ch, box.left, max(box.right, box.left), y.value, height, space)
         space = False
+        angle = pdfium_c.FPDFText_GetCharAngle(raw, i)
+        if angle >= 0:
+            turns[round(angle / (math.pi / 2)) % 4] += 1
+        geometry[id(char)] = (box.left, box.bottom, box.right, box.top, x.value)
         obj = pdfium_c.FPDFText_GetTextObject(raw, i)
         handle = ctypes.cast(obj, ctypes.c_void_p).value if obj else None
         if handle not in clips:
@@ -163,7 +171,21 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
         bounds = clips[handle]
         (shown if bounds is None or _inside(char, bounds) else hidden).append(char)
     # A clip read wrongly must not blank a page: trust it only when it hides a little.
-    return shown if len(hidden) <= len(shown) else shown + hidden
+    chars = shown if len(hidden) <= len(shown) else shown + hidden
+    quarter = turns.most_common(1)[0][0] if turns else 0
+    return [_turned(c, geometry[id(c)], quarter) for c in chars] if quarter else chars
+
+
+def _turned(c: _Char, box: tuple[float, float, float, float, float], quarter: int) -> _Char:
+    """A character of a page printed turned by `quarter` × 90° (a landscape table set on a
+    portrait page), in the frame where its text runs left to right."""
+    left, bottom, right, top, x = box
+    # PDFium measures the angle clockwise: a quarter turn runs the text down the page.
+    if quarter == 1:
+        return replace(c, x0=-top, x1=-bottom, y=x, em=right - left)
+    if quarter == 2:  # upside down
+        return replace(c, x0=-right, x1=-left, y=-c.y, em=top - bottom)
+    return replace(c, x0=bottom, x1=top, y=-x, em=right - left)  # text runs up the page
 
 
 def _clip_bounds(obj: ctypes.c_void_p) -> tuple[float, float, float, float] | None:
