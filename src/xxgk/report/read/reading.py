@@ -1,0 +1,63 @@
+"""The state of one recovery: the cells read so far, where each was printed, and the
+findings made while reading (``read.…``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from xxgk.report.edition import Edition, Kind, Severity
+from xxgk.report.model import Finding, Provenance, Value
+from xxgk.report.read.cells import Read
+from xxgk.report.read.document import Document
+
+KIND = {Kind.COUNT: "count", Kind.SIGNED: "signed", Kind.MONEY: "money"}
+# This share of a table's labels printed and not one number under them: a blank template.
+BLANK_SHARE = 0.8
+
+
+class Reading:
+    """What has been read so far: cells, provenance and read-time findings."""
+
+    def __init__(self, doc: Document, edition: Edition) -> None:
+        self.doc = doc
+        self.edition = edition
+        self.cells: dict[str, Value] = dict.fromkeys(edition.cells)
+        self.provenance: dict[str, Provenance] = {}
+        self.findings: list[Finding] = []
+        self._seen: dict[tuple[object, ...], Provenance] = {}
+
+    def put(self, cell: str, read: Read, *, derived: bool = False) -> None:
+        self.cells[cell] = read.value
+        token = read.chunk.token if read.chunk else None
+        page = token.page if token else None
+        line = token.line if token else None
+        # flattened pages print many identical cells on one line: share their provenance
+        memo = (page, line, read.text, read.blank, derived, read.inferred)
+        prov = self._seen.get(memo)
+        if prov is None:
+            prov = Provenance(
+                form=self.doc.form,
+                file=self.doc.source,
+                page=page,
+                line=line,
+                text=read.text,
+                blank=read.blank,
+                derived=derived,
+                inferred=read.inferred,
+            )
+            self._seen[memo] = prov
+        self.provenance[cell] = prov
+
+    def warn(self, rule: str, message: str, cells: Iterable[str] = ()) -> None:
+        self.findings.append(Finding(rule, Severity.WARNING, message, tuple(cells)))
+
+
+def blank_table(reading: Reading, table: str) -> None:
+    """Every cell of a table printed empty reads 0 (blank), and the reader says so."""
+    blank = Read(0, "", None, blank=True)
+    for cell in reading.edition.cells:
+        if cell.startswith(f"{table}.") and reading.cells[cell] is None:
+            reading.put(cell, blank)
+    title = reading.edition.table_titles.get(table)
+    name = title.text if title else table
+    reading.warn(f"read.blank_table.{table}", f"“{name}”表已印出但未填任何数字，按 0 读取")
