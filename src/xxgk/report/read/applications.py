@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import itertools
 import statistics
+from dataclasses import replace
 
 from xxgk.report.edition import Edition, EqualityRule
 from xxgk.report.model import Value
@@ -47,7 +48,7 @@ def read_applications(stream: Stream, reading: Reading) -> tuple[int, int] | Non
     single_other = any(targets[i] == lab.SINGLE_OTHER for i in range(first, last + 1))
     seq = list(row_keys)
     if single_other:
-        others = [r.key for r in ed.application_rows if "other" in r.groups]
+        others = _collapsed_rows(ed)
         at = seq.index(others[0])
         seq = [k for k in seq if k not in others]
         seq.insert(at, lab.SINGLE_OTHER)
@@ -222,18 +223,28 @@ def _put_application_row(reading: Reading, row_key: str, reads: list[Read]) -> N
             reading.put(f"applications.{row_key}.{cols[-1].key}", derived, derived=True)
 
 
+def _collapsed_rows(ed: Edition) -> list[str]:
+    group = lab.collapsed_group(ed)
+    return [r.key for r in ed.application_rows if group is not None and group in r.groups]
+
+
 def _single_other(reading: Reading, reads: list[Read]) -> None:
+    """The older one-row （六）: its numbers go to the group's last row (其他), the other rows
+    of the group read 0, derived from that printed row."""
     ed = reading.edition
-    others = [r.key for r in ed.application_rows if "other" in r.groups]
+    others = _collapsed_rows(ed)
     target = others[-1]
     _put_application_row(reading, target, reads)
+    zero = replace(reads[0], value=0, text="", blank=False, inferred=False)
     for row_key in others[:-1]:
         for col in ed.columns:
-            reading.cells[f"applications.{row_key}.{col.key}"] = 0
+            reading.put(f"applications.{row_key}.{col.key}", zero, derived=True)
+    group = lab.collapsed_group(ed)
+    printed = ed.row_group(group).label.text if group else ""
     label = ed.application_row(target).label.text
     reading.warn(
         "read.single_other_row",
-        f"本报告按 2019 版格式只印了一行“（六）其他处理”，其数字计入“{label}”",
+        f"本报告按旧版格式只印了一行“{printed}”，其数字计入“{label}”，其余各行按 0 计",
         [f"applications.{target}.{c.key}" for c in ed.columns],
     )
 

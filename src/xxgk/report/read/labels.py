@@ -157,9 +157,31 @@ GROUP = "group:"
 SINGLE_OTHER = "single_other"
 
 
+def collapsed_group(edition: Edition) -> str | None:
+    """The row group of this edition that an older edition printed as one data row with the
+    same label (2021's （六）其他处理 group, 2019's single （六）其他处理 row), if any."""
+    return _collapsed_group(edition.key)
+
+
+@cache
+def _collapsed_group(edition_key: str) -> str | None:
+    edition = editions.get(edition_key)
+    row_keys = {r.key for r in edition.application_rows}
+    for other in editions.all_editions().values():
+        if other.key == edition.key:
+            continue
+        for row in other.application_rows:
+            if row.key in row_keys:
+                continue
+            for g in edition.row_groups:
+                if key(g.label.text) == key(row.label.text):
+                    return g.key
+    return None
+
+
 def application_index(edition: Edition) -> LabelIndex:
-    """Table 3's rows, its row-group labels (``group:<key>``), and, for an edition whose
-    （六） is a group, the one-row （六）其他处理 of older reports (`SINGLE_OTHER`)."""
+    """Table 3's rows, its row-group labels (``group:<key>``), and the one-row form of a
+    `collapsed_group` that older reports print (`SINGLE_OTHER`)."""
     return _application_index(edition.key)
 
 
@@ -167,9 +189,9 @@ def application_index(edition: Edition) -> LabelIndex:
 def _application_index(edition_key: str) -> LabelIndex:
     edition = editions.get(edition_key)
     labels: dict[str, tuple[str, ...]] = {r.key: r.label.all for r in edition.application_rows}
-    row_keys = {r.key for r in edition.application_rows}
+    collapsed = collapsed_group(edition)
     for g in edition.row_groups:
-        if g.key == "other" and "other" not in row_keys:
+        if g.key == collapsed:
             labels[SINGLE_OTHER] = g.label.all
         else:
             labels[GROUP + g.key] = g.label.all
