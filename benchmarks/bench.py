@@ -45,9 +45,12 @@ def machine() -> str:
         pass
     cores = os.cpu_count() or 1
     usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else cores
+    load = ""
+    if hasattr(os, "getloadavg"):  # other work on the machine slows every figure below
+        load = f"; 负载 (load average) {os.getloadavg()[0]:.1f}"
     return (
         f"{model}, {cores} 核 (cores), {usable} 可用 (usable); Python "
-        f"{platform.python_version()}; {platform.system()} {platform.release()}"
+        f"{platform.python_version()}; {platform.system()} {platform.release()}{load}"
     )
 
 
@@ -122,6 +125,7 @@ def main() -> None:
         base = base or rate
         scaling.add_row(str(jobs), f"{rate:,.0f}", f"{rate / base:.2f}×")
     console.print(scaling)
+    console.print(f"[dim]{machine()}[/]")
 
     memory = Table(title="内存峰值 (peak RSS, xxgk audit --json, MiB)")
     for name in ("文件 files", "--jobs 1", "--jobs 2 主进程 main", "--jobs 2 进程 worker"):
