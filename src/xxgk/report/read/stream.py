@@ -27,6 +27,7 @@ _PROSE_BEFORE = set("第约近共达至")
 # A numbered label glued to the previous number: ``…00000002.其他法律…`` — the ``2`` is the
 # label's own number.
 _LABEL_NUMBER_AFTER = re.compile(r"[.．、]\s*[\u4e00-\u9fff“\"]")
+_KEY_CHAR = re.compile(r"[^\W_]")
 _SPACED_NUMBER = re.compile(r"(?:^|\s)[+-]?\d")
 _CELL_VALUE = re.compile(rf"^\s*(?:{_NUM}|[—\-－/／无?？]*)\s*$")
 
@@ -90,11 +91,10 @@ def build(doc: Document) -> Stream:
 
     def add_text(text: str, token: Token) -> None:
         nonlocal current, pending_row
-        k = key(text)
-        if not k:
-            return
+        if not _KEY_CHAR.search(text):
+            return  # spaces and punctuation do not end a row of values
         current = None
-        pending.append(k)
+        pending.append(text)
         pending_row = _grid_row(token)
 
     def add_value(text: str, token: Token, cell: bool, start: int | None = None) -> None:
@@ -103,7 +103,7 @@ def build(doc: Document) -> Stream:
         if current is not None and grid is not None and grid != current_row:
             current = None  # a new table row starts a new value row
         if current is None:
-            label = "".join(pending)
+            label = key("".join(pending))
             strong = grid is None or (bool(pending) and pending_row == grid)
             current = ValueRow(label, strong, index=len(rows))
             rows.append(current)
@@ -123,7 +123,7 @@ def build(doc: Document) -> Stream:
             add_text(text, token)  # one cell of text: 数据1 is a header, not a 1
             continue
         _scan(text, token, add_text, add_value)
-    tail = "".join(pending)
+    tail = key("".join(pending))
     return Stream(rows, "\n".join(texts), tail, tokens=doc.tokens)
 
 
