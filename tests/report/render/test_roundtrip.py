@@ -12,13 +12,14 @@ from xxgk.report import Report, jsonio
 from xxgk.report.read import read_bytes
 from xxgk.report.render import FORMS, pdf, render
 
-# Known reader gap (xxgk.report.read, not the renderer): in a Markdown pipe table a row label
-# that spans label columns is followed by empty cells (``| <row label> |  |  | 0 | … |``), and
-# the Markdown reading leaves that row's seven cells unreadable (None). Every report hits it, the
-# all-zero 2019 report first. Strict: the marker must go once the reader reads those rows.
+# Known reader gap (xxgk.report.read, not the renderer), as of the readers' commit b5897c4: in a
+# Markdown report, table 4's numbers read as 0 whatever they are, with no finding — e.g. a 2019
+# or 2021 report whose only non-zero cells are appeals.litigation_after_review.pending = .total
+# = 1 reads back 0 and 0. The third header row (``|  |  |  |  |  | <leaf> | …``) starts with the
+# blank positions the review leaves span down into. Strict: the marker must go once the reader
+# reads them.
 MD_GAP = pytest.mark.xfail(
-    strict=True,
-    reason="read: Markdown rows whose label spans blank label columns read as unreadable",
+    strict=True, reason="read: Markdown table 4 values read as 0 (blank header positions)"
 )
 FAST = ("html", pytest.param("md", marks=MD_GAP), "txt", "docx")
 
@@ -58,7 +59,7 @@ def test_reading_a_rendered_pdf_gives_it_back(report):
     _round_trip(report, "pdf")
 
 
-@pytest.mark.parametrize("form", FAST)
+@pytest.mark.parametrize("form", ["html", "md", "txt", "docx"])
 def test_the_sample_with_its_narrative_reads_back(form, sample):
     # the sample has long narrative sections between the tables
     _round_trip(jsonio.dumps(sample, indent=None), form)
