@@ -219,3 +219,29 @@ def as_layout(r: Report, blank_zeros: tuple[str, ...] = ()) -> str:
         lines.append(" ".join(labels).ljust(40) + cells)
     lines += closing(r)
     return "\n".join(lines) + "\n"
+
+
+def as_converter_markdown(r: Report, detached: tuple[str, ...]) -> str:
+    """Markdown as PDF converters print it: table 3 broken into several pipe tables, and the
+    rows named in `detached` printed as bare numbers with their labels moved out of the table,
+    into text lines after them (the converter's reading order)."""
+    ed = r.edition
+    lines = [f"# {opening(r)[0]}", "", *opening(r)[1:], ""]
+    moved: list[str] = []
+    for row in table_rows(r):
+        if len(row) == 1:
+            lines += ["", row[0], ""]
+            continue
+        key = next((x.key for x in ed.application_rows if x.label.text in row), None)
+        if key in detached:
+            values = row[-len(ed.columns) :]
+            lines.append("| " + " | ".join(values) + " |")
+            moved.append(row[-len(ed.columns) - 1])
+            continue
+        if moved:  # the table breaks here; the moved labels are printed between the pieces
+            lines += ["", *moved, ""]
+            moved = []
+        lines.append("| " + " | ".join(row) + " |")
+        lines.append("|" + "---|" * len(row))
+    lines += ["", *closing(r)]
+    return "\n".join(lines) + "\n"

@@ -234,3 +234,25 @@ def test_laid_out_rows_with_empty_cells_are_read_by_column_position() -> None:
     assert prov.blank
     assert prov.text == ""
     assert got.findings == []
+
+
+def test_converter_markdown_with_labels_moved_out_of_the_table() -> None:
+    expected = h.sample_report("2021", 2022)
+    detached = ("partial", "denied_law_forbidden", "unable_not_held", "unable_needs_creation")
+    source = h.as_converter_markdown(expected, detached)
+    assert "| 8 | 1 | 0 | 0 | 0 | 0 | 9 |" in source
+    got = read(source, markdown)
+    assert got.cells == expected.cells
+    assert got.findings == []
+
+
+def test_an_unlabelled_row_that_could_go_in_two_places_is_not_placed() -> None:
+    expected = h.sample_report("2021", 2022)
+    source = h.as_converter_markdown(expected, ("partial",))
+    # drop the row after it, so one unlabelled row faces a gap of two rows
+    lines = source.splitlines()
+    drop = next(i for i, line in enumerate(lines) if "1.属于国家秘密" in line)
+    got = read("\n".join(lines[:drop] + lines[drop + 2 :]), markdown)
+    assert got.cells["applications.partial.total"] is None
+    assert got.cells["applications.denied_state_secret.total"] is None
+    assert got.cells["applications.granted.total"] == 21
