@@ -14,10 +14,14 @@ uv:
 sync: uv
 	@$(UV) sync --locked --quiet
 
-## run: check the demo report (the sample, typed in) and print it
+## run: migrate, load the demo once, and serve the web application (gunicorn) on HOST:PORT
+HOST ?= 127.0.0.1
+PORT ?= 8000
 run: sync
-	$(UV) run xxgk check src/xxgk/demo/changzhou-fao-2020.json
-	$(UV) run xxgk check --json src/xxgk/demo/changzhou-fao-2020.json
+	$(UV) run xxgk manage migrate --noinput -v0
+	$(UV) run xxgk demo
+	@echo "打开 http://$(HOST):$(PORT)/ ，用上面的演示账号登录（如 officer / xxgk-demo）。"
+	$(UV) run xxgk serve --host $(HOST) --port $(PORT)
 
 ## test: install everything and run the whole test suite
 test: sync

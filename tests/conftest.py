@@ -16,6 +16,12 @@ os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production")
 PASSWORD = "pw-for-tests-only"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    # PBKDF2's deliberate slowness costs seconds per user; tests need no protection.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @dataclass
 class Tree:
     """A city with a department, a district and a township under the district."""
