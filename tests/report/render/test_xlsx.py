@@ -101,3 +101,13 @@ def test_findings_are_listed_and_highlighted():
 def test_a_consistent_report_says_so(sample):
     sheet = _open(sample)[layout.FINDINGS_HEADING]
     assert sheet.cell(2, 1).value == layout.NO_FINDINGS
+
+
+def test_sheets_print_on_a4_one_page_wide(sample):
+    wb = _open(sample)
+    for ws in wb.worksheets[:3]:
+        assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
+        assert ws.sheet_properties.pageSetUpPr.fitToPage
+        assert ws.page_setup.fitToWidth == 1
+    assert wb.worksheets[1].print_title_rows == f"{xlsx.TOP}:{xlsx.TOP + 2}"
+    assert wb.worksheets[2].page_setup.orientation == "landscape"

@@ -91,6 +91,14 @@ def _sheet(
             ws.cell(r, col).border = BORDER
     for i, weight in enumerate(layout.column_weights(table), 1):
         ws.column_dimensions[get_column_letter(i)].width = weight + 2
+    # printed on A4, one page wide, the header rows repeated on each page
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if table.width > 10 else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    if table.header_rows:
+        ws.print_title_rows = f"{TOP}:{TOP + table.header_rows - 1}"
     # frozen: the title, the header rows and the label columns stay in view while scrolling
     ws.freeze_panes = f"{get_column_letter(1 + table.label_cols)}{TOP + table.header_rows}"
 
