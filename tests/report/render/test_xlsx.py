@@ -109,5 +109,5 @@ def test_sheets_print_on_a4_one_page_wide(sample):
         assert str(ws.page_setup.paperSize) == ws.PAPERSIZE_A4
         assert ws.sheet_properties.pageSetUpPr.fitToPage
         assert ws.page_setup.fitToWidth == 1
-    assert wb.worksheets[1].print_title_rows == f"{xlsx.TOP}:{xlsx.TOP + 2}"
+    assert wb.worksheets[1].print_title_rows == f"${xlsx.TOP}:${xlsx.TOP + 2}"
     assert wb.worksheets[2].page_setup.orientation == "landscape"
