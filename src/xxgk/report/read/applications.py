@@ -22,83 +22,101 @@ from xxgk.report.read.stream import Stream, ValueRow
 def read_applications(stream: Stream, reading: Reading) -> tuple[int, int] | None:
     """Read table 3; the (first, last) value-row indexes it spans, or None when absent."""
     ed = reading.edition
+    found = _find_rows(stream, ed)
+    if found is None:
+        return None
+    targets, first, last = found
+    seq = [r.key for r in ed.application_rows]
+    if any(targets[i] == lab.SINGLE_OTHER for i in range(first, last + 1)):
+        others = _collapsed_rows(ed)
+        at = seq.index(others[0])
+        seq = [k for k in seq if k not in others]
+        seq.insert(at, lab.SINGLE_OTHER)
+    picked, cands = _candidates(stream, reading, targets, first, last)
+    pairs = aligner.align(cands, seq)
+    _read_rows(stream, reading, {picked[ci]: seq[ej] for ci, ej in pairs.items()}, first)
+    return first, last
+
+
+def _find_rows(stream: Stream, ed: Edition) -> tuple[list[str | None], int, int] | None:
+    """Each value row's label match, and the first and last row of the table."""
     index = lab.application_index(ed)
     row_keys = [r.key for r in ed.application_rows]
+    wanted = {*row_keys, lab.SINGLE_OTHER}
     # exact matches first (cheap); tolerant ones only inside the table they delimit
     targets = [_target(index.match(r.label, tolerant=False)) for r in stream.rows]
-    data = [i for i, t in enumerate(targets) if t in row_keys or t == lab.SINGLE_OTHER]
+    data = [i for i, t in enumerate(targets) if t in wanted]
+    span = range(len(stream.rows))
     if data:
         lo = next((i for i in data if targets[i] == row_keys[0]), data[0])
-        hi = next((i for i in data if i > lo and targets[i] == row_keys[-1]), None)
-        hi = hi if hi is not None else len(stream.rows) - 1
+        hi = next((i for i in data if i > lo and targets[i] == row_keys[-1]), span[-1])
         span = range(lo, hi + 1)
-    else:
-        span = range(len(stream.rows))
     for i in span:
         if targets[i] is None and stream.rows[i].label:
             targets[i] = _target(index.match(stream.rows[i].label))
-    data = [i for i, t in enumerate(targets) if t in row_keys or t == lab.SINGLE_OTHER]
+    data = [i for i, t in enumerate(targets) if t in wanted]
     if not data:
         return None
     # prose before the table may name a row in passing (“其他处理14件”): the table starts at
     # its first row when that row is printed
     first = next((i for i in data if targets[i] == row_keys[0]), data[0])
     data = [i for i in data if i >= first]
-    last = next((i for i in data if targets[i] == "carried_forward"), data[-1])
-    single_other = any(targets[i] == lab.SINGLE_OTHER for i in range(first, last + 1))
-    seq = list(row_keys)
-    if single_other:
-        others = _collapsed_rows(ed)
-        at = seq.index(others[0])
-        seq = [k for k in seq if k not in others]
-        seq.insert(at, lab.SINGLE_OTHER)
-    segments = [Segment(("count",) * len(ed.columns), summed=True)]
-    units = ["元"] * len(ed.columns)
-    cands: list[aligner.Candidate] = []
+    last = next((i for i in data if targets[i] == row_keys[-1]), data[-1])
+    return targets, first, last
+
+
+def _candidates(
+    stream: Stream, reading: Reading, targets: list[str | None], first: int, last: int
+) -> tuple[list[int], list[aligner.Candidate]]:
+    """The value rows of the table, as candidates for the alignment; extra rows reported."""
+    ed = reading.edition
+    index = lab.application_index(ed)
+    row_keys = {r.key for r in ed.application_rows}
     picked: list[int] = []
+    cands: list[aligner.Candidate] = []
     for i in range(first, last + 1):
         row = stream.rows[i]
         target = targets[i]
         if row.all_blank and target not in row_keys:
-            continue
+            continue  # spacer cells of merged headers
         extra = target is not None and target.startswith(lab.GROUP)
-        unknown = (
-            target is None
-            and row.strong
-            and bool(row.label)
-            and i != first
-            and not index.resembles(row.label)
-        )
-        if extra or unknown:
+        unknown = target is None and row.strong and bool(row.label) and i != first
+        if extra or (unknown and not index.resembles(row.label)):
             _extra_row(reading, row)
             cands.append(aligner.Candidate(None, True, True))
         else:
             too_short = _too_short(row, len(ed.columns))
             cands.append(aligner.Candidate(target, row.strong and bool(row.label), too_short))
         picked.append(i)
-    pairs = aligner.align(cands, seq)
+    return picked, cands
+
+
+def _read_rows(stream: Stream, reading: Reading, placed: dict[int, str], first: int) -> None:
+    """Read each placed row's seven cells: as printed, by header, by column position, by the
+    row's arithmetic, and — for glued rows with several readings — by the columns' rules."""
+    ed = reading.edition
+    segments = [Segment(("count",) * len(ed.columns), summed=True)]
+    kinds = list(segments[0].kinds)
+    units = ["元"] * len(kinds)  # counts have no unit; the parser wants one per cell
     header = _column_header(stream, ed, stream.rows[first])
+    columns = _laid_out_columns([stream.rows[i] for i in placed], len(kinds))
     open_rows: dict[str, list[list[Read]]] = {}
-    kinds = [k for seg in segments for k in seg.kinds]
-    columns = _laid_out_columns([stream.rows[picked[ci]] for ci in pairs], len(kinds))
-    for ci, ej in pairs.items():
-        row = stream.rows[picked[ci]]
-        name = seq[ej]
+    for i, name in placed.items():
+        row = stream.rows[i]
         found = candidates(_by_header(row, header), segments, units, limit=_MAX_READINGS)
         if not found and row.token.page in columns:
-            placed = by_position(row, columns[row.token.page], kinds, units)
-            found = [placed] if placed else []
+            by_column = by_position(row, columns[row.token.page], kinds, units)
+            found = [by_column] if by_column else []
         if len(found) != 1:
             if 1 < len(found) < _MAX_READINGS:
                 open_rows[name] = found
             continue
         if name == lab.SINGLE_OTHER:
             _single_other(reading, found[0])
-            continue
-        _put_application_row(reading, name, found[0])
+        else:
+            _put_application_row(reading, name, found[0])
     if open_rows:
         _settle_by_columns(reading, open_rows)
-    return first, last
 
 
 def _laid_out_columns(rows: list[ValueRow], n: int) -> dict[int | None, list[float]]:
