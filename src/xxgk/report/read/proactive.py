@@ -20,31 +20,11 @@ _INSTRUCTIONS = 30  # printed instructions allowed after a row label (（设区�
 def read_proactive(stream: Stream, reading: Reading, before: int) -> bool:
     """Read table 2 from the value rows before table 3 (`before`); False when it is not there."""
     ed = reading.edition
-    index = lab.proactive_index(ed)
-    found: dict[str, ValueRow] = {}
-    for row in stream.rows[:before]:
-        if not row.label:
-            continue
-        m = index.find_in_tail(row.label, _PROACTIVE_WINDOW)
-        if m is None:
-            continue
-        # the label must be the last thing printed before the numbers (instructions aside)
-        tail = row.label[-_PROACTIVE_WINDOW:]
-        ends = [tail.rfind(label_key(t)) + len(label_key(t)) for t in _labels_of(ed, m.target)]
-        if len(tail) - max(ends) > _INSTRUCTIONS:
-            continue
-        found[m.target] = row
-    region = "".join(r.label for r in stream.rows[:before])
-    if before >= len(stream.rows):
-        region += stream.tail
-    caption = label_key(ed.proactive[0].caption.text)[:4]  # 第二十条
-    # blank rows are only looked for after the table's first caption
-    region = region[region.find(caption) :] if caption in region else ""
+    found = _find_rows(stream, ed, before)
+    region = _region(stream, ed, before)
     if not found:
-        if not region:
-            return False
         labels = [label_key(r.label.text) for _, r in ed.proactive_rows]
-        if sum(1 for k in labels if k in region) < BLANK_SHARE * len(labels):
+        if not region or sum(1 for k in labels if k in region) < BLANK_SHARE * len(labels):
             return False
         blank_table(reading, "proactive")
         return True
@@ -59,14 +39,38 @@ def read_proactive(stream: Stream, reading: Reading, before: int) -> bool:
             continue
         kinds = tuple(KIND[f.kind] for f in block.fields)
         units = [f.unit or "元" for f in block.fields]
-        found_reads = candidates(printed, [Segment(kinds)], units, limit=_MAX_PROSE_READINGS)
-        if 1 < len(found_reads) < _MAX_PROSE_READINGS:
-            found_reads = _confirmed_by_prose(found_reads, block, prow, stream)
-        if len(found_reads) != 1:
-            continue
-        for fld, read in zip(block.fields, found_reads[0], strict=True):
-            reading.put(f"proactive.{prow.key}.{fld.key}", read)
+        readings = candidates(printed, [Segment(kinds)], units, limit=_MAX_PROSE_READINGS)
+        if 1 < len(readings) < _MAX_PROSE_READINGS:
+            readings = _confirmed_by_prose(readings, block, prow, stream)
+        if len(readings) == 1:
+            for fld, read in zip(block.fields, readings[0], strict=True):
+                reading.put(f"proactive.{prow.key}.{fld.key}", read)
     return True
+
+
+def _find_rows(stream: Stream, ed: Edition, before: int) -> dict[str, ValueRow]:
+    """Table 2's rows by key: the last value row before table 3 whose label text ends with the
+    row's label (printed instructions after it allowed)."""
+    index = lab.proactive_index(ed)
+    found: dict[str, ValueRow] = {}
+    for row in stream.rows[:before]:
+        m = index.find_in_tail(row.label, _PROACTIVE_WINDOW) if row.label else None
+        if m is None:
+            continue
+        tail = row.label[-_PROACTIVE_WINDOW:]
+        ends = [tail.rfind(label_key(t)) + len(label_key(t)) for t in _labels_of(ed, m.target)]
+        if len(tail) - max(ends) <= _INSTRUCTIONS:
+            found[m.target] = row
+    return found
+
+
+def _region(stream: Stream, ed: Edition, before: int) -> str:
+    """The text printed from table 2's first caption (第二十条…) to table 3, or ""."""
+    region = "".join(r.label for r in stream.rows[:before])
+    if before >= len(stream.rows):
+        region += stream.tail
+    caption = label_key(ed.proactive[0].caption.text)[:4]  # 第二十条
+    return region[region.find(caption) :] if caption in region else ""
 
 
 _MAX_PROSE_READINGS = 200
