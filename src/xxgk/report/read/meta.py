@@ -28,7 +28,8 @@ _TITLE_AFTER = re.compile(
 _PERIOD = re.compile(r"(?:统计|期限|时限|周期|时间)[^。]{0,24}?(\d{4})年0?1月0?1日")
 _YEAR_DU = re.compile(r"(\d{4})年度")
 _YEAR = re.compile(r"(\d{4})年")  # last resort: the first year the opening names
-_SIGNATURE = re.compile(rf"([{_CJK}（）()]{{3,40}})[\s|]*(\d{{4}})年\d{{1,2}}月\d{{1,2}}日(?!印)")
+_DATE = re.compile(r"\d{4}年\d{1,2}月\d{1,2}日(?!印)")  # 印: the printing office's line
+_SIGNER = re.compile(rf"([{_CJK}（）()]{{3,40}})[\s|]*$")
 _CLAUSE = re.compile(r"^.*(?:本报告由|报告由|现将|标题)")
 _NOT_NAME = ("本报告", "报告", "公开", "年度", "特此", "此件", "以下简称")
 
@@ -98,13 +99,15 @@ def _name_before_title(head: str) -> str | None:
 
 
 def _signature(text: str) -> str | None:
+    """The name printed just before the last date of the text (the signature)."""
     tail = text[-600:]
-    found = None
-    for m in _SIGNATURE.finditer(tail):
-        found = m
-    if not found:
+    dates = list(_DATE.finditer(tail))
+    if not dates:
         return None
-    name = re.split(r"[。，,；;：:！!）)\s]", found.group(1))[-1]
+    before = _SIGNER.search(tail[max(0, dates[-1].start() - 60) : dates[-1].start()])
+    if not before:
+        return None
+    name = re.split(r"[。，,；;：:！!）)\s]", before.group(1))[-1]
     return name if _is_agency(name) else None
 
 

@@ -20,7 +20,9 @@ from xxgk.report.read.document import Document, Token
 _NUM = r"[+-]?\d+(?:\.\d+)?(?:万元|元)?"
 # a placeholder printed for an empty cell, standing alone between spaces: — - / 无
 _DASH = r"(?<!\S)(?:—+|-+|－|/|／|无)(?!\S)"
-_ZONE = re.compile(rf"(?:{_NUM}|{_DASH})(?:(?:[ \t]*{_NUM})|(?:[ \t]+{_DASH}))*")
+_ZONE_WITH_DASHES = re.compile(rf"(?:{_NUM}|{_DASH})(?:(?:[ \t]*{_NUM})|(?:[ \t]+{_DASH}))*")
+_ZONE = re.compile(rf"{_NUM}(?:[ \t]*{_NUM})*")  # the fast path: most lines print no dash
+_DASHES = re.compile(r"(?:^|\s)(?:—|-|－|/|／|无)(?:\s|$)")
 # What follows a number in prose (2022年, 88件, 第3次): such a number is not a table cell.
 _UNIT_AFTER = set("年月日件条项个号次人%％万亿份篇家天部期届名位批类户场余多倍岁时分秒")
 _PROSE_BEFORE = set("第约近共达至")
@@ -135,7 +137,8 @@ def _scan(
 ) -> None:
     """Split free text into label text and number zones."""
     pos = 0
-    for m in _ZONE.finditer(text):
+    zones = _ZONE_WITH_DASHES if _DASHES.search(text) else _ZONE
+    for m in zones.finditer(text):
         start, end = m.start(), m.end()
         zone = m.group(0)
         after = text[end : end + 3]
