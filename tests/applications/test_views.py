@@ -237,3 +237,45 @@ def test_search_filters(client, register, people) -> None:
     ).content.decode()
     assert "<html" not in body
     assert "甲申请人" in body
+
+
+def test_reply_form_shows_the_chosen_outcomes_grounds_after_an_error(
+    client, register, people
+) -> None:
+    application = register(date(2025, 9, 26))
+    login(client, people.officer)
+    url = reverse("applications:event", args=[application.pk, "reply_sent"])
+    response = client.post(
+        url, {"kind": "reply_sent", "on": "2025-10-09", "outcome": "partial", "ground": "x"}
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "请选择该办理结果的法定依据" in body
+    row = editions.for_year(2025).application_row("partial")
+    assert f'<option value="{row.grounds[0]}"' in body
+    assert application.events.count() == 1
+
+
+def test_django_admin_changes_go_through_the_services(client, tree, people) -> None:
+    from xxgk.agencies.models import Agency
+    from xxgk.audit.models import AuditEventType, AuditLog
+
+    people.admin.is_staff = people.admin.is_superuser = True
+    people.admin.save()
+    login(client, people.admin)
+    for name in ("agency", "membership"):
+        assert client.get(reverse(f"admin:agencies_{name}_changelist")).status_code == 200
+    for name in ("lettertemplate", "calendaryear"):
+        assert client.get(reverse(f"admin:applications_{name}_changelist")).status_code == 200
+    assert client.get(reverse("admin:audit_auditlog_changelist")).status_code == 200
+    response = client.post(
+        reverse("admin:agencies_agency_add"),
+        {"name": "甲市生态环境局", "level": "department", "parent": tree.city.pk},
+    )
+    assert response.status_code == 302
+    created = Agency.objects.get(name="甲市生态环境局")
+    assert created.path.startswith(tree.city.path)
+    record = AuditLog.objects.get(event_type=AuditEventType.AGENCY_CREATED, agency=created)
+    assert record.actor == people.admin
+    # Staff without the superuser flag see no applications in the admin at all.
+    assert "applications/application" not in client.get(reverse("admin:index")).content.decode()

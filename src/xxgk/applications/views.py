@@ -300,10 +300,19 @@ def event_record(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
             messages.success(request, f"已记录：{event_kind.label}。")
             return redirect("applications:detail", pk=application.pk)
     template = "applications/_event_form.html" if request.htmx else "applications/event.html"
+    chosen = request.POST.get("outcome", "")
     return render(
         request,
         template,
-        {**context, "form": form, "kind": event_kind},
+        {
+            **context,
+            "form": form,
+            "kind": event_kind,
+            # Re-shown after an error: the grounds of the outcome already chosen.
+            "grounds_row": next(
+                (r for r in editions.for_year(year).outcome_rows if r.key == chosen), None
+            ),
+        },
         status=400 if request.method == "POST" else 200,
     )
 
