@@ -187,7 +187,7 @@ def _span(cell: etree._Element, name: str) -> int:
 def _cell_text(cell: etree._Element) -> str:
     # line breaks and spans inside a cell (Word-pasted tables) become one line of text
     text = etree.tostring(cell, method="text", encoding="unicode", with_tail=False)
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split knows NBSP and the ideographic space
 
 
 def _is_value(text: str) -> bool:
