@@ -256,3 +256,31 @@ def test_an_unlabelled_row_that_could_go_in_two_places_is_not_placed() -> None:
     assert got.cells["applications.partial.total"] is None
     assert got.cells["applications.denied_state_secret.total"] is None
     assert got.cells["applications.granted.total"] == 21
+
+
+def test_empty_cells_between_bars_are_blank_cells_in_place() -> None:
+    expected = h.sample_report()
+    lines = h.as_bars(expected).splitlines()
+    # print the zero cells of 一、本年新收 as empty: its 7 cells follow its label
+    at = lines.index("一、本年新收政府信息公开申请数量")
+    cells = lines[at + 2 : at + 2 + 14 : 2]
+    assert cells == ["71", "3", "0", "0", "0", "0", "74"]
+    for i in range(at + 2, at + 16, 2):
+        if lines[i] == "0":
+            lines[i] = ""
+    got = read("\n".join(lines), text)
+    assert got.cells == expected.cells
+    assert got.provenance["applications.new_received.research"].blank
+
+
+def test_a_row_printed_with_every_cell_empty_reads_zero() -> None:
+    expected = h.sample_report()
+    lines = h.as_bars(expected).splitlines()
+    at = lines.index("1.属于国家秘密")
+    for i in range(at + 2, at + 16, 2):
+        assert lines[i] == "0"
+        lines[i] = ""
+    got = read("\n".join(lines), text)
+    assert got.cells == expected.cells
+    assert got.provenance["applications.denied_state_secret.natural_person"].blank
+    assert got.provenance["applications.denied_state_secret.total"].derived

@@ -118,7 +118,8 @@ def build(doc: Document) -> Stream:
         text = clean(token.text)
         texts.append(text)
         if token.col is not None and _CELL_VALUE.match(text):
-            if text.strip() or current is not None or _grid_row(token) is not None:
+            # an empty cell belongs to a row when it follows a label or another value
+            if text.strip() or current is not None or pending or _grid_row(token) is not None:
                 add_value(text.strip(), token, True)
             continue
         if token.col is not None and not _SPACED_NUMBER.search(text):
