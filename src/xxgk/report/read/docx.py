@@ -107,23 +107,36 @@ def _blocks(parent: etree._Element) -> Iterator[etree._Element]:
                 yield from _blocks(content)
 
 
-def _paragraph_text(p: etree._Element) -> str:
+# Printed text and the marks that print as characters, in document order, in one XPath pass
+# (far faster than walking every element of a run in Python). w:delText is left out.
+_PRINTED = etree.XPath(
+    ".//w:p | .//w:t/text() | .//w:tab | .//w:br | .//w:cr | .//w:noBreakHyphen",
+    namespaces={"w": _W[1:-1]},
+)
+_MARKS = {_TAB: "\t", _BREAKS[0]: "\n", _BREAKS[1]: "\n", _HYPHENS[0]: "-"}
+
+
+def _text(el: etree._Element) -> str:
+    """The text printed in a paragraph or a table cell; paragraphs inside it end lines."""
     parts: list[str] = []
-    for el in p.iter(_TEXT, _TAB, *_BREAKS, *_HYPHENS):
-        if el.tag == _TEXT:
-            parts.append(el.text or "")
-        elif el.tag == _TAB:
-            parts.append("\t")
-        elif el.tag in _BREAKS:
-            parts.append("\n")
-        elif el.tag == f"{_W}noBreakHyphen":
-            parts.append("-")
+    for item in _PRINTED(el):
+        if isinstance(item, str):
+            parts.append(item)
+        elif item.tag == _P:
+            if parts:
+                parts.append("\n")
+        else:
+            parts.append(_MARKS.get(item.tag, ""))
     return "".join(parts)
+
+
+def _paragraph_text(p: etree._Element) -> str:
+    return _text(p)
 
 
 def _cell_text(tc: etree._Element) -> str:
     """A cell's paragraphs, one per line."""
-    return "\n".join(_paragraph_text(p) for p in tc.iter(_P)).strip()
+    return _text(tc).strip()
 
 
 def _cells(tr: etree._Element) -> Iterator[etree._Element]:
