@@ -9,6 +9,7 @@ from datetime import date
 
 import docx
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -46,6 +47,10 @@ def test_officer_flow_from_letter_to_reply(client, tree, people, media) -> None:
             "request_text": "青山镇石桥村集体土地征收补偿安置方案",
             "received_on": "2025-09-26",
             "note": "EMS 签收",
+            "documents": [
+                SimpleUploadedFile("申请书.pdf", b"%PDF-1.4 letter", "application/pdf"),
+                SimpleUploadedFile("信封.jpg", b"\xff\xd8\xff jpeg", "image/jpeg"),
+            ],
         },
     )
     assert response.status_code == 302, response.content.decode()
@@ -67,6 +72,11 @@ def test_officer_flow_from_letter_to_reply(client, tree, people, media) -> None:
 
     page = check_page()
     assert shown_due(page) == date(2025, 10, 30)  # 20 working days, National Day skipped
+    assert [a.name for a in application.attachments.all()] == ["申请书.pdf", "信封.jpg"]
+    first = application.attachments.first()
+    assert reverse("applications:attachment", args=[first.pk]) in page
+    download = client.get(reverse("applications:attachment", args=[first.pk]))
+    assert b"".join(download.streaming_content) == b"%PDF-1.4 letter"
 
     def act(kind: EventKind, on: date, expect: int = 302, **data) -> None:
         url = reverse("applications:event", args=[application.pk, kind.value])

@@ -279,3 +279,23 @@ def test_django_admin_changes_go_through_the_services(client, tree, people) -> N
     assert record.actor == people.admin
     # Staff without the superuser flag see no applications in the admin at all.
     assert "applications/application" not in client.get(reverse("admin:index")).content.decode()
+
+
+def test_an_uploaded_template_replaces_the_shipped_one(client, case, people, media) -> None:
+    import io
+
+    import docx
+    from django.core.files.base import ContentFile
+
+    from xxgk.applications.models import LetterTemplate
+
+    document = docx.Document()
+    document.add_paragraph("本地模板 {{ applicant_name }} {{ number }}")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    template = LetterTemplate(key="granted", uploaded_by=people.admin)
+    template.file.save("granted.docx", ContentFile(buffer.getvalue()))
+    login(client, people.officer)
+    letter = client.get(urls(case)["letter"])
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(letter.content)).paragraphs)
+    assert text == f"本地模板 保密申请人 {case[0].number}"

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 
 from xxgk.agencies.models import Agency, Membership, Role
 
-User = AbstractBaseUser | AnonymousUser
+Viewer = User | AnonymousUser  # whoever is asking, logged in or not
 
 
-def _memberships(user: User, roles: Iterable[Role]) -> QuerySet[Membership]:
+def _memberships(user: Viewer, roles: Iterable[Role]) -> QuerySet[Membership]:
     if not user.is_authenticated:
         return Membership.objects.none()
     return Membership.objects.filter(user=user, role__in=list(roles)).select_related("agency")
@@ -28,7 +28,7 @@ def _with_descendants(agencies: Iterable[Agency]) -> QuerySet[Agency]:
     return Agency.objects.filter(query)
 
 
-def agencies_readable(*, user: User) -> QuerySet[Agency]:
+def agencies_readable(*, user: Viewer) -> QuerySet[Agency]:
     """Agencies whose applications the user may read: the agency of each officer, head or
     administrator membership, and each supervisor's agency with everything below it."""
     own = _memberships(user, (Role.OFFICER, Role.HEAD, Role.ADMINISTRATOR))
@@ -39,26 +39,26 @@ def agencies_readable(*, user: User) -> QuerySet[Agency]:
     return Agency.objects.filter(id__in=ids)
 
 
-def agencies_handled(*, user: User) -> QuerySet[Agency]:
+def agencies_handled(*, user: Viewer) -> QuerySet[Agency]:
     """Agencies for which the user registers applications and records events (officer, head)."""
     ids = _memberships(user, (Role.OFFICER, Role.HEAD)).values_list("agency_id", flat=True)
     return Agency.objects.filter(id__in=list(ids))
 
 
-def agencies_headed(*, user: User) -> QuerySet[Agency]:
+def agencies_headed(*, user: Viewer) -> QuerySet[Agency]:
     """Agencies whose head the user is: who approves extensions and signs replies."""
     ids = _memberships(user, (Role.HEAD,)).values_list("agency_id", flat=True)
     return Agency.objects.filter(id__in=list(ids))
 
 
-def agencies_administered(*, user: User) -> QuerySet[Agency]:
+def agencies_administered(*, user: Viewer) -> QuerySet[Agency]:
     """Agencies the user administers: each administrator membership and everything below."""
     if user.is_authenticated and getattr(user, "is_superuser", False):
         return Agency.objects.all()
     return _with_descendants([m.agency for m in _memberships(user, (Role.ADMINISTRATOR,))])
 
 
-def user_is_administrator(*, user: User) -> bool:
+def user_is_administrator(*, user: Viewer) -> bool:
     """May manage the calendar, letter templates and read the audit log."""
     return agencies_administered(user=user).exists()
 
@@ -73,5 +73,5 @@ def agency_head(*, agency: Agency) -> Membership | None:
     )
 
 
-def user_roles(*, user: User) -> list[Membership]:
+def user_roles(*, user: Viewer) -> list[Membership]:
     return list(_memberships(user, list(Role)).order_by("agency__path", "role"))

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db import transaction
 
 from xxgk.agencies.models import Agency, Level, Membership, Role
 from xxgk.audit.models import AuditEventType
 from xxgk.audit.services import audit_record
 
-Actor = AbstractBaseUser | AnonymousUser | None
+Actor = User | AnonymousUser | None
 
 
 def _snapshot(agency: Agency) -> dict[str, object]:
@@ -81,7 +81,7 @@ def agency_update(*, actor: Actor, agency: Agency, **changes: object) -> Agency:
 
 @transaction.atomic
 def membership_add(
-    *, actor: Actor, user: AbstractBaseUser, agency: Agency, role: Role | str, title: str = ""
+    *, actor: Actor, user: User, agency: Agency, role: Role | str, title: str = ""
 ) -> Membership:
     """Give a user a role in an agency (idempotent)."""
     membership, created = Membership.objects.get_or_create(

@@ -45,7 +45,7 @@ class LetterTemplateAdmin(admin.ModelAdmin):
     def save_model(
         self, request: HttpRequest, obj: LetterTemplate, form: Any, change: bool
     ) -> None:
-        obj.uploaded_by = request.user
+        obj.uploaded_by = request.user  # type: ignore[assignment]  # the admin requires login
         super().save_model(request, obj, form, change)
         audit_record(
             actor=request.user,

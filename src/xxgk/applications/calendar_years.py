@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.db import transaction
 
 from xxgk.applications.clock import calendar_current
@@ -51,7 +51,7 @@ def _pad(text: str) -> str:
 @transaction.atomic
 def calendar_year_save(
     *,
-    user: AbstractBaseUser,
+    user: User,
     year: int,
     holidays: list[date],
     workdays: list[date],
@@ -85,7 +85,7 @@ def calendar_year_save(
     return row, applications_redate(user=user)
 
 
-def applications_redate(*, user: AbstractBaseUser | None) -> int:
+def applications_redate(*, user: User | None) -> int:
     """Recompute the deadlines of every open application on the current calendar (run after a
     calendar year is entered); each one that moved gets an audit record."""
     calendar = calendar_current()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.core.files.uploadedfile import UploadedFile
@@ -42,7 +42,7 @@ class RegisterForm(forms.ModelForm):
     agency = forms.ModelChoiceField(label="受理机关", queryset=Agency.objects.none())
     received_on = forms.DateField(label="收到申请之日", widget=DATE)
     note = forms.CharField(label="收到情况说明", required=False, widget=forms.Textarea({"rows": 2}))
-    files = MultipleFileField(label="申请材料（可多选）")
+    documents = MultipleFileField(label="申请材料（可多选）")
 
     class Meta:
         model = Application
@@ -64,7 +64,7 @@ class RegisterForm(forms.ModelForm):
 
     def __init__(self, *args: Any, agencies: QuerySet[Agency], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = agencies
+        cast(forms.ModelChoiceField, self.fields["agency"]).queryset = agencies
         if len(agencies) == 1:
             self.fields["agency"].initial = agencies[0]
         self.fields["received_on"].initial = timezone.localdate()
@@ -90,14 +90,14 @@ class EventForm(forms.Form):
         label="收费金额（元）", required=False, min_value=0, decimal_places=2
     )
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea({"rows": 3}))
-    files = MultipleFileField(label="文书或材料")
+    documents = MultipleFileField(label="文书或材料")
 
     def __init__(self, *args: Any, kind: EventKind, year: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].initial = kind.value
         self.fields["on"].initial = timezone.localdate()
         edition = editions.for_year(year)
-        self.fields["outcome"].choices = [("", "——请选择——")] + [
+        cast(forms.ChoiceField, self.fields["outcome"]).choices = [("", "——请选择——")] + [
             (r.key, r.label.text) for r in edition.outcome_rows if r.key not in NOT_BY_REPLY
         ]
         shown = {
@@ -131,10 +131,18 @@ class FilterForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         anything = [("", "全部")]
-        self.fields["status"].choices = anything + [(s.value, s.label) for s in Status]
-        self.fields["outcome"].choices = anything + choices.outcome_choices()
-        self.fields["applicant_kind"].choices = anything + choices.applicant_kinds()
-        self.fields["channel"].choices = anything + list(choices.Channel.choices)
+        cast(forms.ChoiceField, self.fields["status"]).choices = anything + [
+            (s.value, s.label) for s in Status
+        ]
+        cast(forms.ChoiceField, self.fields["outcome"]).choices = (
+            anything + choices.outcome_choices()
+        )
+        cast(forms.ChoiceField, self.fields["applicant_kind"]).choices = (
+            anything + choices.applicant_kinds()
+        )
+        cast(forms.ChoiceField, self.fields["channel"]).choices = anything + list(
+            choices.Channel.choices
+        )
 
 
 class CalendarYearForm(forms.Form):

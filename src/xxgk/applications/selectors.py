@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import F, Q, QuerySet
 from django.http import Http404
 
@@ -14,7 +14,7 @@ from xxgk.applications.clock import live_events, state_of
 from xxgk.applications.models import Application, ApplicationEvent, Attachment
 from xxgk.workdays.clock import EventKind, State
 
-User = AbstractBaseUser | AnonymousUser
+Viewer = User | AnonymousUser  # whoever is asking, logged in or not
 
 # Events no one records from the application page: receipt is the registration itself.
 _NOT_ACTIONS = frozenset({EventKind.RECEIVED})
@@ -33,7 +33,7 @@ class Filters:
     open_only: bool = False
 
 
-def application_list(*, user: User, filters: Filters | None = None) -> QuerySet[Application]:
+def application_list(*, user: Viewer, filters: Filters | None = None) -> QuerySet[Application]:
     """The applications of the agencies the user may read, due soonest first."""
     qs = Application.objects.filter(agency__in=agencies_readable(user=user)).select_related(
         "agency"
@@ -60,7 +60,7 @@ def application_list(*, user: User, filters: Filters | None = None) -> QuerySet[
     return qs.order_by(F("due_on").asc(nulls_last=True), "received_on", "id")
 
 
-def application_get(*, user: User, pk: int) -> Application:
+def application_get(*, user: Viewer, pk: int) -> Application:
     """One application the user may read; 404 (not 403) so that others' numbers do not leak."""
     try:
         return application_list(user=user).get(pk=pk)
@@ -81,7 +81,7 @@ def application_state(*, application: Application, today: date | None = None) ->
     return state_of(live_events(application.events.all()), today=today)
 
 
-def attachment_get(*, user: User, pk: int) -> Attachment:
+def attachment_get(*, user: Viewer, pk: int) -> Attachment:
     try:
         return Attachment.objects.select_related("application").get(
             pk=pk, application__agency__in=agencies_readable(user=user)
@@ -90,16 +90,16 @@ def attachment_get(*, user: User, pk: int) -> Attachment:
         raise Http404("没有这个附件，或您无权查看。") from None
 
 
-def user_can_handle(*, user: User, application: Application) -> bool:
+def user_can_handle(*, user: Viewer, application: Application) -> bool:
     """Officers and heads of the application's agency record its events."""
     return agencies_handled(user=user).filter(pk=application.agency_id).exists()
 
 
-def user_is_head(*, user: User, application: Application) -> bool:
+def user_is_head(*, user: Viewer, application: Application) -> bool:
     return agencies_headed(user=user).filter(pk=application.agency_id).exists()
 
 
-def application_actions(*, user: User, application: Application, state: State) -> list[EventKind]:
+def application_actions(*, user: Viewer, application: Application, state: State) -> list[EventKind]:
     """The events this user may record now: what the clock allows, cut down by role (an
     extension needs the head)."""
     if not user_can_handle(user=user, application=application):

@@ -13,7 +13,7 @@ from decimal import Decimal
 from pathlib import PurePath
 
 from django.conf import settings
-from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
@@ -119,7 +119,7 @@ def application_refresh(
     return changed
 
 
-def _require_handler(user: AbstractBaseUser, agency: Agency) -> None:
+def _require_handler(user: User, agency: Agency) -> None:
     if not agencies_handled(user=user).filter(pk=agency.pk).exists():
         raise PermissionDenied("只有本机关的经办人或负责人可以办理。")
 
@@ -127,7 +127,7 @@ def _require_handler(user: AbstractBaseUser, agency: Agency) -> None:
 @transaction.atomic
 def application_register(
     *,
-    user: AbstractBaseUser,
+    user: User,
     agency: Agency,
     applicant: ApplicantData,
     channel: str,
@@ -200,7 +200,7 @@ def _check_reply(kind: EventKind, on: date, outcome: str, ground: str) -> None:
 @transaction.atomic
 def application_event_record(
     *,
-    user: AbstractBaseUser,
+    user: User,
     application: Application,
     kind: EventKind | str,
     on: date,
@@ -270,7 +270,7 @@ def _check_timeline(events: list[ApplicationEvent]) -> None:
 @transaction.atomic
 def application_event_void(
     *,
-    user: AbstractBaseUser,
+    user: User,
     application: Application,
     event: ApplicationEvent,
     reason: str,
@@ -333,7 +333,7 @@ def _check_upload(upload: UploadedFile) -> str:
 @transaction.atomic
 def attachment_add(
     *,
-    user: AbstractBaseUser,
+    user: User,
     application: Application,
     upload: UploadedFile,
     event: ApplicationEvent | None = None,

@@ -9,12 +9,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.middleware import HtmxDetails
 
 from xxgk.agencies.selectors import agencies_handled, user_is_administrator
 from xxgk.applications import choices
@@ -48,6 +50,13 @@ from xxgk.applications.services import (
 from xxgk.report import editions
 from xxgk.workdays import Calendar
 from xxgk.workdays.clock import EventKind, State
+
+
+class Request(HttpRequest):
+    """What the middleware adds: htmx details and, behind `login_required`, a real user."""
+
+    htmx: HtmxDetails
+    user: User  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)
@@ -86,7 +95,7 @@ def _calendar_warning(calendar: Calendar, today: date, provisional: bool) -> str
 
 @login_required
 @require_GET
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: Request) -> HttpResponse:
     """The work queue: open applications, soonest due first."""
     today = timezone.localdate()
     calendar = calendar_current()
@@ -124,7 +133,7 @@ def _filters(form: FilterForm) -> Filters:
 
 @login_required
 @require_GET
-def search(request: HttpRequest) -> HttpResponse:
+def search(request: Request) -> HttpResponse:
     """Every application the user may read, filtered."""
     form = FilterForm(request.GET or None)
     qs = application_list(user=request.user, filters=_filters(form))
@@ -143,7 +152,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def export_csv(request: HttpRequest) -> HttpResponse:
+def export_csv(request: Request) -> HttpResponse:
     """The filtered list as CSV (UTF-8 with BOM so that Excel reads the Chinese)."""
     qs = application_list(user=request.user, filters=_filters(FilterForm(request.GET or None)))
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -186,7 +195,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def register(request: HttpRequest) -> HttpResponse:
+def register(request: Request) -> HttpResponse:
     agencies = agencies_handled(user=request.user)
     if not agencies.exists():
         raise PermissionDenied("只有经办人或负责人可以登记申请。")
@@ -204,7 +213,7 @@ def register(request: HttpRequest) -> HttpResponse:
                 request_text=data["request_text"],
                 received_on=data["received_on"],
                 note=data["note"],
-                files=tuple(data["files"]),
+                files=tuple(data["documents"]),
             )
         except ValidationError as exc:
             for field, errors in exc.message_dict.items():
@@ -217,7 +226,7 @@ def register(request: HttpRequest) -> HttpResponse:
     return render(request, "applications/register.html", {"form": form})
 
 
-def _detail_context(request: HttpRequest, application: Application) -> dict[str, Any]:
+def _detail_context(request: Request, application: Application) -> dict[str, Any]:
     events = live_events(application.events.all())
     calendar = calendar_current()
     today = timezone.localdate()
@@ -236,11 +245,11 @@ def _detail_context(request: HttpRequest, application: Application) -> dict[str,
         "letters": letters_available(application),
         "void_form": VoidForm(),
         "outcome_row": _outcome_row(application),
-        "receipt_rule": choices.CHANNEL_RECEIPT_RULE.get(application.channel, ""),
+        "receipt_rule": choices.CHANNEL_RECEIPT_RULE.get(choices.Channel(application.channel), ""),
     }
 
 
-def _can_void(request: HttpRequest, application: Application) -> bool:
+def _can_void(request: Request, application: Application) -> bool:
     return agencies_handled(user=request.user).filter(pk=application.agency_id).exists()
 
 
@@ -253,7 +262,7 @@ def _outcome_row(application: Application) -> Any:
 
 @login_required
 @require_GET
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
+def detail(request: Request, pk: int) -> HttpResponse:
     application = application_get(user=request.user, pk=pk)
     return render(request, "applications/detail.html", _detail_context(request, application))
 
@@ -267,7 +276,7 @@ def _event_kind(value: str) -> EventKind:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def event_record(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+def event_record(request: Request, pk: int, kind: str) -> HttpResponse:
     """The form for one action (GET, loaded into the page by htmx) and its submission."""
     application = application_get(user=request.user, pk=pk)
     event_kind = _event_kind(kind)
@@ -292,7 +301,7 @@ def event_record(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
                 ground=data.get("ground") or "",
                 amount=data.get("amount"),
                 note=data["note"],
-                files=tuple(data["files"]),
+                files=tuple(data["documents"]),
             )
         except ApplicationError as exc:
             form.add_error(None, str(exc))
@@ -319,7 +328,7 @@ def event_record(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 
 @login_required
 @require_GET
-def grounds(request: HttpRequest, pk: int) -> HttpResponse:
+def grounds(request: Request, pk: int) -> HttpResponse:
     """htmx: the legal grounds of the outcome just chosen."""
     application = application_get(user=request.user, pk=pk)
     on = request.GET.get("on", "")
@@ -331,7 +340,7 @@ def grounds(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def event_void(request: HttpRequest, pk: int) -> HttpResponse:
+def event_void(request: Request, pk: int) -> HttpResponse:
     application = application_get(user=request.user, pk=pk)
     form = VoidForm(request.POST)
     if not form.is_valid():
@@ -356,7 +365,7 @@ def event_void(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_GET
-def letter(request: HttpRequest, pk: int, key: str, event: int) -> HttpResponse:
+def letter(request: Request, pk: int, key: str, event: int) -> HttpResponse:
     """Download a filled letter (DOCX)."""
     application = application_get(user=request.user, pk=pk)
     state: State = state_of(live_events(application.events.all()))
@@ -380,7 +389,7 @@ def _attachment_header(name: str) -> str:
 
 @login_required
 @require_GET
-def attachment(request: HttpRequest, pk: int) -> FileResponse:
+def attachment(request: Request, pk: int) -> FileResponse:
     found = attachment_get(user=request.user, pk=pk)
     return FileResponse(
         found.file.open("rb"),
@@ -392,7 +401,7 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
-def calendar_years(request: HttpRequest) -> HttpResponse:
+def calendar_years(request: Request) -> HttpResponse:
     """An administrator enters a year's holidays and make-up working days."""
     if not user_is_administrator(user=request.user):
         raise PermissionDenied("只有管理员可以录入工作日历。")

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Q, QuerySet
 
 from xxgk.agencies.selectors import agencies_administered
 from xxgk.audit.models import AuditLog
 
 
-def audit_log_list(*, user: AbstractBaseUser | AnonymousUser) -> QuerySet[AuditLog]:
+def audit_log_list(*, user: User | AnonymousUser) -> QuerySet[AuditLog]:
     """The records a user may read: all of them for a superuser, else those of the agencies the
     user administers (and, for calendar years, which belong to no agency, any administrator)."""
     if not user.is_authenticated:

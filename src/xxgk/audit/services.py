@@ -9,14 +9,14 @@ from django.db import models, transaction
 from xxgk.audit.models import AuditEventType, AuditLog
 
 if TYPE_CHECKING:
-    from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.contrib.auth.models import AnonymousUser, User
 
     from xxgk.agencies.models import Agency
 
 
 def audit_record(
     *,
-    actor: AbstractBaseUser | AnonymousUser | None,
+    actor: User | AnonymousUser | None,
     event_type: AuditEventType,
     obj: models.Model,
     agency: Agency | None,

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
 
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
@@ -103,12 +103,10 @@ class Case:
     channel: str
     text: str
     received: date
-    events: list[tuple[K, date, dict[str, object]]] = field(default_factory=list)
+    events: list[tuple[K, date, dict[str, Any]]] = field(default_factory=list)
 
 
-def _reply(
-    on: date, outcome: str, note: str, ground: str = ""
-) -> tuple[K, date, dict[str, object]]:
+def _reply(on: date, outcome: str, note: str, ground: str = "") -> tuple[K, date, dict[str, Any]]:
     row = editions.for_year(on.year).application_row(outcome)
     return (
         K.REPLY_SENT,
@@ -366,12 +364,12 @@ def _applicant(seq: int, kind: str) -> ApplicantData:
     )
 
 
-def _officer_for(agency: str, users: dict[str, AbstractUser]) -> AbstractUser:
+def _officer_for(agency: str, users: dict[str, User]) -> User:
     account = next(a for a in ACCOUNTS if a.agency == agency and a.role == Role.OFFICER)
     return users[account.username]
 
 
-def _head_for(agency: str, users: dict[str, AbstractUser]) -> AbstractUser:
+def _head_for(agency: str, users: dict[str, User]) -> User:
     account = next(a for a in ACCOUNTS if a.agency == agency and a.role == Role.HEAD)
     return users[account.username]
 
@@ -396,8 +394,7 @@ def demo_load(today: date | None = None) -> bool:
             address=f"江城市江城大道{len(agencies) + 1}号",
             phone=f"0599-6{len(agencies) + 1:06d}",
         )
-    User = get_user_model()
-    users: dict[str, AbstractUser] = {}
+    users: dict[str, User] = {}
     for a in ACCOUNTS:
         user = User.objects.filter(username=a.username).first()
         if user is None:

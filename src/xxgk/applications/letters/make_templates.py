@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
@@ -88,10 +89,10 @@ def _font(run: object, size: float, bold: bool = False, family: str = "仿宋") 
 
 
 def _paragraph(
-    doc: Document,
+    doc: DocxDocument,
     text: str,
     *,
-    align: int | None = None,
+    align: WD_ALIGN_PARAGRAPH | None = None,
     size: float = 16,
     bold: bool = False,
     indent: bool = False,
@@ -106,7 +107,7 @@ def _paragraph(
     _font(p.add_run(text), size, bold, family)
 
 
-def make(key: str, body: tuple[str, ...]) -> Document:
+def make(key: str, body: tuple[str, ...]) -> DocxDocument:
     doc = Document()
     centre, right = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.RIGHT
     _paragraph(doc, "{{ agency }}", align=centre, size=22, bold=True, family="宋体")
@@ -126,7 +127,7 @@ def make(key: str, body: tuple[str, ...]) -> Document:
 
 def main() -> None:
     for key, body in BODIES.items():
-        make(key, body).save(HERE / f"{key}.docx")
+        make(key, body).save(str(HERE / f"{key}.docx"))
         print(HERE / f"{key}.docx")
 
 
