@@ -16,6 +16,7 @@ import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
 from itertools import islice
@@ -118,8 +119,11 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[str]:
             yield entry.path
 
 
-def _audit_batch(sources: list[str], with_json: bool) -> list[Outcome]:
-    return [audit_file(s, with_json=with_json) for s in sources]
+Reader = Callable[..., Outcome]  # audit_file's shape: (source, *, with_json) -> Outcome
+
+
+def _audit_batch(sources: list[str], with_json: bool, read: Reader) -> list[Outcome]:
+    return [read(s, with_json=with_json) for s in sources]
 
 
 # Imported once by the fork server, so that each worker starts with the readers loaded.
@@ -144,27 +148,50 @@ def _pool_context() -> multiprocessing.context.BaseContext:
 
 
 def audit_many(
-    sources: Iterable[str], *, jobs: int = 1, with_json: bool = False
+    sources: Iterable[str], *, jobs: int = 1, with_json: bool = False, read: Reader = audit_file
 ) -> Iterator[Outcome]:
     """Outcomes in the order of `sources`, read by `jobs` worker processes; at most a few
-    batches per worker are in flight, so memory does not grow with the number of files."""
+    batches per worker are in flight, so memory does not grow with the number of files.
+
+    A file that kills its worker (a crash inside a native library) is an unreadable file: its
+    batch is read again one file per process to find it, and the run goes on."""
     if jobs <= 1:
         for source in sources:
-            yield audit_file(source, with_json=with_json)
+            yield read(source, with_json=with_json)
         return
-    work: Callable[[list[str]], list[Outcome]] = partial(_audit_batch, with_json=with_json)
+    context = _pool_context()
+    work = partial(_audit_batch, with_json=with_json, read=read)
     it = iter(sources)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=_pool_context())
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pending: deque[tuple[list[str], Future[list[Outcome]]]] = deque()
     try:
-        pending: deque[Future[list[Outcome]]] = deque()
-        while batch := list(islice(it, _BATCH)):
-            pending.append(pool.submit(work, batch))
-            if len(pending) >= jobs * _WINDOW:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        while True:
+            while len(pending) < jobs * _WINDOW and (batch := list(islice(it, _BATCH))):
+                pending.append((batch, pool.submit(work, batch)))
+            if not pending:
+                return
+            batch, future = pending.popleft()
+            try:
+                results = future.result()
+            except BrokenProcessPool:
+                pool.shutdown(wait=True, cancel_futures=True)
+                results = [_alone(source, with_json, read, context) for source in batch]
+                pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+                pending = deque((b, pool.submit(work, b)) for b, _ in pending)
+            yield from results
     finally:  # stopped early (Ctrl-C, a closed pipe): drop the batches not yet started
         pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _alone(
+    source: str, with_json: bool, read: Reader, context: multiprocessing.context.BaseContext
+) -> Outcome:
+    """Read one file in a process of its own; a crash is that file's error."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as solo:
+        try:
+            return solo.submit(read, source, with_json=with_json).result()
+        except BrokenProcessPool:
+            return Outcome(source, error="读取此文件时进程意外终止（文件可能已损坏或过于复杂）")
 
 
 @app.command("audit")
