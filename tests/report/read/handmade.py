@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from xxgk.report.edition import Edition, HeaderCell
 from xxgk.report.model import Report
 
 AGENCY = "示例市示例局"
@@ -45,6 +46,11 @@ def sample_report(edition: str = "2019", year: int = 2020) -> Report:
     return r
 
 
+def heading(ed: Edition, section: str) -> str:
+    """A section's official heading (一、总体情况 …), from the edition."""
+    return next(x.heading for x in ed.sections if x.key == section)
+
+
 def _num(value: object) -> str:
     if isinstance(value, Decimal):
         return f"{value}元"
@@ -54,17 +60,15 @@ def _num(value: object) -> str:
 def table_rows(r: Report) -> list[list[str]]:
     """Every printed row of tables 2–4, as cells (labels then values)."""
     ed = r.edition
-    out: list[list[str]] = [["二、主动公开政府信息情况"]]
+    out: list[list[str]] = [[heading(ed, "proactive")]]
     for block in ed.proactive:
         out.append([block.caption.text])
         out.append([ed.proactive_header.text, *(f.label.text for f in block.fields)])
         for row in block.rows:
             cells = [_num(r[f"proactive.{row.key}.{f.key}"]) for f in block.fields]
             out.append([row.label.text, *cells])
-    out.append(["三、收到和处理政府信息公开申请情况"])
-    out.append([ed.application_header[0][0].text, "申请人情况"])
-    out.append(["自然人", "法人或其他组织", "总计"])
-    out.append([c.label.text for c in ed.columns[1:6]])
+    out.append([heading(ed, "applications")])
+    out += [[cell.text for cell in header_row] for header_row in ed.application_header]
     printed_groups: set[str] = set()
     for row in ed.application_rows:
         labels = []
@@ -74,11 +78,8 @@ def table_rows(r: Report) -> list[list[str]]:
                 labels.append(ed.row_group(g).label.text)
         values = [str(r[f"applications.{row.key}.{c.key}"]) for c in ed.columns]
         out.append([*labels, row.label.text, *values])
-    out.append(["四、政府信息公开行政复议、行政诉讼情况"])
-    out.append(["行政复议", "行政诉讼"])
-    out.append([c.label.text for c in ed.appeal_columns])
-    out.append(["未经复议直接起诉", "复议后起诉"])
-    out.append([c.label.text for c in ed.appeal_columns] * 2)
+    out.append([heading(ed, "appeals")])
+    out += [[cell.text for cell in header_row] for header_row in ed.appeal_header]
     out.append(
         [str(r[f"appeals.{g.key}.{c.key}"]) for g in ed.appeal_groups for c in ed.appeal_columns]
     )
@@ -90,14 +91,14 @@ def opening(r: Report) -> list[str]:
         f"{r.agency}{r.year}年政府信息公开工作年度报告",
         f"本报告由{r.agency}编制。本报告中所列数据的统计期限自{r.year}年1月1日起至"
         f"{r.year}年12月31日止。",
-        "一、总体情况",
+        heading(r.edition, "overview"),
         "本年度，我局认真落实条例要求，主动公开各类信息。",
     ]
 
 
 def closing(r: Report) -> list[str]:
     return [
-        "五、存在的主要问题及改进情况",
+        heading(r.edition, "problems"),
         "信息公开的及时性还需提高。",
         r.agency,
         f"{r.year + 1}年1月20日",
@@ -154,12 +155,8 @@ def as_html(r: Report, blank_totals: bool = False, total_first: bool = False) ->
     body.append("<table>")
     for row in table_rows(r)[: 1 + 2 * len(ed.proactive) + sum(len(b.rows) for b in ed.proactive)]:
         body.append("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>")
-    body.append("</table><p>三、收到和处理政府信息公开申请情况</p><table>")
-    body.append(f'<tr><td colspan="3" rowspan="3">{ed.application_header[0][0].text}</td>')
-    body.append('<td colspan="7">申请人情况</td></tr>')
-    body.append('<tr><td rowspan="2">自然人</td><td colspan="5">法人或其他组织</td>')
-    body.append('<td rowspan="2">总计</td></tr>')
-    body.append("<tr>" + "".join(f"<td>{c.label.text}</td>" for c in ed.columns[1:6]) + "</tr>")
+    body.append(f"</table><p>{heading(ed, 'applications')}</p><table>")
+    body += _header_html(ed.application_header)
     seen: set[str] = set()
     for row in ed.application_rows:
         cells = []
@@ -175,22 +172,36 @@ def as_html(r: Report, blank_totals: bool = False, total_first: bool = False) ->
             values[-1] = "&nbsp;"
         cells += [f"<td>{v}</td>" for v in values]
         body.append("<tr>" + "".join(cells) + "</tr>")
-    body.append("</table><p>四、政府信息公开行政复议、行政诉讼情况</p><table>")
-    for row in table_rows(r)[-5:]:
-        body.append("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>")
+    body.append(f"</table><p>{heading(ed, 'appeals')}</p><table>")
+    body += _header_html(ed.appeal_header)
+    values = [r[f"appeals.{g.key}.{c.key}"] for g in ed.appeal_groups for c in ed.appeal_columns]
+    body.append("<tr>" + "".join(f"<td>{v}</td>" for v in values) + "</tr>")
     body.append("</table>")
     body += [f"<p>{p}</p>" for p in closing(r)]
     return "<html><body>" + "\n".join(body) + "</body></html>"
 
 
+def _header_html(rows: tuple[tuple[HeaderCell, ...], ...]) -> list[str]:
+    """A merged header as the edition defines it, with its rowspans and colspans."""
+    out = []
+    for row in rows:
+        cells = "".join(
+            f'<td rowspan="{c.rowspan}" colspan="{c.colspan}">{c.text}</td>' for c in row
+        )
+        out.append(f"<tr>{cells}</tr>")
+    return out
+
+
 def _html_total_first(r: Report) -> str:
     ed = r.edition
     page = as_html(r)
-    start = page.index("<p>三、收到和处理政府信息公开申请情况</p><table>")
-    end = page.index("</table><p>四、")
-    rows = ['<tr><td colspan="3" rowspan="3">说明</td><td colspan="8">申请人情况</td></tr>']
-    rows.append('<tr><td rowspan="2">总计</td><td rowspan="2">自然人</td>')
-    rows.append('<td colspan="6">法人或其他组织</td></tr>')
+    start = page.index(f"<p>{heading(ed, 'applications')}</p><table>")
+    end = page.index(f"</table><p>{heading(ed, 'appeals')}")
+    (note, applicants), (natural, legal_persons, total) = ed.application_header[:2]
+    rows = [f'<tr><td colspan="3" rowspan="3">{note.text}</td>']
+    rows.append(f'<td colspan="8">{applicants.text}</td></tr>')
+    rows.append(f'<tr><td rowspan="2">{total.text}</td><td rowspan="2">{natural.text}</td>')
+    rows.append(f'<td colspan="6">{legal_persons.text}</td></tr>')
     legal = ed.columns[1:6]
     rows.append(
         "<tr>" + "".join(f"<td>{c.label.text}</td>" for c in legal) + "<td>法人小计</td></tr>"
@@ -200,7 +211,7 @@ def _html_total_first(r: Report) -> str:
         printed = [values[6], values[0], *values[1:6], sum(values[1:6])]  # type: ignore[arg-type]
         cells = f'<td colspan="3">{row.label.text}</td>' + "".join(f"<td>{v}</td>" for v in printed)
         rows.append(f"<tr>{cells}</tr>")
-    table = "<p>三、收到和处理政府信息公开申请情况</p><table>" + "".join(rows)
+    table = f"<p>{heading(ed, 'applications')}</p><table>" + "".join(rows)
     return page[:start] + table + page[end:]
 
 

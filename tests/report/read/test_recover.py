@@ -94,9 +94,10 @@ def test_single_other_row_in_a_2021_report() -> None:
     source = h.as_bars(r)
     lines = source.splitlines()
     # print （六） as the 2019 single row: drop the three sub-rows, keep one row of numbers
-    start = lines.index("（六）其他处理")
-    end = lines.index("（七）总计")
-    block = ["（六）其他处理", "|"] + ["0", "|"] * 7
+    single = r.edition.row_group("other").label.text  # the 2019 edition prints it as a row
+    start = lines.index(single)
+    end = lines.index(r.edition.application_row("total").label.text)
+    block = [single, "|"] + ["0", "|"] * 7
     got = read("\n".join(lines[:start] + block + lines[end:]), text)
     assert got.cells == r.cells
     assert [f.rule for f in got.findings] == ["read.single_other_row"]
@@ -105,7 +106,8 @@ def test_single_other_row_in_a_2021_report() -> None:
 def test_extra_rows_are_reported_and_ignored() -> None:
     r = h.sample_report()
     lines = h.as_tabs(r).splitlines()
-    at = next(i for i, line in enumerate(lines) if line.startswith("（二）部分公开"))
+    partial = r.edition.application_row("partial").label.text
+    at = next(i for i, line in enumerate(lines) if line.startswith(partial))
     lines.insert(at + 1, "\t".join(["其中：小计", *["9"] * 7]))
     got = read("\n".join(lines), text)
     assert got.cells == r.cells
@@ -115,7 +117,7 @@ def test_extra_rows_are_reported_and_ignored() -> None:
 def test_missing_table_is_reported_and_its_cells_unread() -> None:
     r = h.sample_report()
     lines = h.as_tabs(r).splitlines()
-    cut = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公开行政复议"))
+    cut = lines.index(h.heading(r.edition, "appeals"))
     got = read("\n".join(lines[:cut] + h.closing(r)), text)
     assert got.cells["appeals.review.total"] is None
     rules = {f.rule for f in got.findings}
@@ -175,9 +177,9 @@ def test_one_digit_per_cell_is_the_only_split_even_when_it_does_not_add_up() -> 
 
 def test_a_short_run_of_zeros_reads_zero_whichever_cell_was_blank() -> None:
     r = h.sample_report("2021", 2022)
-    source = h.as_flat(r).replace(
-        "二、上年结转政府信息公开申请数量1000001", "二、上年结转政府信息公开申请数量000000"
-    )
+    carried = r.edition.application_row("carried_over").label.text
+    assert f"{carried}1000001" in h.as_flat(r)
+    source = h.as_flat(r).replace(f"{carried}1000001", f"{carried}000000")
     for col in r.edition.columns:
         r[f"applications.carried_over.{col.key}"] = 0
     got = read(source, text)
@@ -214,8 +216,10 @@ def test_columns_are_taken_by_their_headers_not_their_position() -> None:
 def test_placeholders_in_laid_out_text_are_blank_cells() -> None:
     expected = h.sample_report()
     source = h.as_flat(expected, glue=False)
-    source = source.replace("三安全一稳定” 0 0 0 0 0 0 0", "三安全一稳定” — — - / 无 — —")
-    source = source.replace("行政强制 0 0 37", "行政强制 / / 37")
+    denied = expected.edition.application_row("denied_three_safeties").label.text
+    source = source.replace(f"{denied} 0 0 0 0 0 0 0", f"{denied} — — - / 无 — —")
+    enforcement = next(r for _, r in expected.edition.proactive_rows if r.key == "enforcement")
+    source = source.replace(f"{enforcement.label.text} 0 0 37", f"{enforcement.label.text} / / 37")
     got = read(source, text)
     assert got.cells == expected.cells
     prov = got.provenance["applications.denied_three_safeties.natural_person"]
@@ -227,7 +231,7 @@ def test_placeholders_in_laid_out_text_are_blank_cells() -> None:
 def test_laid_out_rows_with_empty_cells_are_read_by_column_position() -> None:
     expected = h.sample_report()
     source = h.as_layout(expected, blank_zeros=("new_received", "granted", "carried_forward"))
-    assert "一、本年新收政府信息公开申请数量" in source
+    assert expected.edition.application_row("new_received").label.text in source
     got = read(source, text)
     assert got.cells == expected.cells
     prov = got.provenance["applications.granted.research"]
@@ -251,7 +255,8 @@ def test_an_unlabelled_row_that_could_go_in_two_places_is_not_placed() -> None:
     source = h.as_converter_markdown(expected, ("partial",))
     # drop the row after it, so one unlabelled row faces a gap of two rows
     lines = source.splitlines()
-    drop = next(i for i, line in enumerate(lines) if "1.属于国家秘密" in line)
+    secret = expected.edition.application_row("denied_state_secret").label.text
+    drop = next(i for i, line in enumerate(lines) if secret in line)
     got = read("\n".join(lines[:drop] + lines[drop + 2 :]), markdown)
     assert got.cells["applications.partial.total"] is None
     assert got.cells["applications.denied_state_secret.total"] is None
@@ -276,7 +281,7 @@ def test_empty_cells_between_bars_are_blank_cells_in_place() -> None:
 def test_a_row_printed_with_every_cell_empty_reads_zero() -> None:
     expected = h.sample_report()
     lines = h.as_bars(expected).splitlines()
-    at = lines.index("1.属于国家秘密")
+    at = lines.index(expected.edition.application_row("denied_state_secret").label.text)
     for i in range(at + 2, at + 16, 2):
         assert lines[i] == "0"
         lines[i] = ""
@@ -284,3 +289,36 @@ def test_a_row_printed_with_every_cell_empty_reads_zero() -> None:
     assert got.cells == expected.cells
     assert got.provenance["applications.denied_state_secret.natural_person"].blank
     assert got.provenance["applications.denied_state_secret.total"].derived
+
+
+def test_table_4_under_a_merged_header_with_empty_cells() -> None:
+    expected = h.sample_report()
+    ed = expected.edition
+    cols = [c.label.text for c in ed.appeal_columns]
+    groups = [g.label.text for g in ed.appeal_groups]
+    litigation = ed.appeal_header[0][1].text
+    values = [
+        str(expected[f"appeals.{g.key}.{c.key}"])
+        for g in ed.appeal_groups
+        for c in ed.appeal_columns
+    ]
+    table_4 = [
+        "| " + " | ".join([groups[0], "", "", "", "", litigation, *[""] * 9]) + " |",
+        "|" + "---|" * 15,
+        "| " + " | ".join([*cols, groups[1], "", "", "", "", groups[2], "", "", "", ""]) + " |",
+        "| " + " | ".join(["", "", "", "", "", *cols, *cols]) + " |",
+        "| " + " | ".join(values) + " |",
+    ]
+    source = h.as_markdown(expected)
+    start = source.index(h.heading(ed, "appeals"))
+    end = source.index(h.heading(ed, "problems"))
+    source = (
+        source[:start]
+        + h.heading(ed, "appeals")
+        + "\n\n"
+        + "\n".join(table_4)
+        + "\n\n"
+        + source[end:]
+    )
+    got = read(source, markdown)
+    assert got.cells == expected.cells

@@ -38,12 +38,15 @@ def read_appeals(stream: Stream, reading: Reading, after: int) -> bool:
     rows = stream.rows[after + 1 :]
     opening = _group_words(ed.key)
     words = _header_words(ed.key)
-    start = None
-    for i, row in enumerate(rows):
-        if any(h in row.label for h in opening):
-            start = i
-            break
+    start = next((i for i, r in enumerate(rows) if any(h in r.label for h in opening)), None)
     if start is None:
+        return False
+    # the empty cells of the merged header rows are not the table's numbers
+    while start < len(rows) and rows[start].all_blank:
+        if start + 1 < len(rows) and not _header_only(rows[start + 1].label, words):
+            return False
+        start += 1
+    if start >= len(rows):
         return False
     n = len(ed.appeal_groups) * len(ed.appeal_columns)
     group = [rows[start]]
@@ -51,8 +54,9 @@ def read_appeals(stream: Stream, reading: Reading, after: int) -> bool:
     for row in rows[start + 1 :]:
         if count >= n or (row.label and not _header_only(row.label, words)):
             break
-        group.append(row)
-        count += _count(row)
+        if not row.all_blank:
+            group.append(row)
+            count += _count(row)
     merged = ValueRow(group[0].label, group[0].strong, [c for r in group for c in r.chunks])
     segments = [Segment(("count",) * len(ed.appeal_columns), summed=True) for _ in ed.appeal_groups]
     reads = resolve(merged, segments, ["元"] * n)
