@@ -8,6 +8,11 @@ colspan/rowspan: a cell merged across is one token at its first grid column; a l
 down (``三、本年度办理结果``) is repeated on each row it covers, so that it heads each of them;
 a number is never repeated.
 
+The part ``word/document.xml`` is read with lxml directly rather than through python-docx's
+object model: the merge grid needs the raw ``w:tcPr`` anyway, and the direct walk is several
+times faster (Word reports are audited by the thousand). Tracked deletions are left out,
+insertions kept; entities are not resolved (the file is untrusted).
+
 Provenance: `Token.line` numbers the blocks of the body in order, 1-based — each paragraph is
 one line and each table row is one line — so ``第N行`` points at one place in the document;
 `table`, `row`, `col` (0-based) place a cell in its table's grid. Word has no fixed pages, so
