@@ -299,3 +299,50 @@ def test_an_uploaded_template_replaces_the_shipped_one(client, case, people, med
     letter = client.get(urls(case)["letter"])
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(letter.content)).paragraphs)
     assert text == f"本地模板 保密申请人 {case[0].number}"
+
+
+@pytest.mark.parametrize(
+    ("day", "warned"),
+    [(date(2026, 6, 1), False), (date(2026, 11, 2), True)],
+)
+def test_queue_warns_when_next_years_calendar_is_missing(
+    client, people, today, day, warned
+) -> None:
+    from xxgk.workdays import Calendar
+
+    if Calendar().covers(day.year + 1):
+        pytest.skip("the installed calendar already covers the next year")
+    today.set(day)
+    login(client, people.officer)
+    page = client.get(reverse("applications:queue")).content.decode()
+    assert ('id="calendar-warning"' in page) is warned
+    assert (f"{day.year + 1} 年的节假日安排尚未录入" in page) is warned
+
+
+def test_queue_warns_while_a_due_date_is_provisional(client, register, people, today) -> None:
+    from xxgk.workdays import Calendar
+
+    year = Calendar().package_years.stop
+    today.set(date(year - 1, 6, 1))
+    application = register(date(year - 1, 6, 1))
+    application_event_record(
+        user=people.head,
+        application=application,
+        kind=EventKind.EXTENSION_APPROVED,
+        on=date(year - 1, 6, 1),
+        days=20,
+    )
+    login(client, people.officer)
+    assert 'id="calendar-warning"' not in client.get(reverse("applications:queue")).content.decode()
+    today.set(date(year - 1, 12, 10))
+    late = register(date(year - 1, 12, 10))
+    application_event_record(
+        user=people.head,
+        application=late,
+        kind=EventKind.EXTENSION_APPROVED,
+        on=date(year - 1, 12, 10),
+        days=20,
+    )
+    page = client.get(reverse("applications:queue")).content.decode()
+    assert "部分申请的答复期限为暂定" in page
+    assert "暂定</span>" in page

@@ -83,7 +83,9 @@ def _row(application: Application, calendar: Calendar, today: date) -> Row:
 
 
 def _calendar_warning(calendar: Calendar, today: date, provisional: bool) -> str:
-    missing = [y for y in (today.year, today.year + 1) if not calendar.covers(y)]
+    # Next year's arrangement is published around November: ask for it from then on.
+    years = (today.year, today.year + 1) if today.month >= 11 else (today.year,)
+    missing = [y for y in years if not calendar.covers(y)]
     parts = []
     if missing:
         years = "、".join(str(y) for y in missing)
