@@ -76,7 +76,8 @@ def test_ambiguous_glued_row_is_unreadable_not_guessed() -> None:
     got = read(h.as_flat(h.sample_report()), text)
     cell = "proactive.normative_documents.made"
     assert got.cells[cell] is None
-    assert any(f.rule == f"read.unreadable.{cell}" for f in got.findings)
+    finding = next(f for f in got.findings if f.rule == f"read.unreadable.{cell}")
+    assert any("“121212”" in w for w in finding.where)  # the reviewer sees what was printed
 
 
 def test_blank_totals_are_derived_from_the_row() -> None:

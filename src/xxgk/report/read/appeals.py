@@ -61,6 +61,7 @@ def read_appeals(stream: Stream, reading: Reading, after: int) -> bool:
     segments = [Segment(("count",) * len(ed.appeal_columns), summed=True) for _ in ed.appeal_groups]
     reads = resolve(merged, segments, ["元"] * n)
     if reads is None:
+        reading.unread([c for c in ed.cells if c.startswith("appeals.")], merged)
         return True
     it = iter(reads)
     for g in ed.appeal_groups:

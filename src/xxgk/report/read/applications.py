@@ -117,6 +117,9 @@ def _read_rows(stream: Stream, reading: Reading, placed: dict[int, str], first: 
             _put_application_row(reading, name, found[0])
     if open_rows:
         _settle_by_columns(reading, open_rows)
+    for i, name in placed.items():
+        if name != lab.SINGLE_OTHER:
+            reading.unread([f"applications.{name}.{c.key}" for c in ed.columns], stream.rows[i])
 
 
 def _laid_out_columns(rows: list[ValueRow], n: int) -> dict[int | None, list[float]]:

@@ -42,9 +42,12 @@ def read_proactive(stream: Stream, reading: Reading, before: int) -> bool:
         readings = candidates(printed, [Segment(kinds)], units, limit=_MAX_PROSE_READINGS)
         if 1 < len(readings) < _MAX_PROSE_READINGS:
             readings = _confirmed_by_prose(readings, block, prow, stream)
+        cells = [f"proactive.{prow.key}.{fld.key}" for fld in block.fields]
         if len(readings) == 1:
-            for fld, read in zip(block.fields, readings[0], strict=True):
-                reading.put(f"proactive.{prow.key}.{fld.key}", read)
+            for cell, read in zip(cells, readings[0], strict=True):
+                reading.put(cell, read)
+        else:
+            reading.unread(cells, printed)
     return True
 
 

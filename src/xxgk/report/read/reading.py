@@ -9,6 +9,7 @@ from xxgk.report.edition import Edition, Kind, Severity
 from xxgk.report.model import Finding, Provenance, Value
 from xxgk.report.read.cells import Read
 from xxgk.report.read.document import Document
+from xxgk.report.read.stream import ValueRow
 
 KIND = {Kind.COUNT: "count", Kind.SIGNED: "signed", Kind.MONEY: "money"}
 # This share of a table's labels printed and not one number under them: a blank template.
@@ -47,6 +48,15 @@ class Reading:
             )
             self._seen[memo] = prov
         self.provenance[cell] = prov
+
+    def unread(self, cells: Iterable[str], row: ValueRow) -> None:
+        """Cells of a printed row that could not be read: they stay None, and their provenance
+        shows what was printed (``“3960181”``) so a reviewer can read it by eye."""
+        printed = " ".join(c.text for c in row.chunks).strip()
+        chunk = row.chunks[0] if row.chunks else None
+        for cell in cells:
+            if self.cells[cell] is None:
+                self.put(cell, Read(None, printed, chunk))
 
     def warn(self, rule: str, message: str, cells: Iterable[str] = ()) -> None:
         self.findings.append(Finding(rule, Severity.WARNING, message, tuple(cells)))
