@@ -3,6 +3,7 @@ from datetime import date, timedelta
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from xxgk.applications.calendar_years import calendar_year_save, parse_days
 from xxgk.applications.models import ApplicationEvent, Attachment
@@ -226,11 +227,52 @@ def test_a_mistake_is_voided_not_edited(register, people) -> None:
             user=people.officer, application=application, event=opened, reason="again"
         )
     received = application.events.get(kind=EventKind.RECEIVED)
-    with pytest.raises(ApplicationError, match="不能作废"):
+    with pytest.raises(ApplicationError, match="正确的收到申请之日"):
         application_event_void(
             user=people.officer, application=application, event=received, reason="x"
         )
     assert AuditLog.objects.filter(event_type=AuditEventType.APPLICATION_EVENT_VOIDED).count() == 1
+
+
+def test_a_wrong_receipt_date_is_corrected_by_a_new_receipt(register, people) -> None:
+    application = register(date(2025, 9, 29))  # the letter was in fact signed for on the 26th
+    application_event_record(
+        user=people.officer,
+        application=application,
+        kind=EventKind.CONSULTATION_OPENED,
+        on=date(2025, 10, 9),
+    )
+    received = application.events.get(kind=EventKind.RECEIVED)
+    with pytest.raises(ApplicationError, match="早于上一事件"):  # the clock's own refusal
+        application_event_void(
+            user=people.officer,
+            application=application,
+            event=received,
+            reason="签收日期录错",
+            received_on=date(2025, 10, 10),
+        )
+    application_event_void(
+        user=people.officer,
+        application=application,
+        event=received,
+        reason="签收日期录错",
+        received_on=RECEIVED,
+    )
+    application.refresh_from_db()
+    assert application.received_on == RECEIVED
+    state = expected(
+        [
+            Event(EventKind.RECEIVED, RECEIVED),
+            Event(EventKind.CONSULTATION_OPENED, date(2025, 10, 9)),
+        ],
+        timezone.localdate(),  # the open consultation is counted up to today
+    )
+    assert application.due_on == state.due_on
+    assert ApplicationEvent.objects.filter(pk=received.pk).exists()
+    kinds = list(application.events.order_by("id").values_list("kind", flat=True))
+    assert kinds == ["received", "consultation_opened", "voided", "received"]
+    record = AuditLog.objects.get(event_type=AuditEventType.APPLICATION_EVENT_VOIDED)
+    assert record.new_value["replacement"]["on"] == "2025-09-26"
 
 
 def test_supervisor_cannot_record_or_void(register, people) -> None:

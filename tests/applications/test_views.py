@@ -346,3 +346,19 @@ def test_queue_warns_while_a_due_date_is_provisional(client, register, people, t
     page = client.get(reverse("applications:queue")).content.decode()
     assert "部分申请的答复期限为暂定" in page
     assert "暂定</span>" in page
+
+
+def test_officer_corrects_the_receipt_date_on_the_page(client, register, people) -> None:
+    application = register(date(2025, 9, 29))
+    received = application.events.get()
+    login(client, people.officer)
+    detail = reverse("applications:detail", args=[application.pk])
+    assert "更正收到申请之日" in client.get(detail).content.decode()
+    response = client.post(
+        reverse("applications:void", args=[application.pk]),
+        {"event": received.pk, "reason": "签收日录错", "received_on": "2025-09-26"},
+    )
+    assert response.status_code == 302
+    page = client.get(detail).content.decode()
+    assert 'id="due-on">2025-10-30<' in page
+    assert "签收日录错" in page

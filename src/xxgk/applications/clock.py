@@ -35,8 +35,19 @@ def live_events(events: Iterable[ApplicationEvent]) -> list[ApplicationEvent]:
     """The events that count: not corrections, and not voided by one; in recorded order."""
     rows = list(events)
     voided = {e.voids_id for e in rows if e.kind == VOID}
-    live = [e for e in rows if e.kind != VOID and e.pk not in voided]
-    return sorted(live, key=lambda e: (e.on, e.pk or 0))
+    return in_clock_order([e for e in rows if e.kind != VOID and e.pk not in voided])
+
+
+def in_clock_order(events: Iterable[ApplicationEvent]) -> list[ApplicationEvent]:
+    """The order the clock replays: by date, then as recorded (an unsaved event last).
+
+    The receipt comes first whatever its date: a corrected receipt is recorded after the
+    events it precedes, and the clock then says whether the timeline still holds.
+    """
+    return sorted(
+        events,
+        key=lambda e: (e.kind != EventKind.RECEIVED, e.on, e.pk if e.pk is not None else 1 << 62),
+    )
 
 
 def clock_event(row: ApplicationEvent) -> Event:

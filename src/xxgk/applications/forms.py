@@ -118,6 +118,7 @@ class EventForm(forms.Form):
 class VoidForm(forms.Form):
     event = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(label="更正理由", widget=forms.Textarea({"rows": 2}))
+    received_on = forms.DateField(label="正确的收到申请之日", required=False, widget=DATE)
 
 
 class FilterForm(forms.Form):

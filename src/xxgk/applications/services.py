@@ -25,6 +25,7 @@ from xxgk.applications.choices import NOT_BY_REPLY, VOID
 from xxgk.applications.clock import (
     TODAY,
     closing_of,
+    in_clock_order,
     live_events,
     state_of,
 )
@@ -260,9 +261,8 @@ def application_event_record(
 
 def _check_timeline(events: list[ApplicationEvent]) -> None:
     """Ask the clock whether this sequence of events is possible; its refusal is the message."""
-    ordered = sorted(events, key=lambda e: (e.on, e.pk if e.pk is not None else 1 << 62))
     try:
-        state_of(ordered)
+        state_of(in_clock_order(events))
     except InvalidEvent as exc:
         raise ApplicationError(str(exc)) from None
 
@@ -274,8 +274,13 @@ def application_event_void(
     application: Application,
     event: ApplicationEvent,
     reason: str,
+    received_on: date | None = None,
 ) -> ApplicationEvent:
-    """Correct a mistake: a new row voids `event`, saying why; nothing is edited or deleted."""
+    """Correct a mistake: a new row voids `event`, saying why; nothing is edited or deleted.
+
+    A wrong receipt date is corrected the same way, with the right date in `received_on`: the
+    old receipt is voided and a new one recorded, and the clock replays from it.
+    """
     application = Application.objects.select_for_update().get(pk=application.pk)
     _require_handler(user, application.agency)
     if event.application_id != application.pk or event.kind == VOID:
@@ -290,9 +295,8 @@ def application_event_void(
     if not reason.strip():
         raise ApplicationError("请写明更正的理由。")
     remaining = [e for e in live_events(application.events.all()) if e.pk != event.pk]
-    if not any(e.kind == EventKind.RECEIVED for e in remaining):
-        raise ApplicationError("收到申请的记录不能作废；如日期有误，请联系管理员重新登记。")
-    _check_timeline(remaining)
+    replacement = _replacement_receipt(user, application, event, received_on)
+    _check_timeline([*remaining, *([replacement] if replacement else [])])
     void = ApplicationEvent.objects.create(
         application=application,
         kind=VOID,
@@ -301,6 +305,8 @@ def application_event_void(
         note=reason.strip(),
         recorded_by=user,
     )
+    if replacement is not None:
+        replacement.save()
     before = _snapshot(application)
     application_refresh(application=application)
     audit_record(
@@ -309,9 +315,34 @@ def application_event_void(
         obj=application,
         agency=application.agency,
         old={"event": _event_snapshot(event), **before},
-        new={"event": _event_snapshot(void), **_snapshot(application)},
+        new={
+            "event": _event_snapshot(void),
+            "replacement": _event_snapshot(replacement) if replacement else None,
+            **_snapshot(application),
+        },
     )
     return void
+
+
+def _replacement_receipt(
+    user: User, application: Application, event: ApplicationEvent, received_on: date | None
+) -> ApplicationEvent | None:
+    """The new receipt event when the receipt itself is corrected (unsaved), else None."""
+    if event.kind != EventKind.RECEIVED:
+        if received_on is not None:
+            raise ApplicationError("只有更正收到申请之日时才填写新的日期。")
+        return None
+    if received_on is None:
+        raise ApplicationError("更正收到申请的记录时，请填写正确的收到申请之日。")
+    if received_on > timezone.localdate():
+        raise ApplicationError("收到申请之日不能晚于今天。")
+    return ApplicationEvent(
+        application=application,
+        kind=EventKind.RECEIVED.value,
+        on=received_on,
+        note=f"更正收到申请之日（原记录为 {event.on.isoformat()}）",
+        recorded_by=user,
+    )
 
 
 def _check_upload(upload: UploadedFile) -> str:

@@ -357,6 +357,7 @@ def event_void(request: Request, pk: int) -> HttpResponse:
             application=application,
             event=event,
             reason=form.cleaned_data["reason"],
+            received_on=form.cleaned_data["received_on"],
         )
     except ApplicationError as exc:
         messages.error(request, str(exc))
