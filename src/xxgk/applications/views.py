@@ -84,12 +84,11 @@ def _row(application: Application, calendar: Calendar, today: date) -> Row:
 
 def _calendar_warning(calendar: Calendar, today: date, provisional: bool) -> str:
     # Next year's arrangement is published around November: ask for it from then on.
-    years = (today.year, today.year + 1) if today.month >= 11 else (today.year,)
+    years = [today.year, today.year + 1] if today.month >= 11 else [today.year]
     missing = [y for y in years if not calendar.covers(y)]
     parts = []
     if missing:
-        years = "、".join(str(y) for y in missing)
-        parts.append(f"{years} 年的节假日安排尚未录入")
+        parts.append(f"{'、'.join(str(y) for y in missing)} 年的节假日安排尚未录入")
     if provisional:
         parts.append("部分申请的答复期限为暂定（涉及尚未录入节假日安排的年份）")
     return "；".join(parts)
