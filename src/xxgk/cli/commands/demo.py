@@ -10,11 +10,9 @@ from xxgk.cli.output import fail, out
 
 @app.command("demo")
 def demo() -> None:
-    """载入演示数据（一个市及其政府办公室、三个部门、一个区和一个镇，2025–2026 年的申请）。
+    """载入演示数据，只载入一次 (load the demo data once).
 
-    只载入一次。
-
-    Load the demo data once (idempotent) and print the demo accounts.
+    一个市及其政府办公室、三个部门、一个区和一个镇，2025–2026 年的申请；打印演示账号。
     """
     from xxgk.site.bootstrap import database_problem, django_setup
 
