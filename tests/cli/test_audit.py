@@ -4,12 +4,12 @@
 import csv
 import io
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from xxgk.cli.commands.audit import CSV_HEADER, audit_file, audit_many, report_sources
+from tests.cli.crashing import crashing_read
+from xxgk.cli.commands.audit import CSV_HEADER, audit_many, report_sources
 from xxgk.report import Report, load
 from xxgk.report.render import html
 
@@ -216,14 +216,6 @@ def test_a_folder_linked_into_itself_is_walked_once(tmp_path, consistent):
     page(tmp_path / "a" / "r.html", consistent)
     (tmp_path / "a" / "loop").symlink_to(tmp_path / "a", target_is_directory=True)
     assert list(report_sources([tmp_path])) == [str(tmp_path / "a" / "r.html")]
-
-
-def crashing_read(source: str, *, with_json: bool = False):
-    """Reads as audit does, except that a file named crash… kills its process outright, as a
-    crash inside a native library (PDFium) would."""
-    if "crash" in Path(source).name:
-        os._exit(70)
-    return audit_file(source, with_json=with_json)
 
 
 def test_a_file_that_kills_its_worker_is_an_unreadable_file_and_the_run_goes_on(

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import partial
 from itertools import islice
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 from rich.markup import escape
@@ -119,6 +119,7 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[str]:
             yield entry.path
 
 
+T = TypeVar("T")
 Reader = Callable[..., Outcome]  # audit_file's shape: (source, *, with_json) -> Outcome
 
 
@@ -173,9 +174,9 @@ def audit_many(
             batch, future = pending.popleft()
             try:
                 results = future.result()
-            except BrokenProcessPool:
+            except BrokenProcessPool:  # a worker died: this batch, or another one, killed it
                 pool.shutdown(wait=True, cancel_futures=True)
-                results = [_alone(source, with_json, read, context) for source in batch]
+                results = _isolated(batch, with_json, read, context)
                 pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
                 pending = deque((b, pool.submit(work, b)) for b, _ in pending)
             yield from results
@@ -183,15 +184,25 @@ def audit_many(
         pool.shutdown(wait=True, cancel_futures=True)
 
 
-def _alone(
-    source: str, with_json: bool, read: Reader, context: multiprocessing.context.BaseContext
-) -> Outcome:
-    """Read one file in a process of its own; a crash is that file's error."""
+def _isolated(
+    batch: list[str], with_json: bool, read: Reader, context: multiprocessing.context.BaseContext
+) -> list[Outcome]:
+    """A batch read again in a process of its own; if that crashes too, each half the same
+    way, down to the file that crashes: that file is an unreadable file."""
+    try:
+        return _solo(partial(_audit_batch, batch, with_json, read), context)
+    except BrokenProcessPool:
+        if len(batch) == 1:
+            return [Outcome(batch[0], error="读取此文件时进程意外终止（文件可能已损坏或过于复杂）")]
+    half = len(batch) // 2
+    return _isolated(batch[:half], with_json, read, context) + _isolated(
+        batch[half:], with_json, read, context
+    )
+
+
+def _solo(task: Callable[[], T], context: multiprocessing.context.BaseContext) -> T:
     with ProcessPoolExecutor(max_workers=1, mp_context=context) as solo:
-        try:
-            return solo.submit(read, source, with_json=with_json).result()
-        except BrokenProcessPool:
-            return Outcome(source, error="读取此文件时进程意外终止（文件可能已损坏或过于复杂）")
+        return solo.submit(task).result()
 
 
 @app.command("audit")
