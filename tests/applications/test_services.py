@@ -379,3 +379,22 @@ def test_entering_a_year_redates_open_applications(register, people, today) -> N
 def test_contradictory_calendar_is_refused(people) -> None:
     with pytest.raises(ApplicationError, match="调休上班日应为周六或周日"):
         calendar_year_save(user=people.admin, year=2030, holidays=[], workdays=[date(2030, 1, 2)])
+
+
+def test_holiday_names_reach_the_explanation(register, people, today) -> None:
+    from xxgk.applications.calendar_years import parse_named_days
+    from xxgk.applications.clock import live_events, state_of
+
+    year = Calendar().package_years.stop
+    named = parse_named_days(f"{year}-01-01 元旦\n{year}-01-04 至 {year}-01-05 示例节")
+    assert named == {
+        date(year, 1, 1): "元旦",
+        date(year, 1, 4): "示例节",
+        date(year, 1, 5): "示例节",
+    }
+    calendar_year_save(user=people.admin, year=year, holidays=list(named), workdays=[], names=named)
+    today.set(date(year - 1, 12, 24))
+    application = register(date(year - 1, 12, 24))
+    state = state_of(live_events(application.events.all()))
+    assert "示例节" in "".join(state.explanation)
+    assert not state.provisional

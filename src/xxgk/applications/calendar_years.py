@@ -15,14 +15,16 @@ from xxgk.audit.models import AuditEventType
 from xxgk.audit.services import audit_record
 from xxgk.workdays import InvalidYearDays, YearDays
 
+_DATE = r"\d{4}-\d{1,2}-\d{1,2}"
 _RANGE = re.compile(
-    r"^(\d{4}-\d{1,2}-\d{1,2})\s*(?:(?:至|到|~|～|—|--|/)\s*(\d{4}-\d{1,2}-\d{1,2}))?$"
+    rf"^(?P<first>{_DATE})\s*(?:(?:至|到|~|～|—|--|/)\s*(?P<last>{_DATE}))?\s*(?P<name>[^\d\s].*)?$"
 )
 
 
-def parse_days(text: str) -> list[date]:
-    """Dates one per line or separated by commas; a range is ``2027-10-01 至 2027-10-07``."""
-    days: set[date] = set()
+def parse_named_days(text: str) -> dict[date, str]:
+    """Dates one per line (or separated by commas), each line optionally a range and a name:
+    ``2027-02-05 至 2027-02-11 春节``. Returns each day with its name ("" when none given)."""
+    days: dict[date, str] = {}
     for raw in re.split(r"[\n,，;；、]+", text):
         part = raw.strip()
         if not part:
@@ -30,17 +32,24 @@ def parse_days(text: str) -> list[date]:
         match = _RANGE.match(part)
         if not match:
             raise ApplicationError(
-                f"无法识别的日期“{part}”：请写成 2027-10-01 或 2027-10-01 至 2027-10-07。"
+                f"无法识别的日期“{part}”：请写成 2027-10-01 或 2027-10-01 至 2027-10-07 国庆节。"
             )
         try:
-            first = date.fromisoformat(_pad(match.group(1)))
-            last = date.fromisoformat(_pad(match.group(2))) if match.group(2) else first
+            first = date.fromisoformat(_pad(match["first"]))
+            last = date.fromisoformat(_pad(match["last"])) if match["last"] else first
         except ValueError:
             raise ApplicationError(f"日期“{part}”不存在。") from None
         if last < first:
             raise ApplicationError(f"日期范围“{part}”的结束早于开始。")
-        days.update(first + timedelta(days=i) for i in range((last - first).days + 1))
-    return sorted(days)
+        name = (match["name"] or "").strip()
+        for i in range((last - first).days + 1):
+            days[first + timedelta(days=i)] = name
+    return dict(sorted(days.items()))
+
+
+def parse_days(text: str) -> list[date]:
+    """`parse_named_days` without the names."""
+    return list(parse_named_days(text))
 
 
 def _pad(text: str) -> str:
@@ -56,22 +65,31 @@ def calendar_year_save(
     holidays: list[date],
     workdays: list[date],
     notice: str = "",
+    names: dict[date, str] | None = None,
 ) -> tuple[CalendarYear, int]:
-    """Enter (or correct) a year's holidays and make-up working days, then re-date every open
-    application. Returns the row and how many applications' deadlines moved."""
+    """Enter (or correct) a year's holidays and make-up working days (`names`: a holiday's
+    name by day, for explanations), then re-date every open application. Returns the row and
+    how many applications' deadlines moved."""
     try:
         YearDays(year=year, holidays=frozenset(holidays), workdays=frozenset(workdays))
     except InvalidYearDays as exc:
         raise ApplicationError(str(exc)) from None
+    named = {d.isoformat(): n for d, n in (names or {}).items() if n and d in set(holidays)}
     row = CalendarYear.objects.select_for_update().filter(year=year).first()
     old = None
     if row is None:
         row = CalendarYear(year=year)
     else:
-        old = {"notice": row.notice, "holidays": row.holidays, "workdays": row.workdays}
+        old = {
+            "notice": row.notice,
+            "holidays": row.holidays,
+            "workdays": row.workdays,
+            "names": row.names,
+        }
     row.notice = notice.strip()
     row.holidays = [d.isoformat() for d in sorted(holidays)]
     row.workdays = [d.isoformat() for d in sorted(workdays)]
+    row.names = named
     row.entered_by = user
     row.save()
     audit_record(
@@ -80,7 +98,12 @@ def calendar_year_save(
         obj=row,
         agency=None,
         old=old,
-        new={"notice": row.notice, "holidays": row.holidays, "workdays": row.workdays},
+        new={
+            "notice": row.notice,
+            "holidays": row.holidays,
+            "workdays": row.workdays,
+            "names": row.names,
+        },
     )
     return row, applications_redate(user=user)
 

@@ -151,8 +151,10 @@ class CalendarYearForm(forms.Form):
     notice = forms.CharField(label="国务院办公厅通知（文号或标题）", required=False)
     holidays = forms.CharField(
         label="放假日期",
-        widget=forms.Textarea({"rows": 6, "placeholder": "2027-01-01\n2027-02-05 至 2027-02-11"}),
-        help_text="每行一个日期或一个范围（如 2027-10-01 至 2027-10-07）。",
+        widget=forms.Textarea(
+            {"rows": 6, "placeholder": "2027-01-01 元旦\n2027-02-05 至 2027-02-11 春节"}
+        ),
+        help_text="每行一个日期或一个范围，后面可写节日名称，如 2027-10-01 至 2027-10-07 国庆节。",
     )
     workdays = forms.CharField(
         label="调休上班日期",

@@ -20,7 +20,7 @@ from django_htmx.middleware import HtmxDetails
 
 from xxgk.agencies.selectors import agencies_handled, user_is_administrator
 from xxgk.applications import choices
-from xxgk.applications.calendar_years import calendar_year_save, parse_days
+from xxgk.applications.calendar_years import calendar_year_save, parse_days, parse_named_days
 from xxgk.applications.clock import (
     URGENCY_NONE,
     Urgency,
@@ -411,12 +411,14 @@ def calendar_years(request: Request) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
+            holidays = parse_named_days(data["holidays"])
             row, moved = calendar_year_save(
                 user=request.user,
                 year=data["year"],
-                holidays=parse_days(data["holidays"]),
+                holidays=list(holidays),
                 workdays=parse_days(data["workdays"]),
                 notice=data["notice"],
+                names=holidays,
             )
         except ApplicationError as exc:
             form.add_error(None, str(exc))

@@ -16,6 +16,7 @@ class CalendarYear(models.Model):
     notice = models.CharField("国务院办公厅通知（文号或标题）", max_length=200, blank=True)
     holidays = models.JSONField("放假日期", default=list)  # ISO dates
     workdays = models.JSONField("调休上班日期", default=list)  # ISO dates (weekend make-up days)
+    names = models.JSONField("节日名称", default=dict, blank=True)  # ISO date -> "春节"
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="录入人",
@@ -39,4 +40,5 @@ class CalendarYear(models.Model):
             year=self.year,
             holidays=frozenset(date.fromisoformat(d) for d in self.holidays),
             workdays=frozenset(date.fromisoformat(d) for d in self.workdays),
+            names={date.fromisoformat(d): n for d, n in self.names.items()},
         )
