@@ -119,6 +119,22 @@ XXGK_ATTACHMENT_TYPES = {
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = XXGK_ATTACHMENT_MAX_BYTES + 1024 * 1024
 
+# Background work (deadline reminders): in-process unless a queue backend is configured.
+TASKS = {
+    "default": {
+        "BACKEND": os.environ.get(
+            "XXGK_TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend"
+        )
+    }
+}
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = flag("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "xxgk@localhost")
+
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 if not DEBUG:
