@@ -7,7 +7,7 @@ from typing import Any
 import typer
 
 from xxgk.cli.app import app
-from xxgk.cli.output import fail, out
+from xxgk.cli.output import err, fail, out
 
 
 @app.command("serve")
@@ -29,6 +29,13 @@ def serve(
     if problem:
         fail(problem)
     call_command("collectstatic", interactive=False, verbosity=0)
+    from django.conf import settings
+
+    if settings.DEBUG:
+        err.print(
+            "[yellow]警告[/]：DEBUG 已开启，仅适用于开发和演示；"
+            "生产环境请设置 DEBUG=0、SECRET_KEY 和 ALLOWED_HOSTS。"
+        )
     out.print(f"xxgk 已启动：http://{host}:{port}/  （按 Ctrl+C 停止）")
     _Gunicorn({"bind": f"{host}:{port}", "workers": workers, "accesslog": "-"}).run()
 
