@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable
 
@@ -15,6 +16,11 @@ OK, FINDINGS, UNREADABLE = 0, 1, 2
 
 out = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+# Piped or saved output has no width to fit: rich's default of 80 columns would fold the
+# summary table's paths and rule ids into unreadable slivers.
+for _console in (out, err):
+    if not _console.is_terminal and "COLUMNS" not in os.environ:
+        _console.width = 200
 
 
 def fail(message: str, code: int = UNREADABLE) -> None:
