@@ -48,3 +48,49 @@ def test_manage_migrate_then_demo_twice(env) -> None:
     assert "officer / xxgk-demo" in first.stdout
     second = xxgk("demo", env=env)
     assert "未重复载入" in second.stdout
+
+
+@pytest.mark.slow
+def test_serve_answers_on_the_port_it_was_given(env) -> None:
+    import socket
+    import time
+    import urllib.request
+
+    assert xxgk("manage", "migrate", "-v0", env=env).returncode == 0
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "from xxgk.cli import main; main()",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+        ],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        body = ""
+        for _ in range(120):
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login/", timeout=2) as r:
+                    body = r.read().decode()
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert "登录" in body
+        with urllib.request.urlopen(
+            f"http://127.0.0.1:{port}/static/xxgk/htmx-2.0.11.min.js", timeout=5
+        ) as r:
+            assert r.status == 200
+    finally:
+        server.terminate()
+        out, _ = server.communicate(timeout=30)
+    assert f"http://127.0.0.1:{port}/" in out
