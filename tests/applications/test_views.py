@@ -362,3 +362,28 @@ def test_officer_corrects_the_receipt_date_on_the_page(client, register, people)
     page = client.get(detail).content.decode()
     assert 'id="due-on">2025-10-30<' in page
     assert "签收日录错" in page
+
+
+def test_year_filter_can_include_applications_carried_over(client, register, people, today):
+    today.set(date(2026, 1, 20))
+    carried = register(date(2025, 12, 22), applicant_name="结转申请人")
+    closed_in_time = register(date(2025, 12, 1), applicant_name="年内办结")
+    application_event_record(
+        user=people.officer,
+        application=closed_in_time,
+        kind=EventKind.WITHDRAWN,
+        on=date(2025, 12, 10),
+    )
+    register(date(2026, 1, 5), applicant_name="新收申请人")
+    login(client, people.officer)
+    plain = client.get(reverse("applications:search"), {"year": 2026}).content.decode()
+    assert "新收申请人" in plain
+    assert "结转申请人" not in plain
+    both = client.get(
+        reverse("applications:search"), {"year": 2026, "with_carried_over": "on"}
+    ).content.decode()
+    assert "新收申请人" in both
+    assert "结转申请人" in both
+    assert "年内办结" not in both
+    assert "2025 年结转" in both
+    assert carried.carried_forward

@@ -128,6 +128,7 @@ class FilterForm(forms.Form):
     applicant_kind = forms.ChoiceField(label="申请人类型", required=False)
     channel = forms.ChoiceField(label="申请方式", required=False)
     year = forms.IntegerField(label="年度", required=False, min_value=2008, max_value=2100)
+    with_carried_over = forms.BooleanField(label="含上年结转", required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -30,6 +30,7 @@ class Filters:
     applicant_kind: str = ""
     channel: str = ""
     year: int | None = None
+    with_carried_over: bool = False  # with `year`: also those carried over from earlier years
     open_only: bool = False
 
 
@@ -54,7 +55,13 @@ def application_list(*, user: Viewer, filters: Filters | None = None) -> QuerySe
     if f.channel:
         qs = qs.filter(channel=f.channel)
     if f.year:
-        qs = qs.filter(received_on__year=f.year)
+        received = Q(received_on__year=f.year)
+        if f.with_carried_over:
+            # 上年结转: received before the year and still open when it began.
+            received |= Q(received_on__year__lt=f.year) & (
+                Q(closed_on__isnull=True) | Q(closed_on__year__gte=f.year)
+            )
+        qs = qs.filter(received)
     if f.open_only:
         qs = qs.filter(closed_on__isnull=True)
     return qs.order_by(F("due_on").asc(nulls_last=True), "received_on", "id")

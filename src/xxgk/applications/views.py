@@ -129,6 +129,7 @@ def _filters(form: FilterForm) -> Filters:
         applicant_kind=data["applicant_kind"],
         channel=data["channel"],
         year=data["year"],
+        with_carried_over=data["with_carried_over"],
     )
 
 
