@@ -24,7 +24,9 @@ def any_reports(draw):
         report[cell] = draw(any_value(report.edition.kinds[cell]))
     report.sections = draw(
         st.dictionaries(
-            st.sampled_from([s.key for s in report.edition.sections]), st.text(max_size=40)
+            st.sampled_from([s.key for s in report.edition.sections]),
+            # printable text, line breaks and tabs: other control characters are refused
+            st.text(st.characters(exclude_categories=("Cc", "Cs")) | st.sampled_from("\n\t")),
         )
     )
     return report
@@ -196,3 +198,54 @@ def test_a_loaded_report_is_not_shared_with_its_source_dict():
     before = copy.deepcopy(report.cells)
     data["tables"]["applications"]["granted"][0] = 99
     assert report.cells == before
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"edition": "2019", "year": NaN}', "不是有效的 JSON：JSON 不允许 NaN"),
+        ('{"edition": "2019", "year": Infinity}', "不是有效的 JSON：JSON 不允许 Infinity"),
+        ("[" * 200_000 + "]" * 200_000, "不是报告 JSON：嵌套层数过多"),
+    ],
+)
+def test_json_that_python_would_choke_on(text, message):
+    with pytest.raises(ReportError) as e:
+        loads(text)
+    assert str(e.value) == message
+
+
+def test_an_integer_too_long_to_convert():
+    with pytest.raises(ReportError, match=r"^不是有效的 JSON：Exceeds the limit"):
+        loads('{"year": ' + "9" * 5000 + "}")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (lambda d: d.update(year=2020.0), "year：应为整数，实际为 2020.0"),
+        (
+            lambda d: d["tables"]["applications"]["granted"].__setitem__(0, 1.0),
+            "applications.granted.natural_person：应为整数或null，实际为 1.0",
+        ),
+        (lambda d: d.update(agency="常州\u0001外办"), "agency：含有不可打印的控制字符"),
+        (
+            lambda d: d["tables"]["proactive"]["procurement"].update(amount=190000),
+            "proactive.procurement.amount：应为字符串或null，实际为 190000",
+        ),
+    ],
+)
+def test_numbers_that_only_look_right(change, message):
+    data = demo_data()
+    change(data)
+    assert refused(data) == message
+
+
+@pytest.mark.parametrize(
+    "amount", ["-190000", "0.0000001", "12345678901234567890123456789012", "75394432.52"]
+)
+def test_money_is_kept_exactly(amount):
+    data = demo_data()
+    data["tables"]["proactive"]["procurement"]["amount"] = amount
+    report = loads(json.dumps(data))
+    assert report["proactive.procurement.amount"] == Decimal(amount)
+    assert to_json(report)["tables"]["proactive"]["procurement"]["amount"] == amount

@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import json
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, ValidationError, validators
 
 from xxgk.report import editions
 from xxgk.report.edition import Edition, Kind, Severity
 from xxgk.report.model import Finding, Provenance, Report, Value
-from xxgk.report.schema import SCHEMA_VERSION, json_schema
+from xxgk.report.schema import MONEY_PATTERN, SCHEMA_VERSION, json_schema
 
 _MAX_PROBLEMS = 8
 
@@ -28,19 +28,34 @@ class ReportError(ValueError):
         super().__init__(head + "；".join(problems))
 
 
+# "Integers are JSON integers": 1.0 is a number, not a count (jsonschema's default says it is).
+_TYPES = Draft202012Validator.TYPE_CHECKER.redefine(
+    "integer", lambda _checker, v: isinstance(v, int) and not isinstance(v, bool)
+)
+_Validator = validators.extend(Draft202012Validator, type_checker=_TYPES)
+
+
 @cache
 def _validator(edition_key: str) -> Draft202012Validator:
-    return Draft202012Validator(json_schema(editions.get(edition_key)))
+    return _Validator(json_schema(editions.get(edition_key)))
+
+
+def _refuse_constant(name: str) -> None:
+    raise ValueError(f"JSON 不允许 {name}")
 
 
 def loads(text: str, source: str | None = None) -> Report:
     """A report from report JSON text; raises `ReportError` naming what does not fit."""
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as e:
         raise ReportError(
             [f"不是有效的 JSON：第 {e.lineno} 行第 {e.colno} 列，{e.msg}"], source
         ) from None
+    except RecursionError:
+        raise ReportError(["不是报告 JSON：嵌套层数过多"], source) from None
+    except ValueError as e:  # NaN/Infinity, or an integer too long to convert
+        raise ReportError([f"不是有效的 JSON：{e}"], source) from None
     return from_json(data, source)
 
 
@@ -140,8 +155,10 @@ def _describe(error: ValidationError, edition: Edition) -> str:
         expected = error.validator_value
         names = [_TYPE_NAMES[t] for t in (expected if isinstance(expected, list) else [expected])]
         return f"{where}：应为{'或'.join(names)}，实际为{_type_name(inst)}"
-    if kind == "oneOf" and where.endswith(".amount"):
+    if kind == "pattern" and error.validator_value == MONEY_PATTERN:
         return f'{where}：金额应为以元计的十进制数字串（如 "190000"），实际为{_type_name(inst)}'
+    if kind == "pattern":
+        return f"{where}：含有不可打印的控制字符"
     if kind == "const":
         return f"{where}：应为 {json.dumps(error.validator_value)}，实际为{_type_name(inst)}"
     if "propertyNames" in error.schema_path:
@@ -154,13 +171,9 @@ def _describe(error: ValidationError, edition: Edition) -> str:
     return f"{where}：{error.message}"
 
 
-def _money(value: Any) -> Decimal | None:
-    if value is None:
-        return None
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:  # the schema has already refused it; kept as a guard
-        raise ReportError([f"不是金额：{value!r}"]) from None
+def _money(value: str | None) -> Decimal | None:
+    # The schema has already matched MONEY_PATTERN, so Decimal() cannot fail here.
+    return None if value is None else Decimal(value)
 
 
 def _build(edition: Edition, data: dict[str, Any], source: str | None) -> Report:

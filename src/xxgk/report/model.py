@@ -8,6 +8,7 @@ from typing import Any
 
 from xxgk.report import editions
 from xxgk.report.edition import Edition, Kind, Severity
+from xxgk.report.money import plain
 
 Value = int | Decimal | None
 
@@ -135,6 +136,4 @@ class Report:
 
 
 def _json_value(value: Value) -> int | str | None:
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f") if value == value.to_integral() else str(value)
-    return value
+    return plain(value) if isinstance(value, Decimal) else value

@@ -8,16 +8,17 @@ from xxgk.report.edition import Edition, Kind
 
 SCHEMA_VERSION = 1
 
-MONEY_PATTERN = r"^\d+(\.\d+)?$"
+# Negative money is loadable (a reader may read it as printed); `values.negative` flags it.
+MONEY_PATTERN = r"^-?\d+(\.\d+)?$"
+# Text may hold tabs and line breaks but no other control character (Word and Excel refuse them).
+TEXT_PATTERN = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$"
+_TEXT: dict[str, Any] = {"type": "string", "pattern": TEXT_PATTERN}
 
 _COUNT: dict[str, Any] = {"type": ["integer", "null"]}
 _SIGNED: dict[str, Any] = {"type": ["integer", "null"]}
 _MONEY: dict[str, Any] = {
-    "oneOf": [
-        {"type": "string", "pattern": MONEY_PATTERN},
-        {"type": "number", "minimum": 0},
-        {"type": "null"},
-    ],
+    "type": ["string", "null"],
+    "pattern": MONEY_PATTERN,
     "description": "元 (yuan), a decimal string",
 }
 _VALUE = {Kind.COUNT: _COUNT, Kind.SIGNED: _SIGNED, Kind.MONEY: _MONEY}
@@ -100,7 +101,7 @@ def json_schema(edition: Edition) -> dict[str, Any]:
         "properties": {
             "schema": {"const": SCHEMA_VERSION},
             "edition": {"const": edition.key},
-            "agency": {"type": "string"},
+            "agency": _TEXT,
             "year": {"type": "integer", "minimum": 1900, "maximum": 2999},
             "tables": _object(
                 {"proactive": proactive, "applications": applications, "appeals": appeals}
@@ -108,7 +109,7 @@ def json_schema(edition: Edition) -> dict[str, Any]:
             "sections": {
                 "type": "object",
                 "propertyNames": {"enum": [s.key for s in edition.sections]},
-                "additionalProperties": {"type": "string"},
+                "additionalProperties": _TEXT,
             },
             "findings": {"type": "array", "items": finding},
             "provenance": {

@@ -16,14 +16,13 @@ from decimal import Decimal
 from xxgk.report.checks import check
 from xxgk.report.edition import ApplicationRow, Edition, HeaderCell, Kind
 from xxgk.report.model import Finding, Report, Value
+from xxgk.report.money import plain, to_unit
 
 # The document's title as agencies print it; readers find agency and year in it.
 TITLE = "{agency}{year}年政府信息公开工作年度报告"
 FINDINGS_HEADING = "勾稽关系检查结果"
 NO_FINDINGS = "勾稽关系全部成立。"
 SEVERITY_NAMES = {"error": "错误", "warning": "提示"}
-# Money is stored in yuan; a printed unit is this many yuan.
-UNIT_YUAN = {"元": Decimal(1), "万元": Decimal(10_000)}
 # Table 3's row labels take this many grid columns: group, subgroup, leaf.
 LABEL_COLUMNS = 3
 
@@ -147,7 +146,7 @@ def printed_value(report: Report, cell: str) -> int | Decimal | None:
     unit = report.edition.units.get(cell)
     if unit is None or value is None:
         return value
-    return _plain(Decimal(value) / UNIT_YUAN[unit])
+    return to_unit(Decimal(value), unit)
 
 
 def format_value(value: int | Decimal | None, suffix: str = "") -> str:
@@ -155,7 +154,7 @@ def format_value(value: int | Decimal | None, suffix: str = "") -> str:
     if value is None:
         return ""
     if isinstance(value, Decimal):
-        return format(_plain(value), "f") + suffix
+        return plain(value) + suffix
     return f"{value}{suffix}"
 
 
@@ -164,11 +163,6 @@ def unit_suffix(edition: Edition, cell: str, label: str) -> str:
     (the 2019 procurement amount prints ``190000元``; the 2021 fee label names its unit)."""
     unit = edition.units.get(cell)
     return "" if unit is None or unit in label else unit
-
-
-def _plain(d: Decimal) -> Decimal:
-    n = d.normalize()
-    return n.quantize(Decimal(1)) if n == n.to_integral() else n
 
 
 # -- table 2 -----------------------------------------------------------------------------
