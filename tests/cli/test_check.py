@@ -150,3 +150,46 @@ def test_help_speaks_both_languages(xxgk):
     assert result.exit_code == 0
     assert "检查报告的勾稽关系" in result.stdout
     assert "check a report JSON" in result.stdout
+
+
+def test_rollup_reports_the_sources_errors(xxgk, tmp_path):
+    a = Report.empty("2021", "甲局", 2022)
+    a["applications.new_received.natural_person"] = 5
+    a["applications.new_received.total"] = 5
+    b = Report.empty("2021", "乙局", 2022)
+    result = xxgk(
+        "rollup",
+        "-a",
+        "甲市",
+        "-o",
+        tmp_path / "c.json",
+        write(tmp_path / "a.json", a),
+        write(tmp_path / "b.json", b),
+    )
+    assert result.exit_code == 1
+    assert (
+        "自然人列：本年新收(5)+上年结转(0) ≠ 办理结果总计(0)+结转下年度(0)（来自 甲局）"
+        in result.stdout
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("-o", "{tmp}/no/such/dir/c.json"), "无法写入 {tmp}/no/such/dir/c.json"),
+        (("-o", "{tmp}/a.json"), "输出文件 {tmp}/a.json 就是输入文件"),
+    ],
+)
+def test_rollup_output_that_cannot_be_written(xxgk, tmp_path, args, message):
+    a = write(tmp_path / "a.json", Report.empty("2021", "甲局", 2022))
+    before = a.read_text(encoding="utf-8")
+    result = xxgk("rollup", "-a", "甲市", *(x.format(tmp=tmp_path) for x in args), a)
+    assert result.exit_code == 2
+    assert message.format(tmp=tmp_path) in result.stderr
+    assert a.read_text(encoding="utf-8") == before
+
+
+def test_rollup_of_a_missing_file(xxgk, tmp_path):
+    result = xxgk("rollup", "-a", "甲市", tmp_path / "none.json")
+    assert result.exit_code == 2
+    assert "none.json：文件不存在" in result.stderr

@@ -31,7 +31,28 @@ def test_an_unreadable_cell_stays_unreadable_in_the_sum():
     b["appeals.review.upheld"] = None
     total = rollup([a, b], agency="某某市")
     assert total["appeals.review.upheld"] is None
-    assert [f.rule for f in total.findings] == ["read.unreadable.appeals.review.upheld"]
+    assert [(f.rule, f.source) for f in total.findings] == [
+        ("read.unreadable.appeals.review.upheld", None),
+        ("read.unreadable.appeals.review.upheld", "乙局"),
+    ]
+
+
+def test_sources_are_checked_even_when_their_files_carry_no_findings():
+    a = Report.empty("2021", "甲局", 2022)
+    a["applications.new_received.natural_person"] = 5
+    a["applications.new_received.total"] = 5
+    b = Report.empty("2021", "乙局", 2022)
+    b["applications.new_received.natural_person"] = -5
+    b["applications.new_received.total"] = -5
+    total = rollup([a, b], agency="某某市")
+    assert {(f.rule, f.source) for f in total.findings} == {
+        ("applications.balance.natural_person", "甲局"),
+        ("applications.balance.total", "甲局"),
+        ("applications.balance.natural_person", "乙局"),
+        ("applications.balance.total", "乙局"),
+        ("values.negative.applications.new_received.natural_person", "乙局"),
+        ("values.negative.applications.new_received.total", "乙局"),
+    }
 
 
 def test_findings_keep_their_source():

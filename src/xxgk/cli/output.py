@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import NoReturn
 
 from rich.console import Console
 from rich.markup import escape
@@ -23,10 +25,22 @@ for _console in (out, err):
         _console.width = 200
 
 
-def fail(message: str, code: int = UNREADABLE) -> None:
+def fail(message: str, code: int = UNREADABLE) -> NoReturn:
     """Print an error for the user (never a traceback) and leave with `code`."""
     err.print(f"[bold red]错误[/]：{escape(message)}")
     sys.exit(code)
+
+
+def write(target: Path, data: bytes, *, inputs: Sequence[Path] = ()) -> None:
+    """Write an output file, refusing to overwrite any of the command's input files; a path that
+    cannot be written is a message (exit 2), not a traceback."""
+    for source in inputs:
+        if target.resolve() == source.resolve():
+            fail(f"输出文件 {target} 就是输入文件，请用 -o 指定另一个文件")
+    try:
+        target.write_bytes(data)
+    except OSError as e:
+        fail(f"无法写入 {target}：{e.strerror or e}")
 
 
 def status(reports: Iterable[Report], unreadable: int = 0) -> int:

@@ -17,8 +17,8 @@ def rollup(reports: Sequence[Report], *, agency: str) -> Report:
     """The cell-wise sum of the reports, checked, as `agency`'s report.
 
     Refuses an empty list and mixed editions or years. A cell unreadable (null) in any source is
-    unreadable in the sum. Each source's own findings are kept, marked with the source's agency,
-    after the roll-up's own findings.
+    unreadable in the sum. Each source is checked and its findings follow the roll-up's own,
+    marked with the source's agency.
     """
     if not reports:
         raise RollupError("没有可汇总的报告")
@@ -50,4 +50,6 @@ def _sum(values: Iterable[Value]) -> Value:
 
 
 def _findings_from(report: Report) -> list[Finding]:
-    return [replace(f, source=f.source or report.agency) for f in report.findings]
+    """The source's own findings, checked afresh (a file's stored findings may be stale or
+    missing), each marked with the agency it came from."""
+    return [replace(f, source=f.source or report.agency) for f in check(report)]

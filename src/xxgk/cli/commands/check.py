@@ -38,7 +38,6 @@ def check_command(
         last = load(previous) if previous is not None else None
     except ReportError as e:
         output.fail(str(e))
-        return
     if last is not None and (last.agency != report.agency or last.year != report.year - 1):
         output.err.print(
             f"[yellow]提示[/]：上一年度报告是 {last.agency} {last.year} 年，"

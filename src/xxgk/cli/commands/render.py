@@ -68,21 +68,16 @@ def render_command(
         report = load(file)
     except ReportError as e:
         output.fail(str(e))
-        return
     findings = findings_of(report) if with_findings else None
     try:
         data = render(report, form, findings=findings, fragment=fragment)
     except RenderError as e:
         output.fail(str(e))
-        return
     if target is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
         return
-    try:
-        target.write_bytes(data)
-    except OSError as e:
-        output.fail(f"无法写入 {target}：{e.strerror or e}")
+    output.write(target, data, inputs=[file])
     output.err.print(f"已输出 {target}")
 
 
@@ -99,7 +94,7 @@ def _form(to: str | None, out: str | None) -> str:
         found = by_suffix.get(Path(out).suffix.lower())
         if found is None:
             output.fail(f"无法从文件名 {out} 判断输出格式，请用 --to 指定（可用：{known}）")
-        return found or "html"
+        return found
     return "html"
 
 
@@ -107,7 +102,4 @@ def _target(file: Path, out: str | None, form: str) -> Path | None:
     """Where to write: -o, or next to the input with the form's suffix; None for stdout."""
     if out == STDOUT:
         return None
-    target = Path(out) if out else file.with_suffix(suffix(form))
-    if target.resolve() == file.resolve():
-        output.fail(f"输出文件 {target} 就是输入文件，请用 -o 指定另一个文件")
-    return target
+    return Path(out) if out else file.with_suffix(suffix(form))

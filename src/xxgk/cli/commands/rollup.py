@@ -32,11 +32,10 @@ def rollup_command(
         total = rollup(reports, agency=agency)
     except (ReportError, RollupError) as e:
         output.fail(str(e))
-        return
     text = dumps(total)
     if out is None:
         print(text)
     else:
-        out.write_text(text + "\n", encoding="utf-8")
+        output.write(out, (text + "\n").encode("utf-8"), inputs=files)
         output.print_findings(total, str(out))
     sys.exit(output.status([total]))

@@ -29,5 +29,4 @@ def schema_command(
         ed = editions.get(edition) if edition else list(editions.all_editions().values())[-1]
     except editions.UnknownEdition as e:
         output.fail(str(e))
-        return
     print(json.dumps(json_schema(ed), ensure_ascii=False, indent=2))
