@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
+import sys
 
 import typer
 
@@ -18,5 +20,19 @@ def load_commands() -> typer.Typer:
     return app
 
 
+# A crash is neither "consistent" (0), "errors found" (1) nor "unreadable input" (2).
+INTERNAL_ERROR = 3
+
+
 def main() -> None:
-    load_commands()()
+    try:
+        load_commands()(standalone_mode=True)
+    except Exception as e:  # the last resort: a bug in xxgk must not look like a result
+        if os.environ.get("XXGK_DEBUG"):
+            raise
+        print(
+            f"xxgk 内部错误（internal error）：{type(e).__name__}: {e}\n"
+            "请设置环境变量 XXGK_DEBUG=1 重新运行以查看详细信息，并报告此问题。",
+            file=sys.stderr,
+        )
+        sys.exit(INTERNAL_ERROR)

@@ -102,7 +102,10 @@ def deadline_command(
     if overrides is None:
         return
     calendar = Calendar(overrides)
-    span = calendar.add_workdays(day, total, count_start=count_receipt_day)
+    try:
+        span = calendar.add_workdays(day, total, count_start=count_receipt_day)
+    except OverflowError:
+        output.fail(f"{iso(day)} 之后 {total} 个工作日超出了可表示的日期范围")
     output.out.print(iso(span.end))
     if explain:
         for line in _explanation(day, base, total, extended, count_receipt_day, span):
