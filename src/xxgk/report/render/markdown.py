@@ -3,6 +3,7 @@ table of the full grid (merged cells give their text once, at their top-left pos
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from xxgk.report.model import Finding, Report
@@ -19,7 +20,7 @@ def render(report: Report, *, findings: Sequence[Finding] | None = None) -> str:
         if block.kind == "heading":
             out += [f"## {_escape(block.text)}", ""]
         elif block.kind == "paragraph":
-            out += [_escape(block.text), ""]
+            out += [_prose(block.text), ""]
         elif block.table is not None:
             out += [*_table(block.table, marks), ""]
     if findings is not None:
@@ -46,6 +47,21 @@ def _table(table: Table, marks: dict[str, Finding]) -> list[str]:
 def _finding(f: Finding) -> str:
     severity = layout.SEVERITY_NAMES.get(str(f.severity), str(f.severity))
     return f"- **{severity}**：{_escape(f.message)}（`{f.rule}`）"
+
+
+# A line opening like a heading, quote, list item or numbered item would become one.
+_BLOCK_START = re.compile(r"^(\s*)(?:(#|>|[-+]\s)|(\d+)([.)]\s))")
+
+
+def _unblock(m: re.Match[str]) -> str:
+    indent, marker, number, punct = m.groups()
+    return f"{indent}\\{marker}" if marker else f"{indent}{number}\\{punct}"
+
+
+def _prose(text: str) -> str:
+    """A narrative paragraph as literal text: no HTML, no block markup taken from its words."""
+    lines = [_escape(line).replace("<", "\\<") for line in text.split("\n")]
+    return "\n".join(_BLOCK_START.sub(_unblock, line) for line in lines)
 
 
 def _escape(text: str) -> str:

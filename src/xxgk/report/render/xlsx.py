@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from io import BytesIO
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import Cell
 from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -49,6 +50,13 @@ def render(report: Report, *, findings: Sequence[Finding] | None = None) -> byte
     return out.getvalue()
 
 
+def _text(cell: Cell, text: str) -> Cell:
+    """Text stays text: a label or agency beginning with ``=`` must not become a formula."""
+    cell.value = text
+    cell.data_type = "s"
+    return cell
+
+
 def _sheet_name(text: str) -> str:
     return _SHEET_NAME_BAD.sub("", text)[:31]
 
@@ -56,7 +64,7 @@ def _sheet_name(text: str) -> str:
 def _sheet(
     ws: Worksheet, report: Report, table: Table, marks: dict[str, Finding], suspect: set[str]
 ) -> None:
-    ws.cell(1, 1, layout.title(report)).font = Font(name=FONT, size=14, bold=True)
+    _text(ws.cell(1, 1), layout.title(report)).font = Font(name=FONT, size=14, bold=True)
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=table.width)
     ws.cell(1, 1).alignment = Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[1].height = 24
@@ -64,7 +72,7 @@ def _sheet(
         row, col = TOP + c.row, 1 + c.col
         cell = ws.cell(row, col)
         if c.name is None:
-            cell.value = c.text
+            _text(cell, c.text)
         else:
             cell.value = c.value
             cell.number_format = f'General"{c.unit}"' if c.unit else "General"
@@ -112,7 +120,11 @@ def _findings_sheet(ws: Worksheet, report: Report, findings: Sequence[Finding]) 
         cells = "、".join(report.edition.cell_label(c) for c in f.cells if c in report.cells)
         severity = layout.SEVERITY_NAMES.get(str(f.severity), str(f.severity))
         for i, value in enumerate((n, severity, f.rule, f.message, cells), 1):
-            cell = ws.cell(1 + n, i, value)
+            cell = ws.cell(1 + n, i)
+            if isinstance(value, str):
+                _text(cell, value)
+            else:
+                cell.value = value
             cell.alignment = Alignment(vertical="top", wrap_text=True)
             if i == 2:
                 cell.fill = FILL.get(str(f.severity), FILL["error"])
