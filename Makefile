@@ -31,10 +31,11 @@ test: sync
 bench: sync
 	$(UV) run python -m benchmarks.bench
 
-## lint: ruff check and ruff format --check
+## lint: ruff check, ruff format --check, and mypy (with the django-stubs plugin)
 lint: sync
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
+	$(UV) run mypy src
 
 format: sync
 	$(UV) run ruff format .
