@@ -3,14 +3,18 @@ sections, and the builders of their consistency rules. Each edition module compo
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from xxgk.report.edition import (
     ApplicationRow,
     CellRule,
     Column,
+    Edition,
     EqualityRule,
     HeaderCell,
     Kind,
     Label,
+    ProactiveBlock,
     RowGroup,
     Section,
     Severity,
@@ -388,4 +392,42 @@ def carried_over_rules() -> tuple[EqualityRule, ...]:
             (Term(f"applications.carried_forward.{c.key}", "上年报告结转下年度", previous=True),),
         )
         for c in COLUMNS
+    )
+
+
+def edition(
+    *,
+    key: str,
+    title: str,
+    first_year: int,
+    markers: tuple[str, ...],
+    proactive: tuple[ProactiveBlock, ...],
+    rows: tuple[ApplicationRow, ...],
+    groups: tuple[RowGroup, ...],
+    cross_year: tuple[EqualityRule, ...] = (),
+) -> Edition:
+    """An edition from what is its own (table 2, table 3's rows, markers) and what all editions
+    share, with every rule of report-json.md wired in: table 3's, table 4's, the cell rules, and
+    the carried-over cross-year rule before `cross_year`."""
+    base = Edition(
+        key=key,
+        title=title,
+        first_year=first_year,
+        markers=markers,
+        sections=SECTIONS,
+        proactive=proactive,
+        proactive_header=PROACTIVE_HEADER,
+        columns=COLUMNS,
+        application_header=APPLICATION_HEADER,
+        row_groups=groups,
+        application_rows=rows,
+        appeal_groups=APPEAL_GROUPS,
+        appeal_columns=APPEAL_COLUMNS,
+        appeal_header=APPEAL_HEADER,
+        table_titles=TABLE_TITLES,
+    )
+    return replace(
+        base,
+        rules=(*application_rules(rows), *appeal_rules(), *cell_rules(base.cells, base.kinds)),
+        cross_year_rules=(*carried_over_rules(), *cross_year),
     )

@@ -1,10 +1,7 @@
 """The 2019 edition (国办公开办函〔2019〕60号, 格式（试行）): the 2019 and 2020 reports."""
 
-from dataclasses import replace
-
 from xxgk.report.edition import (
     ApplicationRow,
-    Edition,
     Field,
     Kind,
     Label,
@@ -68,7 +65,7 @@ _ROWS = c.application_rows(
     ApplicationRow("other", Label("（六）其他处理"), "其他处理", groups=(c.RESULTS,), outcome=True)
 )
 
-_BASE = Edition(
+EDITION = c.edition(
     key="2019",
     title="2019 版（国办公开办函〔2019〕60号）",
     first_year=2019,
@@ -79,25 +76,7 @@ _BASE = Edition(
         "第二十条第（九）项",
         "采购总金额",
     ),
-    sections=c.SECTIONS,
     proactive=_PROACTIVE,
-    proactive_header=c.PROACTIVE_HEADER,
-    columns=c.COLUMNS,
-    application_header=c.APPLICATION_HEADER,
-    row_groups=c.row_groups(),
-    application_rows=_ROWS,
-    appeal_groups=c.APPEAL_GROUPS,
-    appeal_columns=c.APPEAL_COLUMNS,
-    appeal_header=c.APPEAL_HEADER,
-    table_titles=c.TABLE_TITLES,
-)
-
-EDITION = replace(
-    _BASE,
-    rules=(
-        *c.application_rules(_ROWS),
-        *c.appeal_rules(),
-        *c.cell_rules(_BASE.cells, _BASE.kinds),
-    ),
-    cross_year_rules=c.carried_over_rules(),
+    rows=_ROWS,
+    groups=c.row_groups(),
 )

@@ -1,10 +1,7 @@
 """The 2021 edition (国办公开办函〔2021〕30号): the 2021 report on."""
 
-from dataclasses import replace
-
 from xxgk.report.edition import (
     ApplicationRow,
-    Edition,
     EqualityRule,
     Field,
     Kind,
@@ -87,24 +84,6 @@ _ROWS = c.application_rows(
     ),
 )
 
-_BASE = Edition(
-    key="2021",
-    title="2021 版（国办公开办函〔2021〕30号）",
-    first_year=2021,
-    markers=("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期未按收费通知"),
-    sections=c.SECTIONS,
-    proactive=_PROACTIVE,
-    proactive_header=c.PROACTIVE_HEADER,
-    columns=c.COLUMNS,
-    application_header=c.APPLICATION_HEADER,
-    row_groups=c.row_groups(c.OTHER_GROUP),
-    application_rows=_ROWS,
-    appeal_groups=c.APPEAL_GROUPS,
-    appeal_columns=c.APPEAL_COLUMNS,
-    appeal_header=c.APPEAL_HEADER,
-    table_titles=c.TABLE_TITLES,
-)
-
 
 def _in_force_rule(row: ProactiveRow) -> EqualityRule:
     """现行有效件数 = last year's + 本年制发 − 本年废止 (a heuristic: re-issues break it)."""
@@ -122,15 +101,13 @@ def _in_force_rule(row: ProactiveRow) -> EqualityRule:
     )
 
 
-EDITION = replace(
-    _BASE,
-    rules=(
-        *c.application_rules(_ROWS),
-        *c.appeal_rules(),
-        *c.cell_rules(_BASE.cells, _BASE.kinds),
-    ),
-    cross_year_rules=(
-        *c.carried_over_rules(),
-        *(_in_force_rule(r) for r in _PROACTIVE[0].rows),
-    ),
+EDITION = c.edition(
+    key="2021",
+    title="2021 版（国办公开办函〔2021〕30号）",
+    first_year=2021,
+    markers=("本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "逾期未按收费通知"),
+    proactive=_PROACTIVE,
+    rows=_ROWS,
+    groups=c.row_groups(c.OTHER_GROUP),
+    cross_year=tuple(_in_force_rule(r) for r in _PROACTIVE[0].rows),
 )
