@@ -12,12 +12,6 @@ from xxgk.report import Report, jsonio
 from xxgk.report.read import read_bytes
 from xxgk.report.render import FORMS, pdf, render
 
-# Known reader gap (xxgk.report.read, not the renderer), as of the readers' commit b5897c4: in a
-# Markdown report, table 4's numbers read as 0 whatever they are, with no finding — e.g. a 2019
-# or 2021 report whose only non-zero cells are appeals.litigation_after_review.pending = .total
-# = 1 reads back 0 and 0. The third header row (``|  |  |  |  |  | <leaf> | …``) starts with the
-# blank positions the review leaves span down into. Strict: the marker must go once the reader
-# reads them.
 FAST = ("html", "md", "txt", "docx")
 
 
