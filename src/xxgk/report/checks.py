@@ -58,24 +58,28 @@ def cross_year(report: Report, previous: Report) -> list[Finding]:
 
 def _cell_rule(rule: CellRule, report: Report) -> Iterable[Finding]:
     ed = report.edition
-    for cell in rule.cells:
-        value = report.cells[cell]
-        if rule.test == "readable" and value is None:
-            yield Finding(
-                f"{rule.prefix}.{cell}",
-                rule.severity,
-                f"{ed.cell_label(cell)}：无法读取",
-                (cell,),
-                _where(report, (cell,)),
-            )
-        elif rule.test == "non_negative" and value is not None and value < 0:
-            yield Finding(
-                f"{rule.prefix}.{cell}",
-                rule.severity,
-                f"{ed.cell_label(cell)}：不应为负数({value})",
-                (cell,),
-                _where(report, (cell,)),
-            )
+    values = report.cells
+    if rule.test == "readable":
+        for cell in rule.cells:
+            if values[cell] is None:
+                yield Finding(
+                    f"{rule.prefix}.{cell}",
+                    rule.severity,
+                    f"{ed.cell_label(cell)}：无法读取",
+                    (cell,),
+                    _where(report, (cell,)),
+                )
+    elif rule.test == "non_negative":
+        for cell in rule.cells:
+            value = values[cell]
+            if value is not None and value < 0:
+                yield Finding(
+                    f"{rule.prefix}.{cell}",
+                    rule.severity,
+                    f"{ed.cell_label(cell)}：不应为负数({value})",
+                    (cell,),
+                    _where(report, (cell,)),
+                )
 
 
 def _equality(rule: EqualityRule, report: Report, previous: Report | None) -> Finding | None:
@@ -84,20 +88,30 @@ def _equality(rule: EqualityRule, report: Report, previous: Report | None) -> Fi
         assert source is not None
         return source.cells[t.cell]
 
-    signed: list[tuple[Term, int | Decimal]] = []
-    for t in rule.terms:
-        v = value(t)
+    # the sums first, without building anything: most rules hold
+    cells = report.cells
+    before = previous.cells if previous is not None else None
+    left: int | Decimal = 0
+    right: int | Decimal = 0
+    n_left = len(rule.left)
+    for i, t in enumerate(rule.terms):
+        if t.previous:
+            assert before is not None
+            v = before[t.cell]
+        else:
+            v = cells[t.cell]
         if v is None:
             return None  # an unreadable cell is its own finding; the sum cannot be judged
-        signed.append((t, t.sign * v))
-    left = sum(v for _, v in signed[: len(rule.left)])
-    right = sum(v for _, v in signed[len(rule.left) :])
+        if i < n_left:
+            left += t.sign * v
+        else:
+            right += t.sign * v
     if left == right:
         return None
     message = f"{rule.scope}：{_side(rule.left, value)} ≠ {_side(rule.right, value)}"
     # A cross-year finding names this year's cells: last year's are in the other file.
-    cells = tuple(t.cell for t in rule.terms if not t.previous)
-    return Finding(rule.id, rule.severity, message, cells, _where(report, cells))
+    cells_named = tuple(t.cell for t in rule.terms if not t.previous)
+    return Finding(rule.id, rule.severity, message, cells_named, _where(report, cells_named))
 
 
 def _side(terms: Sequence[Term], value: Callable[[Term], Value]) -> str:

@@ -57,7 +57,8 @@ def _drop_pinyin(match: re.Match[str]) -> str:
     return "" if _SYLLABLE.match(syllable) else match.group(0)
 
 
-_SPACES = re.compile(r"[\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff\t\r\f\v]")
+_SPACE_CHARS = r"\u00a0\u2002\u2003\u2009\u200b\u3000\ufeff\t\r\f\v"
+_SPACES = re.compile(f"[{_SPACE_CHARS}]")
 
 
 @cache
@@ -77,6 +78,14 @@ def _wide_table() -> dict[int, str]:
 _WIDE = re.compile("[\uff01-\uff07\uff0a\uff0b\uff0d-\uff19\uff1c-\uff5e]")
 
 
+@cache
+def _changed() -> re.Pattern[str]:
+    """Any character `clean` would change (pinyin aside): traditional, full-width, odd spaces.
+    Most printed text has none, and one search then settles it."""
+    chars = _traditional().pattern[1:-1] + _WIDE.pattern[1:-1] + _SPACE_CHARS
+    return re.compile(f"[{chars}]")
+
+
 def clean(text: str) -> str:
     """Printed text made comparable: pinyin noise out, simplified, ASCII digits, plain spaces.
 
@@ -84,6 +93,8 @@ def clean(text: str) -> str:
     """
     if text.isascii():
         return _SPACES.sub(" ", text) if ("\t" in text or "\r" in text) else text
+    if "(" not in text and not _changed().search(text):
+        return text
     if "(" in text:
         # twice: 關(guān)(zhǔn) carries two syllables
         for _ in range(2):

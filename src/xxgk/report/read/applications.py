@@ -7,7 +7,9 @@ from __future__ import annotations
 import itertools
 import statistics
 from dataclasses import replace
+from functools import cache
 
+from xxgk.report import editions
 from xxgk.report.edition import Edition, EqualityRule
 from xxgk.report.model import Value
 from xxgk.report.normalise import clean, key, label_key
@@ -99,12 +101,14 @@ def _read_rows(stream: Stream, reading: Reading, placed: dict[int, str], first: 
     kinds = list(segments[0].kinds)
     units = ["元"] * len(kinds)  # counts have no unit; the parser wants one per cell
     header = _column_header(stream, ed, stream.rows[first])
-    columns = _laid_out_columns([stream.rows[i] for i in placed], len(kinds))
+    columns: dict[int | None, list[float]] | None = None  # worked out when a row needs them
     open_rows: dict[str, list[list[Read]]] = {}
     for i, name in placed.items():
         row = stream.rows[i]
         found = candidates(_by_header(row, header), segments, units, limit=_MAX_READINGS)
-        if not found and row.token.page in columns:
+        if not found and columns is None:
+            columns = _laid_out_columns([stream.rows[j] for j in placed], len(kinds))
+        if not found and columns is not None and row.token.page in columns:
             by_column = by_position(row, columns[row.token.page], kinds, units)
             found = [by_column] if by_column else []
         if len(found) != 1:
@@ -119,7 +123,7 @@ def _read_rows(stream: Stream, reading: Reading, placed: dict[int, str], first: 
         _settle_by_columns(reading, open_rows)
     for i, name in placed.items():
         if name != lab.SINGLE_OTHER:
-            reading.unread([f"applications.{name}.{c.key}" for c in ed.columns], stream.rows[i])
+            reading.unread(_row_cells(ed, name), stream.rows[i])
 
 
 def _laid_out_columns(rows: list[ValueRow], n: int) -> dict[int | None, list[float]]:
@@ -228,20 +232,30 @@ def _too_short(row: ValueRow, n: int) -> bool:
     """Fewer digits than cells: a stray number, not a row."""
     if any(c.cell for c in row.chunks):
         return not any(c.text for c in row.chunks)
-    digits = sum(ch.isdigit() for c in row.chunks for ch in c.text)
+    digits = sum(sum(map(str.isdigit, c.text)) for c in row.chunks)
     return digits < n
 
 
 def _put_application_row(reading: Reading, row_key: str, reads: list[Read]) -> None:
-    cols = reading.edition.columns
-    for col, read in zip(cols, reads, strict=True):
-        reading.put(f"applications.{row_key}.{col.key}", read)
+    cells = _row_cells(reading.edition, row_key)
+    for cell, read in zip(cells, reads, strict=True):
+        reading.put(cell, read)
     total = reads[-1]
     if total.blank and not total.inferred:
         parts = [r.value for r in reads[:-1]]
         if all(isinstance(v, int) for v in parts):
             derived = Read(sum(parts), total.text, total.chunk, blank=True)  # type: ignore[arg-type]
-            reading.put(f"applications.{row_key}.{cols[-1].key}", derived, derived=True)
+            reading.put(cells[-1], derived, derived=True)
+
+
+def _row_cells(ed: Edition, row_key: str) -> tuple[str, ...]:
+    """The cell names of a table-3 row, column by column (named once per edition and row)."""
+    return _row_cell_names(ed.key, row_key)
+
+
+@cache
+def _row_cell_names(edition_key: str, row_key: str) -> tuple[str, ...]:
+    return tuple(f"applications.{row_key}.{c.key}" for c in editions.get(edition_key).columns)
 
 
 def _collapsed_rows(ed: Edition) -> list[str]:

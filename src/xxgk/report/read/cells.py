@@ -29,6 +29,8 @@ class Read:
 
 
 def _parse(text: str, kind: str, unit: str) -> CellValue:
+    if kind != "money" and text.isdigit() and text.isascii():
+        return CellValue(int(text))  # the common cell: parse_count's own first case
     if kind == "money":
         return parse_money(text, unit)
     value = parse_count(text)
@@ -66,6 +68,9 @@ def candidates(
     if len(pieces) == n:
         out = []
         for (text, chunk), kind, unit in zip(pieces, kinds, units, strict=True):
+            if kind != "money" and text.isdigit() and text.isascii():
+                out.append(Read(int(text), text, chunk))  # the common cell, as _parse reads it
+                continue
             v = _parse(text, kind, unit)
             if v.value is None:
                 return []
@@ -101,7 +106,7 @@ def positions(row: ValueRow) -> list[tuple[str, Chunk, int]] | None:
     for c in row.chunks:
         if c.cell or c.start is None or c.token.row is None:
             return None
-        for m in re.finditer(r"\S+", c.text):
+        for m in _WORD.finditer(c.text):
             out.append((m.group(0), c, c.start + m.end()))
     return out
 
@@ -129,6 +134,7 @@ def by_position(
     return [r if r is not None else Read(0, "", anchor, blank=True) for r in out]
 
 
+_WORD = re.compile(r"\S+")
 _ALIGN = 2.5  # characters a value's right edge may stray from its column's
 
 

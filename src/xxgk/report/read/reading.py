@@ -29,9 +29,11 @@ class Reading:
 
     def put(self, cell: str, read: Read, *, derived: bool = False) -> None:
         self.cells[cell] = read.value
-        token = read.chunk.token if read.chunk else None
-        page = token.page if token else None
-        line = token.line if token else None
+        chunk = read.chunk
+        if chunk is None:
+            page = line = None
+        else:
+            page, line = chunk.token.page, chunk.token.line
         # flattened pages print many identical cells on one line: share their provenance
         memo = (page, line, read.text, read.blank, derived, read.inferred)
         prov = self._seen.get(memo)
@@ -52,9 +54,12 @@ class Reading:
     def unread(self, cells: Iterable[str], row: ValueRow) -> None:
         """Cells of a printed row that could not be read: they stay None, and their provenance
         shows what was printed (``“3960181”``) so a reviewer can read it by eye."""
+        missing = [cell for cell in cells if self.cells[cell] is None]
+        if not missing:
+            return
         printed = " ".join(c.text for c in row.chunks).strip()
         chunk = row.chunks[0] if row.chunks else None
-        for cell in cells:
+        for cell in missing:
             if self.cells[cell] is None:
                 self.put(cell, Read(None, printed, chunk))
 

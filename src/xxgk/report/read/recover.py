@@ -21,7 +21,7 @@ from __future__ import annotations
 from xxgk.report import checks, editions
 from xxgk.report.edition import Edition
 from xxgk.report.model import Report
-from xxgk.report.normalise import clean, key, label_key
+from xxgk.report.normalise import key, label_key
 from xxgk.report.read import meta
 from xxgk.report.read.appeals import blank_appeals, read_appeals
 from xxgk.report.read.applications import blank_applications, read_applications
@@ -65,7 +65,7 @@ def recover(doc: Document) -> Report:
     if year is None:
         year = edition.first_year
         reading.warn("read.no_year", "未能从标题、正文或落款中读出报告年度")
-    prose = [clean(t.text) for t in doc.tokens if t.table is None]
+    prose = [text for t, text in zip(doc.tokens, stream.cleaned, strict=True) if t.table is None]
     report = Report(
         edition,
         agency,

@@ -23,6 +23,8 @@ _DASH = r"(?<!\S)(?:—+|-+|－|/|／|无)(?!\S)"
 _ZONE_WITH_DASHES = re.compile(rf"(?:{_NUM}|{_DASH})(?:(?:[ \t]*{_NUM})|(?:[ \t]+{_DASH}))*")
 _ZONE = re.compile(rf"{_NUM}(?:[ \t]*{_NUM})*")  # the fast path: most lines print no dash
 _DASHES = re.compile(r"(?:^|\s)(?:—|-|－|/|／|无)(?:\s|$)")
+_DASH_CHAR = re.compile(r"[—\-－/／无]")  # what _DASHES needs one of
+_DIGIT = re.compile(r"\d")
 # What follows a number in prose (2022年, 88件, 第3次): such a number is not a table cell.
 _UNIT_AFTER = set("年月日件条项个号次人%％万亿份篇家天部期届名位批类户场余多倍岁时分秒")
 _PROSE_BEFORE = set("第约近共达至")
@@ -67,6 +69,7 @@ class Stream:
     tail: str  # key() of the text after the last value row
     statements: list[tuple[str, int]] | None = None  # see recover._statements
     tokens: list[Token] = field(default_factory=list)
+    cleaned: list[str] = field(default_factory=list)  # clean() of each token's text, in order
 
     def header_tokens(self, table: int, before_row: int) -> list[Token]:
         """The cells of a grid table printed above one of its rows (its header)."""
@@ -127,7 +130,7 @@ def build(doc: Document) -> Stream:
             continue
         _scan(text, token, add_text, add_value)
     tail = key("".join(pending))
-    return Stream(rows, "\n".join(texts), tail, tokens=doc.tokens)
+    return Stream(rows, "\n".join(texts), tail, tokens=doc.tokens, cleaned=texts)
 
 
 def _scan(
@@ -138,9 +141,11 @@ def _scan(
 ) -> None:
     """Split free text into label text and number zones."""
     pos = 0
-    zones = _ZONE_WITH_DASHES if _DASHES.search(text) else _ZONE
+    # most lines print no dash at all: skip the (slow) dash search for them
+    dashed = _DASH_CHAR.search(text) and _DASHES.search(text)
+    zones = _ZONE_WITH_DASHES if dashed else _ZONE
     for m in zones.finditer(text):
-        start, end = m.start(), m.end()
+        start, end = m.span()
         zone = m.group(0)
         after = text[end : end + 3]
         # a numbered label glued on: move its number to the text that follows
@@ -150,9 +155,10 @@ def _scan(
             zone = zone[:-1].rstrip()
         if not zone:
             continue
-        if not any(ch.isdigit() for ch in zone) and len(zone.split()) < 2:
+        # (a zone's only digits are the ones its pattern matched: \d)
+        if not _DIGIT.search(zone) and len(zone.split()) < 2:
             continue  # one dash alone is punctuation, not a row of empty cells
-        before = text[start - 1 : start] if start else ""
+        before = text[start - 1] if start else ""
         nxt = text[end : end + 1]
         if before in _PROSE_BEFORE or _is_word_char(before):
             continue  # a number in prose or inside a word (第3, abc123)
