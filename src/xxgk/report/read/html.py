@@ -136,6 +136,8 @@ class _Walker:
         self.tables += 1
         number = self.tables
         rows = [tr for tr in table.iter("tr") if _owner(tr) is table]
+        # grid positions taken by cells of rows above (rowspan); a row's own cells are placed
+        # left to right, so only the rows below need to know
         taken: set[tuple[int, int]] = set()
         # labels spanning rows, by the row they reach: (column, text)
         carried: dict[int, list[tuple[int, str]]] = {}
@@ -146,18 +148,21 @@ class _Walker:
             for cell in tr:
                 if cell.tag not in ("td", "th"):
                     continue
-                while (r, col) in taken:
-                    col += 1
+                if taken:
+                    while (r, col) in taken:
+                        col += 1
                 text = _cell_text(cell)
-                span_c = _span(cell, "colspan")
-                span_r = _span(cell, "rowspan")
-                cells.append(Token(text, line=cell.sourceline, table=number, row=r, col=col))
-                for dr in range(span_r):
-                    for dc in range(span_c):
-                        taken.add((r + dr, col + dc))
-                if span_r > 1 and text and not _is_value(text):
+                colspan, rowspan = cell.get("colspan"), cell.get("rowspan")
+                span_c = 1 if colspan is None else _span(colspan)
+                span_r = 1 if rowspan is None else _span(rowspan)
+                cells.append(Token(text, cell.sourceline, None, number, r, col))
+                if span_r > 1:
                     for dr in range(1, span_r):
-                        carried.setdefault(r + dr, []).append((col, text))
+                        for dc in range(span_c):
+                            taken.add((r + dr, col + dc))
+                    if text and not _is_value(text):
+                        for dr in range(1, span_r):
+                            carried.setdefault(r + dr, []).append((col, text))
                 col += span_c
             extra = carried.pop(r, None)
             if extra and cells:
@@ -174,10 +179,8 @@ def _owner(tr: etree._Element) -> etree._Element | None:
     return parent
 
 
-def _span(cell: etree._Element, name: str) -> int:
-    value = cell.get(name)
-    if value is None:
-        return 1
+def _span(value: str) -> int:
+    """A cell's colspan or rowspan as printed (1 when it makes no sense, at most 100)."""
     try:
         return max(1, min(int(value.strip() or 1), 100))
     except ValueError:
@@ -186,7 +189,10 @@ def _span(cell: etree._Element, name: str) -> int:
 
 def _cell_text(cell: etree._Element) -> str:
     # line breaks and spans inside a cell (Word-pasted tables) become one line of text
-    text = etree.tostring(cell, method="text", encoding="unicode", with_tail=False)
+    if len(cell):
+        text = etree.tostring(cell, method="text", encoding="unicode", with_tail=False)
+    else:
+        text = cell.text or ""  # a cell of text alone: what tostring would give
     return " ".join(text.split())  # str.split knows NBSP and the ideographic space
 
 

@@ -15,11 +15,13 @@ from xxgk.report.read.document import Document, Token
 FORM = "md"
 _RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_BORDER = re.compile(r"(?<!\\)\|")
 
 
 def document(text: str, source: str) -> Document:
     """A Markdown report as tokens."""
     doc = Document(source=source, form=FORM)
+    tokens = doc.tokens
     table = 0
     in_table = False
     for i, raw in enumerate(text.splitlines()):
@@ -33,11 +35,12 @@ def document(text: str, source: str) -> Document:
             if not in_table:
                 table += 1
                 in_table = True
-            for col, cell in enumerate(_cells(line)):
-                doc.tokens.append(Token(cell, line=i + 1, table=table, row=i + 1, col=col))
+            tokens.extend(
+                Token(cell, i + 1, None, table, i + 1, col) for col, cell in enumerate(_cells(line))
+            )
             continue
         in_table = False
-        doc.tokens.append(Token(_HEADING.sub("", raw), line=i + 1, row=i + 1))
+        tokens.append(Token(_HEADING.sub("", raw), line=i + 1, row=i + 1))
     return doc
 
 
@@ -47,4 +50,6 @@ def _cells(line: str) -> list[str]:
         inner = inner[1:]
     if inner.endswith("|") and not inner.endswith("\\|"):
         inner = inner[:-1]
-    return [c.strip().replace("\\|", "|") for c in re.split(r"(?<!\\)\|", inner)]
+    if "\\|" not in inner:  # no escaped pipe: every pipe is a cell border
+        return [c.strip() for c in inner.split("|")]
+    return [c.strip().replace("\\|", "|") for c in _BORDER.split(inner)]

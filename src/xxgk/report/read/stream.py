@@ -100,11 +100,11 @@ def build(doc: Document) -> Stream:
             return  # spaces and punctuation do not end a row of values
         current = None
         pending.append(text)
-        pending_row = _grid_row(token)
+        pending_row = None if token.row is None else (token.table, token.row)  # _grid_row
 
     def add_value(text: str, token: Token, cell: bool, start: int | None = None) -> None:
         nonlocal current, current_row, pending_row
-        grid = _grid_row(token)
+        grid = None if token.row is None else (token.table, token.row)  # _grid_row, inlined
         if current is not None and grid is not None and grid != current_row:
             current = None  # a new table row starts a new value row
         if current is None:
@@ -120,14 +120,16 @@ def build(doc: Document) -> Stream:
     for token in doc.tokens:
         text = clean(token.text)
         texts.append(text)
-        if token.col is not None and _CELL_VALUE.match(text):
-            # an empty cell belongs to a row when it follows a label or another value
-            if text.strip() or current is not None or pending or _grid_row(token) is not None:
-                add_value(text.strip(), token, True)
-            continue
-        if token.col is not None and not _SPACED_NUMBER.search(text):
-            add_text(text, token)  # one cell of text: 数据1 is a header, not a 1
-            continue
+        if token.col is not None:
+            if _CELL_VALUE.match(text):
+                # an empty cell belongs to a row when it follows a label or another value
+                value = text.strip()
+                if value or current is not None or pending or token.row is not None:
+                    add_value(value, token, True)
+                continue
+            if not _SPACED_NUMBER.search(text):
+                add_text(text, token)  # one cell of text: 数据1 is a header, not a 1
+                continue
         _scan(text, token, add_text, add_value)
     tail = key("".join(pending))
     return Stream(rows, "\n".join(texts), tail, tokens=doc.tokens, cleaned=texts)
