@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
 
+from xxgk.report import editions
 from xxgk.report.edition import Edition
 from xxgk.report.normalise import key, label_key
 
@@ -34,10 +36,15 @@ _CLAUSE = re.compile(r"^.*(?:本报告由|报告由|现将|标题)")
 _NOT_NAME = ("本报告", "报告", "公开", "年度", "特此", "此件", "以下简称")
 
 
+def _no_spaces(text: str) -> str:
+    """The text without whitespace (str.split's whitespace is re's \\s; split is faster)."""
+    return "".join(text.split())
+
+
 def year_of(text: str) -> int | None:
     """The report year: from the title, the statistics period, the first ``YYYY年度``, or
     failing those the first year the opening names."""
-    head = re.sub(r"\s+", "", text[:4000])
+    head = _no_spaces(text[:4000])
     patterns = ((_TITLE_BEFORE, 2), (_TITLE_AFTER, 1), (_PERIOD, 1), (_YEAR_DU, 1), (_YEAR, 1))
     for pattern, group in patterns:
         m = pattern.search(head)
@@ -58,7 +65,7 @@ def _is_agency(name: str) -> bool:
 
 def agency_of(text: str) -> str:
     """The agency: signature, else title, made as full as the report itself prints it."""
-    compact = re.sub(r"\s+", "", text)
+    compact = _no_spaces(text)
     head = compact[:4000]
     names: list[str] = []
     before = _name_before_title(head)
@@ -151,7 +158,11 @@ def _place_before(text: str, end: int) -> str | None:
     return None
 
 
-_HEADING = re.compile(r"(?:^|(?<=[\s。；;：:）)|]))([一二三四五六七八九十]{1,2})、")
+# A numbered heading starts the text or follows a space or one of these stops. (The numbers
+# are searched for first and what precedes them tested after: a pattern that opens with that
+# test is tried at every position of the text, and is many times slower.)
+_HEADING = re.compile(r"([一二三四五六七八九十]{1,2})、")
+_HEADING_AFTER = frozenset("。；;：:）)|")
 _HEADING_END = re.compile(r"[\n。]|\s(?=\S)")
 _HEADING_CLOSE = re.compile(r"情况|事项|措施")
 
@@ -163,13 +174,16 @@ def sections_of(prose: list[str], edition: Edition) -> dict[str, str]:
     text = "\n".join(p.strip() for p in prose if p.strip())
     found: list[tuple[int, int, str]] = []  # heading start, body start, section key
     seen: set[str] = set()
+    keywords = _section_keywords(edition.key)
     for m in _HEADING.finditer(text):
-        window = key(text[m.end() : m.end() + 30])
+        at = m.start()
+        if at and not (text[at - 1] in _HEADING_AFTER or text[at - 1].isspace()):
+            continue  # inside a line: 第十一、 is not a heading
+        window = key(text[m.end() : m.end() + 30])[:24]
         for sec in edition.sections:
             if sec.key in seen:
                 continue
-            hit = next((w for w in sec.keywords if label_key(w) in window[:24]), None)
-            if hit is None:
+            if not any(w in window for w in keywords[sec.key]):
                 continue
             end = _HEADING_END.search(text, m.end(), m.end() + 40)
             if end:
@@ -187,3 +201,12 @@ def sections_of(prose: list[str], edition: Edition) -> dict[str, str]:
         if content:
             out[name] = content
     return out
+
+
+@cache
+def _section_keywords(edition_key: str) -> dict[str, tuple[str, ...]]:
+    """Each section's keywords as keys, once per edition."""
+    return {
+        sec.key: tuple(label_key(w) for w in sec.keywords)
+        for sec in editions.get(edition_key).sections
+    }
