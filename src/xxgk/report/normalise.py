@@ -146,11 +146,13 @@ class CellValue:
 def _compact(text: str) -> str:
     text = clean(text).strip()
     text = _THOUSANDS.sub("", text)
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())  # str.split's whitespace is re's \s
 
 
 def is_blank(text: str) -> bool:
     """A blank cell or a placeholder (—, -, /, 无, ?) that reads as 0."""
+    if text.isdigit() and text.isascii():
+        return False  # a number (the common cell)
     return _compact(text) in PLACEHOLDERS
 
 

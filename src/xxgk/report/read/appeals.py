@@ -63,10 +63,8 @@ def read_appeals(stream: Stream, reading: Reading, after: int) -> bool:
     if reads is None:
         reading.unread([c for c in ed.cells if c.startswith("appeals.")], merged)
         return True
-    it = iter(reads)
-    for g in ed.appeal_groups:
-        for c in ed.appeal_columns:
-            reading.put(f"appeals.{g.key}.{c.key}", next(it))
+    cells = [f"appeals.{g.key}.{c.key}" for g in ed.appeal_groups for c in ed.appeal_columns]
+    reading.put_row(cells, reads)
     return True
 
 

@@ -238,8 +238,7 @@ def _too_short(row: ValueRow, n: int) -> bool:
 
 def _put_application_row(reading: Reading, row_key: str, reads: list[Read]) -> None:
     cells = _row_cells(reading.edition, row_key)
-    for cell, read in zip(cells, reads, strict=True):
-        reading.put(cell, read)
+    reading.put_row(cells, reads)
     total = reads[-1]
     if total.blank and not total.inferred:
         parts = [r.value for r in reads[:-1]]

@@ -44,8 +44,7 @@ def read_proactive(stream: Stream, reading: Reading, before: int) -> bool:
             readings = _confirmed_by_prose(readings, block, prow, stream)
         cells = [f"proactive.{prow.key}.{fld.key}" for fld in block.fields]
         if len(readings) == 1:
-            for cell, read in zip(cells, readings[0], strict=True):
-                reading.put(cell, read)
+            reading.put_row(cells, readings[0])
         else:
             reading.unread(cells, printed)
     return True

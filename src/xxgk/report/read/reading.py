@@ -3,7 +3,7 @@ findings made while reading (``read.…``)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from xxgk.report.edition import Edition, Kind, Severity
 from xxgk.report.model import Finding, Provenance, Value
@@ -28,28 +28,36 @@ class Reading:
         self._seen: dict[tuple[object, ...], Provenance] = {}
 
     def put(self, cell: str, read: Read, *, derived: bool = False) -> None:
-        self.cells[cell] = read.value
-        chunk = read.chunk
-        if chunk is None:
-            page = line = None
-        else:
-            page, line = chunk.token.page, chunk.token.line
-        # flattened pages print many identical cells on one line: share their provenance
-        memo = (page, line, read.text, read.blank, derived, read.inferred)
-        prov = self._seen.get(memo)
-        if prov is None:
-            prov = Provenance(
-                form=self.doc.form,
-                file=self.doc.source,
-                page=page,
-                line=line,
-                text=read.text,
-                blank=read.blank,
-                derived=derived,
-                inferred=read.inferred,
-            )
-            self._seen[memo] = prov
-        self.provenance[cell] = prov
+        self.put_row((cell,), (read,), derived=derived)
+
+    def put_row(
+        self, cells: Sequence[str], reads: Sequence[Read], *, derived: bool = False
+    ) -> None:
+        """`put` each cell its read, in order (one call for a table row)."""
+        values, provenance, seen = self.cells, self.provenance, self._seen
+        for cell, read in zip(cells, reads, strict=True):
+            values[cell] = read.value
+            chunk = read.chunk
+            if chunk is None:
+                page = line = None
+            else:
+                page, line = chunk.token.page, chunk.token.line
+            # flattened pages print many identical cells on one line: share their provenance
+            memo = (page, line, read.text, read.blank, derived, read.inferred)
+            prov = seen.get(memo)
+            if prov is None:
+                prov = Provenance(
+                    form=self.doc.form,
+                    file=self.doc.source,
+                    page=page,
+                    line=line,
+                    text=read.text,
+                    blank=read.blank,
+                    derived=derived,
+                    inferred=read.inferred,
+                )
+                seen[memo] = prov
+            provenance[cell] = prov
 
     def unread(self, cells: Iterable[str], row: ValueRow) -> None:
         """Cells of a printed row that could not be read: they stay None, and their provenance

@@ -127,7 +127,14 @@ def build(doc: Document) -> Stream:
             if _CELL_VALUE.match(text):
                 # an empty cell belongs to a row when it follows a label or another value
                 value = text.strip()
-                if value or current is not None or pending or token.row is not None:
+                if (
+                    current is not None
+                    and token.row is not None
+                    and (token.table, token.row) == current_row
+                ):
+                    # the next cell of the current grid row: add_value's first case, inlined
+                    current.chunks.append(Chunk(value, token, True))
+                elif value or current is not None or pending or token.row is not None:
                     add_value(value, token, True)
                 continue
             if not _SPACED_NUMBER.search(text):
