@@ -145,9 +145,7 @@ class _Walker:
         for r, tr in enumerate(rows):
             col = 0
             cells: list[Token] = []
-            for cell in tr:
-                if cell.tag not in ("td", "th"):
-                    continue
+            for cell in tr.iterchildren("td", "th"):
                 if taken:
                     while (r, col) in taken:
                         col += 1
