@@ -9,6 +9,7 @@ unreadable (None): we never guess.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -71,12 +72,14 @@ def candidates(
     Printed separately: one reading. Glued: each split that fits the row's arithmetic, cells
     marked inferred. None fits, or the row holds more values than cells: no reading.
     """
-    kinds = [k for s in segments for k in s.kinds]
+    kinds: Sequence[str] = (
+        segments[0].kinds if len(segments) == 1 else [k for s in segments for k in s.kinds]
+    )
     n = len(kinds)
-    chunks = list(row.chunks)
+    chunks = row.chunks
     # spacer / merged cells printed after the row's own cells
     while len(chunks) > n and chunks[-1].cell and is_blank(chunks[-1].text):
-        chunks.pop()
+        chunks = chunks[:-1]
     pieces: list[tuple[str, Chunk]] = []
     for c in chunks:
         if c.cell:
@@ -165,7 +168,7 @@ def _owners(pieces: list[tuple[str, Chunk]]) -> list[Chunk]:
 
 
 def _inferred(
-    parts: list[str], owners: list[Chunk], kinds: list[str], units: list[str]
+    parts: list[str], owners: list[Chunk], kinds: Sequence[str], units: list[str]
 ) -> list[Read] | None:
     out = []
     pos = 0

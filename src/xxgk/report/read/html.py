@@ -149,7 +149,8 @@ class _Walker:
                 if taken:
                     while (r, col) in taken:
                         col += 1
-                text = _cell_text(cell)
+                # a cell of text alone (most of them): _cell_text's second case, inlined
+                text = _cell_text(cell) if len(cell) else " ".join((cell.text or "").split())
                 colspan, rowspan = cell.get("colspan"), cell.get("rowspan")
                 span_c = 1 if colspan is None else _span(colspan)
                 span_r = 1 if rowspan is None else _span(rowspan)
