@@ -173,7 +173,8 @@ def export_csv(request: Request) -> HttpResponse:
             "答复期限",
             "办理结果",
             "办结日期",
-            "结转下年度",
+            # the column means table 3's row of that name: its label comes from the edition
+            editions.for_year(timezone.localdate().year).application_row("carried_forward").short,
         ]
     )
     for a in qs:

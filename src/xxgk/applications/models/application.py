@@ -94,7 +94,7 @@ class Application(models.Model):
 
     @property
     def carried_forward(self) -> bool:
-        """Still open at 31 December of the year it was received (结转下年度继续办理)."""
+        """Still open at 31 December of the year it was received (carried forward, table 3's last row)."""
         if self.received_on is None:
             return False
         if self.closed_on is not None:
