@@ -94,7 +94,7 @@ class Application(models.Model):
 
     @property
     def carried_forward(self) -> bool:
-        """Still open at 31 December of the year it was received (carried forward, table 3's last row)."""
+        """Still open at 31 December of the year it was received (carried forward)."""
         if self.received_on is None:
             return False
         if self.closed_on is not None:
