@@ -200,7 +200,11 @@ def _build(edition: Edition, data: dict[str, Any], source: str | None) -> Report
         )
         for f in data.get("findings", [])
     ]
-    provenance = {c: Provenance(**p) for c, p in data.get("provenance", {}).items()}
+    # A cell's file is left out when it is the report's source (see Provenance.to_json).
+    file = data.get("source") if isinstance(data.get("source"), str) else None
+    provenance = {
+        c: Provenance(**({"file": file} | p)) for c, p in data.get("provenance", {}).items()
+    }
     return Report(
         edition,
         data["agency"],
@@ -226,7 +230,7 @@ def to_json(report: Report, *, source: str | None = None) -> dict[str, Any]:
         "findings": [f.to_json() for f in report.findings],
     }
     if report.provenance:
-        out["provenance"] = {c: p.to_json() for c, p in report.provenance.items()}
+        out["provenance"] = {c: p.to_json(source=source) for c, p in report.provenance.items()}
     return out
 
 

@@ -47,8 +47,25 @@ class Provenance:
             parts.append(f"（{'、'.join(flags)}）")
         return " ".join(parts)
 
-    def to_json(self) -> dict[str, Any]:
-        return {k: v for k, v in self.__dict__.items() if v not in (None, False)}
+    def to_json(self, *, source: str | None = None) -> dict[str, Any]:
+        """Only the fields that say something; `file` is left out when it is `source`, the file
+        the whole report was read from (a report JSON names it once, not per cell)."""
+        out: dict[str, Any] = {"form": self.form}
+        if self.file is not None and self.file != source:
+            out["file"] = self.file
+        if self.page is not None:
+            out["page"] = self.page
+        if self.line is not None:
+            out["line"] = self.line
+        if self.text is not None:
+            out["text"] = self.text
+        if self.blank:
+            out["blank"] = True
+        if self.derived:
+            out["derived"] = True
+        if self.inferred:
+            out["inferred"] = True
+        return out
 
 
 @dataclass(frozen=True)
