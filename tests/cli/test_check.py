@@ -193,3 +193,27 @@ def test_rollup_of_a_missing_file(xxgk, tmp_path):
     result = xxgk("rollup", "-a", "甲市", tmp_path / "none.json")
     assert result.exit_code == 2
     assert "none.json：文件不存在" in result.stderr
+
+
+def test_checking_a_roll_up_keeps_its_sources_findings(xxgk, tmp_path):
+    a = Report.empty("2021", "甲局", 2022)
+    a["applications.new_received.natural_person"] = 5
+    a["applications.new_received.total"] = 5
+    b = Report.empty("2021", "乙局", 2022)
+    b["applications.new_received.natural_person"] = -5
+    b["applications.new_received.total"] = -5
+    city = tmp_path / "city.json"
+    made = xxgk(
+        "rollup",
+        "-a",
+        "甲市",
+        "-o",
+        city,
+        write(tmp_path / "a.json", a),
+        write(tmp_path / "b.json", b),
+    )
+    checked = xxgk("check", city)
+    assert made.exit_code == checked.exit_code == 1
+    assert "0 个错误" not in checked.stdout
+    assert "（来自 甲局）" in checked.stdout
+    assert "（来自 乙局）" in checked.stdout

@@ -17,12 +17,14 @@ READ_PREFIX = "read."
 
 def check(report: Report, previous: Report | None = None) -> list[Finding]:
     """Every broken rule of the report's edition, and, given last year's report, every broken
-    cross-year rule. Read-time findings already on the report (other than unreadable cells,
-    which are recomputed) are kept in front."""
+    cross-year rule. Kept in front: read-time findings already on the report (other than
+    unreadable cells, which are recomputed), and in a roll-up the findings of its sources (they
+    carry `source`; the sources themselves are not at hand to check again)."""
     kept = [
         f
         for f in report.findings
-        if f.rule.startswith(READ_PREFIX) and not f.rule.startswith("read.unreadable.")
+        if f.source is not None
+        or (f.rule.startswith(READ_PREFIX) and not f.rule.startswith("read.unreadable."))
     ]
     found = list(_within(report))
     if previous is not None:

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 from functools import cache
 
 import opencc
+
+from xxgk.report.money import YUAN_PER_UNIT, to_yuan
 
 # zh-TW with Taiwanese vocabulary → mainland simplified: 規範性檔案 → 规范性文件, 採購 → 采购.
 _CONVERTER = opencc.OpenCC("tw2sp")
@@ -130,7 +132,13 @@ def label_key(text: str) -> str:
 PLACEHOLDERS = frozenset({"", "—", "——", "-", "--", "－", "/", "／", "无", "?", "？", "…", "、"})
 
 _COUNT = re.compile(r"^([+-]?)(\d+)(?:件|条|个|项|人次|次)?$")
-_MONEY = re.compile(r"^([+-]?)(\d+(?:\.\d+)?)(万元|万|元)?$")
+# Printed units, and their short forms (19万 = 19万元), from the one table of units.
+_UNIT_NAMES = {u: u for u in YUAN_PER_UNIT} | {u[:-1]: u for u in YUAN_PER_UNIT if len(u) > 1}
+_MONEY = re.compile(
+    r"^([+-]?)(\d+(?:\.\d+)?)("
+    + "|".join(sorted(map(re.escape, _UNIT_NAMES), key=len, reverse=True))
+    + ")?$"
+)
 _THOUSANDS = re.compile(r"(?<=\d)[,，](?=\d{3}(?!\d))")
 _DASHES = str.maketrans({"－": "-", "—": "-", "–": "-", "＋": "+"})
 
@@ -186,16 +194,16 @@ def parse_money(text: str, unit: str = "元") -> CellValue:
         amount = Decimal(m.group(2))
     except InvalidOperation:  # the pattern admits only digits; kept as a guard
         return CellValue(None)
-    printed_unit = m.group(3) or unit
-    if printed_unit.startswith("万"):
-        amount *= 10000
+    amount = to_yuan(amount, _UNIT_NAMES[m.group(3)] if m.group(3) else unit)
     if m.group(1) == "-":
         amount = -amount
     return CellValue(_tidy(amount))
 
 
 def _tidy(amount: Decimal) -> Decimal:
-    """190000.00 → 190000; 75394432.520 → 75394432.52 (no exponent)."""
-    if amount == amount.to_integral():
-        return amount.quantize(Decimal(1))
-    return amount.normalize()
+    """190000.00 → 190000; 75394432.520 → 75394432.52 (no exponent), never rounded."""
+    with localcontext() as ctx:
+        ctx.prec = max(28, len(amount.as_tuple().digits) + 2)
+        if amount == amount.to_integral():
+            return amount.quantize(Decimal(1))
+        return amount.normalize()
