@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation, localcontext
-from functools import cache
+from functools import cache, lru_cache
 
 import opencc
 
@@ -113,6 +113,8 @@ def clean(text: str) -> str:
 _NOT_KEY = re.compile(r"[\s\W_]+", re.UNICODE)
 
 
+# Bounded memo: the national form's labels recur in every report of a batch audit.
+@lru_cache(maxsize=8192)
 def key(text: str) -> str:
     """What identifies a label: letters, digits, CJK (``（二）部分公开`` → ``二部分公开``)."""
     if _WIDE.search(text):
