@@ -100,9 +100,13 @@ def _blocks(parent: etree._Element) -> Iterator[etree._Element]:
         if child.tag == _P:
             yield child
         elif child.tag == _TBL:
-            if any(tc.find(_TBL) is not None for tr in _rows(child) for tc in _cells(tr)):
-                for tr in _rows(child):
-                    for tc in _cells(tr):
+            if any(
+                tc.find(_TBL) is not None
+                for tr in _children(child, _TR)
+                for tc in _children(tr, _TC)
+            ):
+                for tr in _children(child, _TR):
+                    for tc in _children(tr, _TC):
                         yield from _blocks(tc)
             else:
                 yield child
@@ -144,24 +148,15 @@ def _cell_text(tc: etree._Element) -> str:
     return _text(tc).strip()
 
 
-def _cells(tr: etree._Element) -> Iterator[etree._Element]:
-    for child in tr:
-        if child.tag == _TC:
+def _children(el: etree._Element, tag: str) -> Iterator[etree._Element]:
+    """`el`'s children with this tag, looking through content controls (w:sdt) that wrap them."""
+    for child in el:
+        if child.tag == tag:
             yield child
         elif child.tag == _SDT:
             content = child.find(_SDT_CONTENT)
             if content is not None:
-                yield from _cells(content)
-
-
-def _rows(tbl: etree._Element) -> Iterator[etree._Element]:
-    for child in tbl:
-        if child.tag == _TR:
-            yield child
-        elif child.tag == _SDT:
-            content = child.find(_SDT_CONTENT)
-            if content is not None:
-                yield from _rows(content)
+                yield from _children(content, tag)
 
 
 def _int_prop(el: etree._Element | None, path: str, default: int) -> int:
@@ -179,10 +174,10 @@ def _grid(tbl: etree._Element) -> list[list[str | None]]:
     rest of a cell merged across, a number merged down)."""
     rows: list[list[str | None]] = []
     above: list[str | None] = []  # the text each grid column shows, for vMerge continuations
-    for tr in _rows(tbl):
+    for tr in _children(tbl, _TR):
         row: list[str | None] = [None] * _int_prop(tr.find(f"{_W}trPr"), f"{_W}gridBefore", 0)
         shown: list[str | None] = list(row)
-        for tc in _cells(tr):
+        for tc in _children(tr, _TC):
             props = tc.find(f"{_W}tcPr")
             span = max(_int_prop(props, f"{_W}gridSpan", 1), 1)
             merge = props.find(f"{_W}vMerge") if props is not None else None
