@@ -70,8 +70,7 @@ def render(report: Report, *, findings: Sequence[Finding] | None = None) -> byte
     if findings is not None:
         _heading(doc, layout.FINDINGS_HEADING)
         for n, f in enumerate(findings, 1):
-            severity = layout.SEVERITY_NAMES.get(str(f.severity), str(f.severity))
-            _paragraph(doc, f"{n}. {severity}：{f.message}（{f.rule}）")
+            _paragraph(doc, layout.finding_line(n, f))
         if not findings:
             _paragraph(doc, layout.NO_FINDINGS)
     out = BytesIO()

@@ -128,7 +128,7 @@ def _findings(findings: Sequence[Finding], ids: dict[int, str]) -> str:
     else:
         out.append("<ol>\n")
         for f in findings:
-            severity = layout.SEVERITY_NAMES.get(str(f.severity), str(f.severity))
+            severity = layout.severity_name(f)
             out.append(
                 f'<li id="{ids[id(f)]}" class="{f.severity}"><strong>{severity}</strong>：'
                 f"{escape(f.message)} <code>{escape(f.rule)}</code></li>\n"

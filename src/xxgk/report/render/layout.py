@@ -23,6 +23,18 @@ TITLE = "{agency}{year}年政府信息公开工作年度报告"
 FINDINGS_HEADING = "勾稽关系检查结果"
 NO_FINDINGS = "勾稽关系全部成立。"
 SEVERITY_NAMES = {"error": "错误", "warning": "提示"}
+
+
+def severity_name(finding: Finding) -> str:
+    """错误 or 提示."""
+    return SEVERITY_NAMES.get(str(finding.severity), str(finding.severity))
+
+
+def finding_line(n: int, finding: Finding) -> str:
+    """A finding as one numbered line of plain text: ``1. 错误：…（rule）``."""
+    return f"{n}. {severity_name(finding)}：{finding.message}（{finding.rule}）"
+
+
 # Table 3's row labels take this many grid columns: group, subgroup, leaf.
 LABEL_COLUMNS = 3
 

@@ -45,8 +45,7 @@ def _table(table: Table, marks: dict[str, Finding]) -> list[str]:
 
 
 def _finding(f: Finding) -> str:
-    severity = layout.SEVERITY_NAMES.get(str(f.severity), str(f.severity))
-    return f"- **{severity}**：{_escape(f.message)}（`{f.rule}`）"
+    return f"- **{layout.severity_name(f)}**：{_escape(f.message)}（`{f.rule}`）"
 
 
 # A line opening like a heading, quote, list item or numbered item would become one.

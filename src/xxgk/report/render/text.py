@@ -25,7 +25,9 @@ def render(report: Report, *, findings: Sequence[Finding] | None = None) -> str:
             out += [*table_lines(block.table, marks), ""]
     if findings is not None:
         out += [layout.FINDINGS_HEADING, ""]
-        out += [_finding(i, f) for i, f in enumerate(findings, 1)] or [layout.NO_FINDINGS]
+        out += [layout.finding_line(i, f) for i, f in enumerate(findings, 1)] or [
+            layout.NO_FINDINGS
+        ]
         out.append("")
     return "\n".join(out)
 
@@ -72,8 +74,3 @@ def _widths(table: Table, texts: dict[Cell, str]) -> list[int]:
             room = sum(widths[i] for i in cols) + len(GAP) * (c.colspan - 1)
             widths[cols[-1]] += max(0, display_width(texts[c]) - room)
     return widths
-
-
-def _finding(n: int, f: Finding) -> str:
-    severity = layout.SEVERITY_NAMES.get(str(f.severity), str(f.severity))
-    return f"{n}. {severity}：{f.message}（{f.rule}）"

@@ -118,8 +118,7 @@ def _findings_sheet(ws: Worksheet, report: Report, findings: Sequence[Finding]) 
         ws.column_dimensions[get_column_letter(i)].width = width
     for n, f in enumerate(findings, 1):
         cells = "、".join(report.edition.cell_label(c) for c in f.cells if c in report.cells)
-        severity = layout.SEVERITY_NAMES.get(str(f.severity), str(f.severity))
-        for i, value in enumerate((n, severity, f.rule, f.message, cells), 1):
+        for i, value in enumerate((n, layout.severity_name(f), f.rule, f.message, cells), 1):
             cell = ws.cell(1 + n, i)
             if isinstance(value, str):
                 _text(cell, value)
