@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.report.examples import unbalanced_departments
 from xxgk.report import Report, dumps, load
 
 DEMO = Path(__file__).parents[2] / "src/xxgk/demo/changzhou-fao-2020.json"
@@ -153,10 +154,8 @@ def test_help_speaks_both_languages(xxgk):
 
 
 def test_rollup_reports_the_sources_errors(xxgk, tmp_path):
-    a = Report.empty("2021", "甲局", 2022)
-    a["applications.new_received.natural_person"] = 5
-    a["applications.new_received.total"] = 5
-    b = Report.empty("2021", "乙局", 2022)
+    # the departments' errors cancel out in the sum: only checking each source shows them
+    a, b = unbalanced_departments()
     result = xxgk(
         "rollup",
         "-a",
@@ -196,12 +195,7 @@ def test_rollup_of_a_missing_file(xxgk, tmp_path):
 
 
 def test_checking_a_roll_up_keeps_its_sources_findings(xxgk, tmp_path):
-    a = Report.empty("2021", "甲局", 2022)
-    a["applications.new_received.natural_person"] = 5
-    a["applications.new_received.total"] = 5
-    b = Report.empty("2021", "乙局", 2022)
-    b["applications.new_received.natural_person"] = -5
-    b["applications.new_received.total"] = -5
+    a, b = unbalanced_departments()
     city = tmp_path / "city.json"
     made = xxgk(
         "rollup",

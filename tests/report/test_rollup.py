@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.report.examples import unbalanced_departments
 from tests.report.strategies import consistent_reports
 from xxgk.report import Report, RollupError, check, editions, rollup
 from xxgk.report.model import Finding, Severity
@@ -38,13 +39,7 @@ def test_an_unreadable_cell_stays_unreadable_in_the_sum():
 
 
 def test_sources_are_checked_even_when_their_files_carry_no_findings():
-    a = Report.empty("2021", "甲局", 2022)
-    a["applications.new_received.natural_person"] = 5
-    a["applications.new_received.total"] = 5
-    b = Report.empty("2021", "乙局", 2022)
-    b["applications.new_received.natural_person"] = -5
-    b["applications.new_received.total"] = -5
-    total = rollup([a, b], agency="某某市")
+    total = rollup(list(unbalanced_departments()), agency="某某市")
     assert {(f.rule, f.source) for f in total.findings} == {
         ("applications.balance.natural_person", "甲局"),
         ("applications.balance.total", "甲局"),
