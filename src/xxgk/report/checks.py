@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 
-from xxgk.report.edition import CellRule, EqualityRule, Severity, Term
+from xxgk.report.edition import CellRule, EqualityRule, Term
 from xxgk.report.model import Finding, Report, Value
 
 # Findings a reader makes that the tables alone cannot reproduce (e.g. read.single_other_row).
@@ -132,7 +132,3 @@ def _where(report: Report, cells: Sequence[str]) -> tuple[str, ...]:
         for c in cells
         if c in report.provenance
     )
-
-
-def errors(findings: Iterable[Finding]) -> list[Finding]:
-    return [f for f in findings if f.severity is Severity.ERROR]
