@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from xxgk.report.normalise import CellValue, is_blank, parse_count, parse_money
-from xxgk.report.read.document import set_fields
 from xxgk.report.read.split import Segment, solve
 from xxgk.report.read.stream import Chunk, ValueRow
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(slots=True)
 class Read:
     """One cell as read: value (None: unreadable), the printed text and how it was read."""
 
@@ -28,23 +27,6 @@ class Read:
     chunk: Chunk | None
     blank: bool = False
     inferred: bool = False
-
-    def __init__(
-        self,
-        value: int | Decimal | None,
-        text: str,
-        chunk: Chunk | None,
-        blank: bool = False,
-        inferred: bool = False,
-    ) -> None:
-        fields = {
-            "value": value,
-            "text": text,
-            "chunk": chunk,
-            "blank": blank,
-            "inferred": inferred,
-        }
-        set_fields(self, "__dict__", fields)
 
 
 def _parse(text: str, kind: str, unit: str) -> CellValue:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from xxgk.report.normalise import clean, is_blank, key
-from xxgk.report.read.document import Document, Token, set_fields
+from xxgk.report.read.document import Document, Token
 
 # A number zone inside free text: numbers (signed, decimal, 元/万元) and the spaces between them.
 _NUM = r"[+-]?\d+(?:\.\d+)?(?:万元|元)?"
@@ -36,7 +36,7 @@ _SPACED_NUMBER = re.compile(r"(?:^|\s)[+-]?\d")
 _CELL_VALUE = re.compile(rf"^\s*(?:{_NUM}|[—\-－/／无?？]*)\s*$")
 
 
-@dataclass(frozen=True, init=False)
+@dataclass(slots=True)
 class Chunk:
     """One printed value or a glued run of values (`cell` False: may hold several cells)."""
 
@@ -44,9 +44,6 @@ class Chunk:
     token: Token
     cell: bool  # printed as exactly one cell (a grid or one-cell-per-line cell)
     start: int | None = None  # where it starts in its line (laid-out text: the column)
-
-    def __init__(self, text: str, token: Token, cell: bool, start: int | None = None) -> None:
-        set_fields(self, "__dict__", {"text": text, "token": token, "cell": cell, "start": start})
 
 
 @dataclass
