@@ -17,6 +17,7 @@ from xxgk.report.read.document import Document, Token, UnreadableFile
 
 FORM = "html"
 _PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True)
+_UTF8_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, encoding="utf-8")
 _BLOCKS = frozenset(
     [
         "p",
@@ -74,12 +75,17 @@ def _unescape_js(text: str) -> str:
     return _JS_ESCAPES.sub(one, text)
 
 
-def document(text: str, source: str) -> Document:
-    """An HTML report as tokens: table cells on their grid, prose blocks in order."""
+def document(text: str, source: str, utf8: bytes | None = None) -> Document:
+    """An HTML report as tokens: table cells on their grid, prose blocks in order. `utf8`, when
+    given, is `text` as UTF-8 bytes, which parse faster."""
     if text.count('\\"') > 20 and "<" in text:
-        text = _unescape_js(text)
+        text, utf8 = _unescape_js(text), None
     try:
-        root = etree.fromstring(text, _PARSER)
+        root = (
+            etree.fromstring(text, _PARSER)
+            if utf8 is None
+            else etree.fromstring(utf8, _UTF8_PARSER)
+        )
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as e:
         raise UnreadableFile(f"无法解析网页：{e}") from None
     doc = Document(source=source, form=FORM)

@@ -21,7 +21,7 @@ from __future__ import annotations
 from xxgk.report import checks, editions
 from xxgk.report.edition import Edition
 from xxgk.report.model import Report
-from xxgk.report.normalise import key, label_key
+from xxgk.report.normalise import label_key
 from xxgk.report.read import meta
 from xxgk.report.read.appeals import blank_appeals, read_appeals
 from xxgk.report.read.applications import blank_applications, read_applications
@@ -35,21 +35,22 @@ def recover(doc: Document) -> Report:
     """The report printed in the document. Raises `UnreadableFile` (message in Chinese) when no
     report table can be recognised."""
     stream = build(doc)
+    printed = _printed_text(stream)
     year = meta.year_of(stream.text)
-    edition = _edition(stream.text, year)
+    edition = _edition(printed, year)
     reading = Reading(doc, edition)
     span = read_applications(stream, reading)
     start = span[0] if span else len(stream.rows)
     end = span[1] if span else 0
     found_proactive = read_proactive(stream, reading, start)
     found_appeals = read_appeals(stream, reading, end) if span else False
-    if span is None and blank_applications(_printed_text(stream), edition):
+    if span is None and blank_applications(printed, edition):
         blank_table(reading, "applications")
         span = (len(stream.rows), len(stream.rows))
     if not found_appeals and span is not None and blank_appeals(stream, end, edition):
         blank_table(reading, "appeals")
         found_appeals = True
-    if span is None and not found_appeals and not _has_caption(stream, edition):
+    if span is None and not found_appeals and not _has_caption(printed, edition):
         # a table-2 row named in passing is not a report: table 3, table 4 or 第二十条 is
         raise UnreadableFile("未找到政府信息公开年度报告的统计表格")
     for table, found in (
@@ -79,12 +80,12 @@ def recover(doc: Document) -> Report:
     return report
 
 
-def _edition(text: str, year: int | None) -> Edition:
-    """The edition whose markers the tables print; only when none does, the year's."""
-    compact = key(text)
+def _edition(printed: str, year: int | None) -> Edition:
+    """The edition whose markers the tables print (`printed`: the keys of the text outside the
+    numbers); only when none does, the year's."""
     best, best_hits = None, 0
     for ed in editions.all_editions().values():
-        hits = sum(1 for m in ed.markers if label_key(m) in compact)
+        hits = sum(1 for m in ed.markers if label_key(m) in printed)
         if hits > best_hits:
             best, best_hits = ed, hits
     if best is not None:
@@ -97,5 +98,5 @@ def _printed_text(stream: Stream) -> str:
     return "".join(r.label for r in stream.rows) + stream.tail
 
 
-def _has_caption(stream: Stream, ed: Edition) -> bool:
-    return label_key(ed.proactive[0].caption.text)[:4] in _printed_text(stream)
+def _has_caption(printed: str, ed: Edition) -> bool:
+    return label_key(ed.proactive[0].caption.text)[:4] in printed

@@ -118,12 +118,15 @@ def build(doc: Document) -> Stream:
         current.chunks.append(Chunk(text, token, cell, start))
 
     for token in doc.tokens:
-        text = clean(token.text)
+        raw = token.text
+        # most cells print plain digits: clean() and the cell pattern would change nothing
+        digits = raw.isdigit() and raw.isascii()
+        text = raw if digits else clean(raw)
         texts.append(text)
         if token.col is not None:
-            if _CELL_VALUE.match(text):
+            if digits or _CELL_VALUE.match(text):
                 # an empty cell belongs to a row when it follows a label or another value
-                value = text.strip()
+                value = text if digits else text.strip()
                 if (
                     current is not None
                     and token.row is not None
