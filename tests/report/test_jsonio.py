@@ -40,6 +40,20 @@ def test_round_trip_gives_back_the_same_report(report):
     assert dumps(again) == dumps(report)
 
 
+@given(any_reports())
+def test_a_json_line_is_the_same_report_on_one_line(report):
+    line = dumps(report, source="a.txt", indent=None)
+    assert "\n" not in line
+    assert json.loads(line) == to_json(report, source="a.txt")
+
+
+def test_a_json_line_takes_an_integer_beyond_64_bits():
+    report = Report.empty("2019", "x", 2020)
+    report["applications.total.total"] = 2**70  # a run of glued digits someone printed
+    line = dumps(report, indent=None)
+    assert json.loads(line)["tables"]["applications"]["total"][-1] == 2**70
+
+
 def test_money_is_a_decimal_string_in_yuan():
     report = Report.empty("2019", "x", 2020)
     report["proactive.procurement.amount"] = Decimal("190000")

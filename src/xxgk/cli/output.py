@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -12,7 +11,8 @@ from typing import NoReturn
 from rich.console import Console
 from rich.markup import escape
 
-from xxgk.report import Report, Severity, to_json
+from xxgk.report import Report, Severity
+from xxgk.report.jsonio import dumps
 
 OK, FINDINGS, UNREADABLE = 0, 1, 2
 
@@ -51,7 +51,7 @@ def status(reports: Iterable[Report], unreadable: int = 0) -> int:
 
 
 def json_line(report: Report, source: str) -> str:
-    return json.dumps(to_json(report, source=source), ensure_ascii=False)
+    return dumps(report, source=source, indent=None)
 
 
 def print_findings(report: Report, source: str | None = None) -> None:

@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import orjson
 from jsonschema import Draft202012Validator, ValidationError, validators
 
 from xxgk.report import editions
@@ -235,8 +236,15 @@ def to_json(report: Report, *, source: str | None = None) -> dict[str, Any]:
 
 
 def dumps(report: Report, *, source: str | None = None, indent: int | None = 2) -> str:
-    """Report JSON text (UTF-8, Chinese kept as is)."""
-    return json.dumps(to_json(report, source=source), ensure_ascii=False, indent=indent)
+    """Report JSON text (UTF-8, Chinese kept as is); `indent=None`: one compact line."""
+    data = to_json(report, source=source)
+    if indent is None:
+        # orjson: a JSON line for each of thousands of audited reports, several times faster
+        try:
+            return orjson.dumps(data).decode()
+        except orjson.JSONEncodeError:  # an integer beyond 64 bits, printed in a report
+            return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 def save(report: Report, path: str | Path) -> None:

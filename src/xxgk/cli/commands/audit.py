@@ -30,7 +30,7 @@ from rich.table import Table
 
 from xxgk.cli import output
 from xxgk.cli.app import app
-from xxgk.report import Finding, Severity, editions, to_json
+from xxgk.report import Finding, Severity, editions
 from xxgk.report.model import Report
 from xxgk.report.read import UnreadableFile, read_file
 
@@ -75,7 +75,7 @@ def audit_file(source: str, *, with_json: bool = False) -> Outcome:
         return Outcome(source, error=str(e) or "无法读取")
     except Exception as e:  # a reader's bug on one odd file must not stop a run of thousands
         return Outcome(source, error=f"读取时出错（{type(e).__name__}：{e}）")
-    line = json.dumps(to_json(report, source=source), ensure_ascii=False) if with_json else None
+    line = output.json_line(report, source) if with_json else None
     return Outcome(
         source,
         agency=report.agency,
@@ -305,7 +305,9 @@ def _print_json(outcomes: Iterator[Outcome], progress_total: int | None) -> int:
     for o in _tracked(outcomes, progress_total):
         if o.error is not None:
             unreadable += 1
-            line = json.dumps({"source": o.source, "error": o.error}, ensure_ascii=False)
+            line = json.dumps(
+                {"source": o.source, "error": o.error}, ensure_ascii=False, separators=(",", ":")
+            )
         else:
             with_errors += o.errors > 0
             line = o.json_line or ""
