@@ -164,12 +164,20 @@ def _column_header(stream: Stream, ed: Edition, first: ValueRow) -> list[int] | 
 def _by_header(row: ValueRow, header: list[int] | None) -> ValueRow:
     """The row's cells in the edition's column order, found under their headers' columns;
     cells under no header (a 法人小计 column a province adds) are left out."""
-    if header is None or not all(c.cell and c.token.col is not None for c in row.chunks):
+    if header is None:
         return row
-    at = {c.token.col: c for c in row.chunks}
-    if not all(col in at for col in header):
-        return row
-    return ValueRow(row.label, row.strong, [at[col] for col in header], row.index)
+    at = {}
+    for c in row.chunks:
+        if not c.cell or c.token.col is None:
+            return row
+        at[c.token.col] = c
+    chunks = []
+    for col in header:
+        chunk = at.get(col)
+        if chunk is None:
+            return row
+        chunks.append(chunk)
+    return ValueRow(row.label, row.strong, chunks, row.index)
 
 
 # A glued row with more readings than this is left unread rather than searched.

@@ -46,7 +46,7 @@ class Chunk:
     start: int | None = None  # where it starts in its line (laid-out text: the column)
 
 
-@dataclass
+@dataclass(slots=True)
 class ValueRow:
     label: str  # key() of the text printed since the previous value row
     strong: bool  # the label text shares a grid row with the values
@@ -59,7 +59,10 @@ class ValueRow:
 
     @property
     def all_blank(self) -> bool:
-        return all(c.cell and is_blank(c.text) for c in self.chunks)
+        for c in self.chunks:
+            if not c.cell or c.text.isdigit() or not is_blank(c.text):
+                return False
+        return True
 
 
 @dataclass
