@@ -30,14 +30,13 @@ def document(text: str, source: str) -> Document:
             in_table = False
             continue
         if line.startswith("|"):
-            if _RULE.match(line):
+            if "--" in line and _RULE.match(line):  # (a rule row has at least two dashes)
                 continue
             if not in_table:
                 table += 1
                 in_table = True
-            tokens.extend(
-                Token(cell, i + 1, None, table, i + 1, col) for col, cell in enumerate(_cells(line))
-            )
+            n = i + 1
+            tokens += [Token(cell, n, None, table, n, col) for col, cell in enumerate(_cells(line))]
             continue
         in_table = False
         tokens.append(Token(_HEADING.sub("", raw), line=i + 1, row=i + 1))
