@@ -60,7 +60,6 @@ _BLOCKS = frozenset(
 _SKIP = frozenset(("script", "style", "noscript", "template", "head", "title", "meta", "link"))
 _JS_ESCAPES = re.compile(r"\\(u[0-9a-fA-F]{4}|[\"'\\/ntr])")
 _VALUE = re.compile(r"^\s*[+\-－]?[\d０-９][\d０-９.,，]*\s*(?:万元|元)?\s*$")
-_WS = re.compile(r"[ \t\r\n\u00a0\u3000]+")
 
 
 def _unescape_js(text: str) -> str:
@@ -105,7 +104,7 @@ class _Walker:
         self.tables = 0
 
     def flush(self, line: int | None) -> None:
-        text = _WS.sub(" ", "".join(self.parts)).strip()
+        text = " ".join("".join(self.parts).split())  # as _cell_text folds a cell's spaces
         if text:
             self.doc.tokens.append(Token(text, line=self.line, row=None))
         self.parts = []

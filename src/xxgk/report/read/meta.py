@@ -67,10 +67,10 @@ def agency_of(text: str) -> str:
     """The agency: signature, else title, made as full as the report itself prints it."""
     compact = _no_spaces(text)
     head = compact[:4000]
-    names: list[str] = []
     before = _name_before_title(head)
-    if before:
-        names.append(before)
+    if before and _is_agency(before):  # the usual title: the others need not be searched for
+        return _fullest(before, compact)
+    names: list[str] = [before] if before else []
     m = _TITLE_AFTER.search(head)
     if m:
         names.append(_strip(m.group(2)))

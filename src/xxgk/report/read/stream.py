@@ -23,7 +23,7 @@ _DASH = r"(?<!\S)(?:—+|-+|－|/|／|无)(?!\S)"
 _ZONE_WITH_DASHES = re.compile(rf"(?:{_NUM}|{_DASH})(?:(?:[ \t]*{_NUM})|(?:[ \t]+{_DASH}))*")
 _ZONE = re.compile(rf"{_NUM}(?:[ \t]*{_NUM})*")  # the fast path: most lines print no dash
 _DASHES = re.compile(r"(?:^|\s)(?:—|-|－|/|／|无)(?:\s|$)")
-_DASH_CHAR = re.compile(r"[—\-－/／无]")  # what _DASHES needs one of
+_DASH_CHARS = "—-－/／无"  # what _DASHES needs one of
 _DIGIT = re.compile(r"\d")
 # What follows a number in prose (2022年, 88件, 第3次): such a number is not a table cell.
 _UNIT_AFTER = set("年月日件条项个号次人%％万亿份篇家天部期届名位批类户场余多倍岁时分秒")
@@ -31,9 +31,13 @@ _PROSE_BEFORE = set("第约近共达至")
 # A numbered label glued to the previous number: ``…00000002.其他法律…`` — the ``2`` is the
 # label's own number.
 _LABEL_NUMBER_AFTER = re.compile(r"[.．、]\s*[\u4e00-\u9fff“\"]")
+_LABEL_NUMBER_STOPS = ".．、"
 _KEY_CHAR = re.compile(r"[^\W_]")
-_SPACED_NUMBER = re.compile(r"(?:^|\s)[+-]?\d")
+# a number starting the text or after a space: ``(?:^|\s)[+-]?\d``, written to open with a
+# character class, which the regex engine skips to (most label cells hold no digit at all)
+_SPACED_NUMBER = re.compile(r"[+\-\d](?<!\S[+\-\d])(?:(?<=\d)|(?=\d))")
 _CELL_VALUE = re.compile(rf"^\s*(?:{_NUM}|[—\-－/／无?？]*)\s*$")
+_VALUE_MARKS = "+-—－/／无?？"  # what a _CELL_VALUE can start with besides \s and \d
 
 
 @dataclass(slots=True)
@@ -99,7 +103,7 @@ def build(doc: Document) -> Stream:
 
     def add_text(text: str, token: Token) -> None:
         nonlocal current, pending_row
-        if not _KEY_CHAR.search(text):
+        if not text[:1].isalnum() and not _KEY_CHAR.search(text):
             return  # spaces and punctuation do not end a row of values
         current = None
         pending.append(text)
@@ -127,7 +131,11 @@ def build(doc: Document) -> Stream:
         text = raw if digits else clean(raw)
         texts.append(text)
         if token.col is not None:
-            if digits or _CELL_VALUE.match(text):
+            first = text[:1]  # a label cannot match _CELL_VALUE: its first character says so
+            if digits or (
+                (not first or first in _VALUE_MARKS or first.isspace() or first.isdecimal())
+                and _CELL_VALUE.match(text)
+            ):
                 # an empty cell belongs to a row when it follows a label or another value
                 value = text if digits else text.strip()
                 if (
@@ -157,14 +165,18 @@ def _scan(
     """Split free text into label text and number zones."""
     pos = 0
     # most lines print no dash at all: skip the (slow) dash search for them
-    dashed = _DASH_CHAR.search(text) and _DASHES.search(text)
+    dashed = any(d in text for d in _DASH_CHARS) and _DASHES.search(text)
     zones = _ZONE_WITH_DASHES if dashed else _ZONE
     for m in zones.finditer(text):
         start, end = m.span()
         zone = m.group(0)
         after = text[end : end + 3]
         # a numbered label glued on: move its number to the text that follows
-        numbered = bool(_LABEL_NUMBER_AFTER.match(after)) and zone[-1:].isdigit()
+        numbered = (
+            after[:1] in _LABEL_NUMBER_STOPS
+            and bool(_LABEL_NUMBER_AFTER.match(after))
+            and zone[-1:].isdigit()
+        )
         if numbered:
             end -= 1
             zone = zone[:-1].rstrip()
