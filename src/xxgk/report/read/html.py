@@ -177,8 +177,12 @@ class _Walker:
             extra = carried.pop(r, None)
             if extra and cells:
                 line = cells[0].line
-                cells += [Token(t, line=line, table=number, row=r, col=c) for c, t in extra]
-                cells.sort(key=lambda t: t.col or 0)
+                labels = [Token(t, line=line, table=number, row=r, col=c) for c, t in extra]
+                if labels[-1].col < cells[0].col:  # type: ignore[operator]
+                    cells = labels + cells  # labels spanning rows stand left of the row's cells
+                else:
+                    cells += labels
+                    cells.sort(key=lambda t: t.col or 0)
             out.extend(cells)
 
 
