@@ -35,27 +35,21 @@ class Reading:
     ) -> None:
         """`put` each cell its read, in order (one call for a table row)."""
         values, provenance, seen = self.cells, self.provenance, self._seen
+        form, file = self.doc.form, self.doc.source
         for cell, read in zip(cells, reads, strict=True):
             values[cell] = read.value
             chunk = read.chunk
             if chunk is None:
                 page = line = None
             else:
-                page, line = chunk.token.page, chunk.token.line
+                token = chunk.token
+                page, line = token.page, token.line
             # flattened pages print many identical cells on one line: share their provenance
-            memo = (page, line, read.text, read.blank, derived, read.inferred)
+            text, blank, inferred = read.text, read.blank, read.inferred
+            memo = (page, line, text, blank, derived, inferred)
             prov = seen.get(memo)
-            if prov is None:
-                prov = Provenance(
-                    form=self.doc.form,
-                    file=self.doc.source,
-                    page=page,
-                    line=line,
-                    text=read.text,
-                    blank=read.blank,
-                    derived=derived,
-                    inferred=read.inferred,
-                )
+            if prov is None:  # (positional: Provenance's fields in order)
+                prov = Provenance(form, file, page, line, text, blank, derived, inferred)
                 seen[memo] = prov
             provenance[cell] = prov
 
