@@ -151,7 +151,8 @@ class _Walker:
             col = 0
             cells: list[Token] = []
             for cell in tr:  # (quicker than iterchildren("td", "th"), which filters slowly)
-                if cell.tag != "td" and cell.tag != "th":
+                tag = cell.tag
+                if tag != "td" and tag != "th":
                     continue
                 if taken:
                     while (r, col) in taken:
