@@ -2,6 +2,7 @@
 --jobs, refusals, exit statuses."""
 
 import csv
+import gc
 import io
 import json
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli.crashing import crashing_read
-from xxgk.cli.commands.audit import CSV_HEADER, audit_many, report_sources
+from xxgk.cli.commands.audit import CSV_HEADER, audit_many, report_sources, tune_gc
 from xxgk.report import Report, jsonio, load
 from xxgk.report.render import html
 
@@ -235,3 +236,16 @@ def test_a_file_that_kills_its_worker_is_an_unreadable_file_and_the_run_goes_on(
         ["005-crash.html", "030-crash.html"], "读取此文件时进程意外终止（文件可能已损坏或过于复杂）"
     )
     assert all(o.agency == consistent.agency for o in outcomes if not o.error)
+
+
+def test_tune_gc_freezes_what_lives_long_and_collects_the_young_less_often():
+    threshold = gc.get_threshold()
+    try:
+        gc.unfreeze()  # (an audit run in this process earlier may have tuned it already)
+        gc.set_threshold(700, 10, 10)
+        tune_gc()
+        assert gc.get_freeze_count() > 1000  # the modules loaded so far
+        assert gc.get_threshold() == (5000, 10, 10)
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*threshold)

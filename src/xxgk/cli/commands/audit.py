@@ -9,6 +9,7 @@ progress bar, and a summary table of every file at the end.
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import multiprocessing
 import os
@@ -139,6 +140,20 @@ _PRELOAD = [
 ]
 
 
+def tune_gc() -> None:
+    """Garbage collection for a process that reads file after file (the audit, each worker).
+
+    Each report makes and drops thousands of small objects, while the modules, editions and
+    caches live as long as the process: freezing those keeps the collector from walking them
+    again and again, and a larger first generation lets a report's objects go before they are
+    ever collected. (About 5% of the time of a report, more in a process with a large heap.)"""
+    gc.freeze()
+    gc.set_threshold(_GC_YOUNG, *gc.get_threshold()[1:])
+
+
+_GC_YOUNG = 5000  # Python's default is 700
+
+
 def _pool_context() -> multiprocessing.context.BaseContext:
     # Not fork: the progress bar runs a thread, and forking a threaded process can deadlock.
     if "forkserver" in multiprocessing.get_all_start_methods():
@@ -163,7 +178,7 @@ def audit_many(
     context = _pool_context()
     work = partial(_audit_batch, with_json=with_json, read=read)
     it = iter(sources)
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=tune_gc)
     pending: deque[tuple[list[str], Future[list[Outcome]]]] = deque()
     try:
         while True:
@@ -177,7 +192,9 @@ def audit_many(
             except BrokenProcessPool:  # a worker died: this batch, or another one, killed it
                 pool.shutdown(wait=True, cancel_futures=True)
                 results = _isolated(batch, with_json, read, context)
-                pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context)
+                pool = ProcessPoolExecutor(
+                    max_workers=jobs, mp_context=context, initializer=tune_gc
+                )
                 pending = deque((b, pool.submit(work, b)) for b, _ in pending)
             yield from results
     finally:  # stopped early (Ctrl-C, a closed pipe): drop the batches not yet started
@@ -242,6 +259,7 @@ def audit_command(
         output.fail("--jobs 应为 0 或正整数 (0 = 每个 CPU 核一个进程)")
     jobs = jobs or os.cpu_count() or 1
     sources = report_sources(paths)
+    tune_gc()
     outcomes = audit_many(sources, jobs=jobs, with_json=as_json)
     try:
         if as_json:
