@@ -91,6 +91,16 @@ def test_a_consistent_report_exits_0_with_a_summary_table(tmp_path, consistent, 
     assert "共 1 个文件：1 份一致，0 份有错误，0 个无法读取" in result.stdout
 
 
+def test_the_summary_names_the_shared_folder_once(tmp_path, consistent, xxgk):
+    folder = tmp_path / "reports" / "2020"
+    page(folder / "a.html", consistent)
+    page(folder / "sub" / "b.html", consistent)
+    result = xxgk("audit", tmp_path / "reports")
+    assert f"文件位于 (files under) {folder}" in result.stdout
+    assert "sub/b.html" in result.stdout
+    assert str(folder / "a.html") not in result.stdout.replace("\n", "")
+
+
 def test_an_error_finding_exits_1_and_is_shown_with_where_it_was_printed(
     tmp_path, inconsistent, xxgk
 ):

@@ -396,24 +396,39 @@ def _as_report(o: Outcome) -> Report:
     return Report(editions.get(o.edition), o.agency, o.year or 0, {}, findings=list(o.findings))
 
 
+def _shared_folder(sources: list[str]) -> str:
+    """The folder every source lies in ("" when they share none, or for a single file)."""
+    if len(sources) < 2:
+        return ""
+    try:
+        folder = os.path.commonpath([os.path.dirname(s) for s in sources])
+    except ValueError:  # absolute and relative paths mixed
+        return ""
+    return "" if folder in ("", ".", os.sep) else folder
+
+
 def _summary(rows: list[_Row]) -> None:
     if not rows:
         output.out.print("[yellow]没有找到报告文件[/]（.html .htm .txt .md .docx .pdf）")
         return
-    table = Table(title="审核结果 (audit summary)", expand=False)
-    table.add_column("文件", style="cyan", overflow="fold", ratio=2)
-    table.add_column("机关", no_wrap=True)
+    # paths shown below the folder they share, named once, so a narrow terminal keeps them
+    folder = _shared_folder([r.source for r in rows])
+    caption = f"文件位于 (files under) {escape(folder)}{os.sep}" if folder else None
+    table = Table(title="审核结果 (audit summary)", caption=caption, expand=False)
+    table.add_column("文件", style="cyan", overflow="fold", ratio=2, min_width=8)
+    table.add_column("机关", overflow="fold", min_width=6)
     table.add_column("年度", no_wrap=True)
     table.add_column("版本", no_wrap=True)
     table.add_column("错误", style="red", justify="right", no_wrap=True)
     table.add_column("提示", style="yellow", justify="right", no_wrap=True)
     table.add_column("首个问题 / 无法读取的原因", overflow="fold", ratio=3)
     for r in rows:
+        name = escape(os.path.relpath(r.source, folder) if folder else r.source)
         if r.unreadable:
-            table.add_row(escape(r.source), "[red]无法读取[/]", "", "", "", "", escape(r.note))
+            table.add_row(name, "[red]无法读取[/]", "", "", "", "", escape(r.note))
             continue
         table.add_row(
-            escape(r.source),
+            name,
             escape(r.agency),
             r.year,
             r.edition,
