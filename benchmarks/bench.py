@@ -91,13 +91,13 @@ def throughput(
     wall = cpu = 0.0
     clean = 0
     for at in range(0, len(sources), size):
-        batch = sources[at : at + size]
+        files = sources[at : at + size]
         best_wall = best_cpu = float("inf")
         for _ in range(max(1, repeat)):
             for path in paths[at : at + size]:  # in the page cache: time reading, not the disk
                 path.read_bytes()
             start, start_cpu = time.perf_counter(), time.process_time()
-            outcomes = list(audit_many(batch, jobs=jobs, with_json=True))
+            outcomes = list(audit_many(files, jobs=jobs, with_json=True))
             best_wall = min(best_wall, time.perf_counter() - start)
             best_cpu = min(best_cpu, time.process_time() - start_cpu)
         clean += sum(o.error is None and not o.findings for o in outcomes)

@@ -63,10 +63,7 @@ class ValueRow:
 
     @property
     def all_blank(self) -> bool:
-        for c in self.chunks:
-            if not c.cell or c.text.isdigit() or not is_blank(c.text):
-                return False
-        return True
+        return all(c.cell and is_blank(c.text) for c in self.chunks)
 
 
 @dataclass
