@@ -111,3 +111,125 @@ def test_an_unusable_notice_file_is_exit_2(xxgk, tmp_path):
     result = xxgk("deadline", "2026-12-21", "--notice", unreadable)
     assert result.exit_code == 2
     assert "未能从通知中看出年份" in result.stderr
+
+
+TOO_EARLY = "早于《中华人民共和国政府信息公开条例》施行之日（2008年5月1日）"
+
+
+@pytest.mark.parametrize("day", ["1900-01-01", "2008-04-30"])
+def test_a_receipt_before_the_regulation_is_refused(xxgk, day):
+    result = xxgk("deadline", day)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"收到申请之日 {day} {TOO_EARLY}" in result.stderr
+    assert "警告" not in result.stderr
+
+
+def test_the_day_the_regulation_took_effect_is_accepted(xxgk):
+    # 05-01..03 劳动节 off; Sunday 05-04 调休上班(1) 05-05..09(6) 12-16(11) 19-23(16) 26-29(20)
+    result = xxgk("deadline", "2008-05-01")
+    assert result.exit_code == 0
+    assert result.stdout == "2008-05-29\n"
+
+
+def test_a_future_receipt_is_still_counted(xxgk):
+    # planning ahead is legitimate; only an uncovered year makes it provisional
+    result = xxgk("deadline", "2026-12-03")
+    assert result.exit_code == 0
+    assert result.stdout == "2026-12-31\n"
+
+
+@pytest.mark.parametrize(
+    ("start", "days", "end"),
+    [
+        # day 15 is Saturday 2025-10-11, a make-up working day: it stays
+        ("2025-09-26", "15", "2025-10-11"),
+        # day 15 is 2025-10-01 (国庆节); 10-01..10-08 off, so the first day back 10-09
+        ("2025-09-16", "15", "2025-10-09"),
+        # day 1 is Sunday 2026-03-01: Monday
+        ("2026-02-28", "1", "2026-03-02"),
+        # 60 days (行政复议 application period): day 60 is Saturday 2025-03-01 -> Monday 03-03
+        ("2024-12-31", "60", "2025-03-03"),
+    ],
+)
+def test_calendar_days(xxgk, start, days, end):
+    result = xxgk("deadline", start, "--calendar-days", days)
+    assert result.exit_code == 0
+    assert result.stdout == f"{end}\n"
+
+
+def test_calendar_days_explained_when_moved(xxgk):
+    result = xxgk("deadline", "2025-09-16", "--calendar-days", "15", "--explain")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "2025-10-09",
+        "自 2025-09-16 起算 15 日（当日不计入，自 2025-09-17 起算），第 15 日为 2025-10-01，"
+        "适逢休息日（国庆节、中秋），顺延至休息日后的第一个工作日 2025-10-09。",
+        "期间届满：2025-10-09（周四）",
+    ]
+
+
+def test_calendar_days_explained_on_a_make_up_working_day(xxgk):
+    result = xxgk("deadline", "2025-09-26", "--calendar-days", "15", "--explain")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        "2025-10-11",
+        "自 2025-09-26 起算 15 日（当日不计入，自 2025-09-27 起算），第 15 日为 2025-10-11。",
+        "第 15 日 2025-10-11（周六）为调休上班日，不顺延。",
+        "期间届满：2025-10-11（周六）",
+    ]
+
+
+def test_calendar_days_into_an_uncovered_year_is_provisional(xxgk):
+    # day 7 is Friday 2027-01-01: a working day only by the Monday–Friday guess
+    result = xxgk("deadline", "2026-12-25", "--calendar-days", "7")
+    assert result.exit_code == 1
+    assert result.stdout == "2027-01-01\n"
+    assert "2027 年的节假日安排尚未录入" in result.stderr
+    assert "暂定" in result.stderr
+
+
+def test_calendar_days_with_a_notice(xxgk, tmp_path):
+    notice = tmp_path / "2027.txt"
+    notice.write_text(NOTICE_2027, encoding="utf-8")
+    result = xxgk("deadline", "2026-12-25", "--calendar-days", "7", "--notice", notice)
+    # 2027-01-01 is 元旦, 01-02/03 the weekend
+    assert result.exit_code == 0
+    assert result.stdout == "2027-01-04\n"
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("extra", "named"),
+    [
+        (["--days", "7"], "--days"),
+        (["--extended"], "--extended"),
+        (["--count-receipt-day"], "--count-receipt-day"),
+        (["--days", "20", "--extended"], "--days、--extended"),
+    ],
+)
+def test_calendar_days_take_no_working_day_options(xxgk, extra, named):
+    result = xxgk("deadline", "2025-09-26", "--calendar-days", "15", *extra)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert f"--calendar-days 不能与 {named} 同时使用" in result.stderr
+    assert "(--calendar-days counts calendar days, not working days: drop --" in result.stderr
+
+
+@pytest.mark.parametrize("days", ["0", "-5", "367"])
+def test_a_bad_number_of_calendar_days_is_refused(xxgk, days):
+    result = xxgk("deadline", "2025-09-26", "--calendar-days", days)
+    assert result.exit_code == 2
+    assert "自然日数应在 1 至 366 之间" in result.stderr
+
+
+def test_a_period_starting_before_the_regulation_is_refused(xxgk):
+    result = xxgk("deadline", "1900-01-01", "--calendar-days", "15")
+    assert result.exit_code == 2
+    assert f"起算日 1900-01-01 {TOO_EARLY}" in result.stderr
+
+
+def test_a_period_past_the_last_representable_day_is_a_message(xxgk):
+    result = xxgk("deadline", "9999-12-31", "--calendar-days", "5")
+    assert result.exit_code == 2
+    assert "超出了可表示的日期范围" in result.stderr

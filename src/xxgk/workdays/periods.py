@@ -36,7 +36,8 @@ class CalendarPeriod:
             f"第 {self.days} 日为 {self.nominal_end.isoformat()}"
         )
         if self.moved_over:
-            why = "、".join(sorted({reason for _, reason in self.moved_over}))
+            # in the order met, as describe_span names a holiday week ("国庆节、中秋")
+            why = "、".join(dict.fromkeys(reason for _, reason in self.moved_over))
             sentence += (
                 f"，适逢休息日（{why}），顺延至休息日后的第一个工作日 {self.end.isoformat()}"
             )
