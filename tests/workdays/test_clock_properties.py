@@ -1,6 +1,5 @@
 """Properties of the clock over random timelines (hypothesis)."""
 
-from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
@@ -19,11 +18,17 @@ DEFAULT = Policy()
 
 def next_event(draw, events: list[Event], kinds) -> Event:
     on = events[-1].on + timedelta(days=draw(st.integers(min_value=0, max_value=25)))
-    kind = draw(st.sampled_from(sorted(kinds)))
+    return with_kind(draw, Event(E.RECEIVED, on), draw(st.sampled_from(sorted(kinds))))
+
+
+def with_kind(draw, event: Event, kind: EventKind) -> Event:
+    """`event` as a `kind`, with what that kind carries: an extension's days, the Art. 35
+    deadline (far enough to be later than any reply due date)."""
     days = None
     if kind is E.EXTENSION_APPROVED and draw(st.booleans()):
         days = draw(st.integers(min_value=1, max_value=20))
-    return Event(kind, on, days)
+    until = event.on + timedelta(days=400) if kind is E.LATER_DEADLINE_SET else None
+    return Event(kind, event.on, days, until=until)
 
 
 @st.composite
@@ -36,7 +41,7 @@ def timelines(draw, policy: Policy = DEFAULT) -> list[Event]:
         if not allowed:
             break
         if candidate.kind not in allowed:
-            candidate = replace(candidate, kind=draw(st.sampled_from(sorted(allowed))), days=None)
+            candidate = with_kind(draw, candidate, draw(st.sampled_from(sorted(allowed))))
         events.append(candidate)
     return events
 
