@@ -404,6 +404,21 @@ def test_the_fee_wait_stops_the_clock_until_payment(calendar):
     assert E.FEE_NOTICE_SENT not in paid.allowed
 
 
+def test_whether_the_fee_wait_counts_is_the_agencys_policy(calendar):
+    events = [
+        ev(E.RECEIVED, 2024, 9, 30),  # reply due 2024-11-01
+        ev(E.FEE_NOTICE_SENT, 2024, 10, 8),
+        ev(E.FEE_NOTICE_DELIVERED, 2024, 10, 10),
+        ev(E.FEE_PAID, 2024, 10, 15),
+    ]
+    running = compute(events, calendar, Policy(fee_pauses_clock=False))
+    assert running.due_on == date(2024, 11, 1)
+    assert "缴费期间答复期限照常计算" in running.explanation[1]
+    paused = compute(events, calendar)
+    assert paused.due_on == date(2024, 11, 11)
+    assert "条例第三十三条第三款仅规定征求意见时间不计入" in paused.explanation[1]
+
+
 def test_the_fee_expires_only_after_the_applicants_twenty_days(calendar):
     events = [
         ev(E.RECEIVED, 2024, 9, 30),

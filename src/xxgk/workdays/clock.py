@@ -21,8 +21,11 @@ Counting conventions (all days are working days on the official `Calendar`):
   are in, the agency may refuse to process (（五）4) or set a later reasonable deadline, which then
   replaces the reply due date;
 - processing fee (Art. 42, 国办函〔2020〕109号): the applicant pays within 20 working days from the
-  day after receiving the notice; the time from the notice to the payment (or waiver) is not
-  counted in the reply period (109号 第十条), at most up to the applicant's last day to pay.
+  day after receiving the notice. Art. 33 ¶3 excludes only consultation time, and the articles of
+  109号 we could verify (1–5, the scales) say nothing of the reply period, so whether the wait for
+  payment counts is the agency's policy (`Policy.fee_pauses_clock`): by default it does not count
+  (from the notice up to the day before payment or waiver, at most to the applicant's last day),
+  so that the reply period cannot run out before the applicant's own time to pay.
 """
 
 from __future__ import annotations
@@ -169,7 +172,9 @@ class _Clock:
             # The clock restarts on receipt of the correction: project as if it came `as_of`.
             restart = max(as_of, self.correction_requested or as_of)
             return self._reply_count(restart, ())
-        waits = [*self.consultations.values(), *([self.fee] if self.fee else [])]
+        waits = list(self.consultations.values())
+        if self.fee is not None and self.policy.fee_pauses_clock:
+            waits.append(self.fee)
         return self._reply_count(self.start, [w.pause(as_of) for w in waits])
 
     def _reply_count(self, start: date, pauses: Sequence[Pause]) -> Span:
@@ -432,9 +437,14 @@ class _Clock:
         estimate = self._span(e.on, self.policy.fee_payment_days).end  # as for a consultation
         self.fee = _Wait(e.on, _FEE, limit=estimate)
         self.clock_touched = True
+        pause = (
+            "按本机关规定，自发出通知之日起至申请人缴费（或减免）前一日，工作日不计入答复期限"
+            "（条例第三十三条第三款仅规定征求意见时间不计入，109号已核实的条文未规定缴费期间）。"
+            if self.policy.fee_pauses_clock
+            else "缴费期间答复期限照常计算。"
+        )
         self.notes.append(
-            f"{iso(e.on)} 发出收费通知（条例第四十二条、国办函〔2020〕109号）；自发出通知之日起"
-            "至申请人缴费（或减免）前一日，工作日不计入答复期限。"
+            f"{iso(e.on)} 发出收费通知（条例第四十二条、国办函〔2020〕109号）；{pause}"
         )
 
     def _on_fee_notice_delivered(self, e: Event, _: int) -> None:
@@ -456,6 +466,9 @@ class _Clock:
     def _end_fee(self, on: date, what: str) -> None:
         assert self.fee is not None  # _RULES guarantees an open notice
         self.fee.closed = on
+        if not self.policy.fee_pauses_clock:
+            self.notes.append(f"{iso(on)} {what}。")
+            return
         paused = self._paused_workdays(self.fee.pause(on))
         self.notes.append(f"{iso(on)} {what}：等待缴费期间 {paused} 个工作日不计入答复期限。")
 

@@ -130,7 +130,8 @@ class Policy:
     correction_period_days: int = 15  # Art. 30: "合理的补正期限", set by the agency
     reasons_period_days: int = 10  # Art. 35: the time the applicant is given to state reasons
     consultation_days: int = 15  # Art. 32: from the day the other party receives the letter
-    fee_payment_days: int = 20  # 109号: from the day after the applicant receives the notice
+    fee_payment_days: int = 20  # from the day after the applicant receives the notice
+    fee_pauses_clock: bool = True  # the agency's choice: no verified text decides it (clock.py)
 
 
 class InvalidEvent(ValueError):
