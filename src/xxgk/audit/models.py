@@ -22,6 +22,12 @@ class AuditEventType(models.IntegerChoices):
     ATTACHMENT_ADDED = 404, "上传附件"
     LETTER_TEMPLATE_SAVED = 501, "更换文书模板"
     LETTER_TEMPLATE_REMOVED = 502, "恢复默认文书模板"
+    APPEAL_REGISTERED = 601, "登记行政复议或行政诉讼案件"
+    APPEAL_CORRECTED = 602, "更正行政复议或行政诉讼案件信息"
+    APPEAL_ANSWERED = 603, "记录提交答复或答辩状"
+    APPEAL_DECIDED = 604, "记录行政复议或行政诉讼结果"
+    APPEAL_DECISION_CORRECTED = 605, "更正行政复议或行政诉讼结果"
+    APPEAL_REDATED = 606, "日历变更后重算答复（答辩）期限"
 
 
 class AuditLog(models.Model):

@@ -15,6 +15,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("applications/", include("xxgk.applications.urls")),
+    path("appeals/", include("xxgk.appeals.urls")),
     path("calendar/", application_views.calendar_years, name="calendar"),
     path("audit/", audit_views.audit_log, name="audit"),
     path("admin/", admin.site.urls),

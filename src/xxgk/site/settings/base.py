@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "xxgk.audit",
     "xxgk.agencies",
     "xxgk.applications",
+    "xxgk.appeals",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,174 @@
+"""Reading appeals: every list is scoped to the agencies the user may read; table 4 is counted
+in the database.
+
+Table 4's year (spec: annual-report-format §1.4): a case counts in the year of its decision, in
+its decision's column; 尚未审结 is a case whose copy arrived by 31 December and that was not
+decided by then, whenever it arrived; 总计 is both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Count, Q, QuerySet
+from django.http import Http404
+
+from xxgk.agencies.models import Agency
+from xxgk.agencies.selectors import agencies_handled, agencies_readable
+from xxgk.appeals import decisions
+from xxgk.appeals.choices import GROUP_OF, PENDING, TOTAL, AppealKind
+from xxgk.appeals.deadlines import Deadline, answer_deadline, decision_deadline
+from xxgk.appeals.models import Appeal
+from xxgk.applications.clock import calendar_current
+from xxgk.audit.models import AuditLog
+from xxgk.report import editions
+from xxgk.workdays import Calendar
+
+Viewer = User | AnonymousUser  # whoever is asking, logged in or not
+
+
+@dataclass(frozen=True)
+class AppealFilters:
+    """The list's filters; blank means "any"."""
+
+    kind: str = ""  # AppealKind value
+    pending: bool | None = None  # True: 尚未审结 only; False: decided only
+    year: int | None = None  # counted in that year's table 4
+    agency_id: int | None = None
+    q: str = ""  # case number, applicant, review body or court
+
+
+def _group_q(group: str) -> Q:
+    kind, after_review = next(k for k, g in GROUP_OF.items() if g == group)
+    if kind == AppealKind.REVIEW:
+        return Q(kind=kind)
+    return Q(kind=kind, after_review=after_review)
+
+
+def _decided_in(year: int) -> Q:
+    return Q(decided_on__gte=date(year, 1, 1), decided_on__lte=date(year, 12, 31))
+
+
+def _pending_at_end_of(year: int) -> Q:
+    end = date(year, 12, 31)
+    return Q(copy_received_on__lte=end) & (Q(decided_on__isnull=True) | Q(decided_on__gt=end))
+
+
+def _column_q(column: str, year: int) -> Q:
+    if column == PENDING:
+        return _pending_at_end_of(year)
+    if column == TOTAL:
+        return _decided_in(year) | _pending_at_end_of(year)
+    keys = decisions.keys_in_column(column)
+    if not keys:
+        raise LookupError(f"表四的“{column}”栏没有对应的审理结果（decisions.py）")
+    return _decided_in(year) & Q(decision__in=keys)
+
+
+def appeals_table(*, agency: Agency, year: int) -> dict[str, dict[str, int]]:
+    """Table 4 of `agency`'s report for `year`: group -> column -> count, keys as the edition in
+    force for the year names them. One aggregate query."""
+    edition = editions.for_year(year)
+    cells = {
+        (g.key, c.key): Count("pk", filter=_group_q(g.key) & _column_q(c.key, year))
+        for g in edition.appeal_groups
+        for c in edition.appeal_columns
+    }
+    names = {cell: f"c{i}" for i, cell in enumerate(cells)}
+    counted = Appeal.objects.filter(agency=agency).aggregate(
+        **{names[cell]: expr for cell, expr in cells.items()}
+    )
+    table: dict[str, dict[str, int]] = {}
+    for (group, column), name in names.items():
+        table.setdefault(group, {})[column] = counted[name] or 0
+    return table
+
+
+def appeal_list(*, user: Viewer, filters: AppealFilters | None = None) -> QuerySet[Appeal]:
+    """The appeals of the agencies the user may read, latest copy first."""
+    qs = Appeal.objects.filter(agency__in=agencies_readable(user=user)).select_related(
+        "agency", "application"
+    )
+    f = filters or AppealFilters()
+    if f.kind:
+        qs = qs.filter(kind=f.kind)
+    if f.pending is True:
+        qs = qs.filter(decided_on__isnull=True)
+    elif f.pending is False:
+        qs = qs.filter(decided_on__isnull=False)
+    if f.year:
+        qs = qs.filter(_column_q(TOTAL, f.year))
+    if f.agency_id:
+        qs = qs.filter(agency_id=f.agency_id)
+    if f.q:
+        qs = qs.filter(
+            Q(case_number__icontains=f.q)
+            | Q(applicant_name__icontains=f.q)
+            | Q(body__icontains=f.q)
+        )
+    return qs.order_by("-copy_received_on", "-id")
+
+
+def appeal_get(*, user: Viewer, pk: int) -> Appeal:
+    """One appeal the user may read; 404 (not 403) so that other agencies' cases do not leak."""
+    try:
+        return appeal_list(user=user).select_related("review", "created_by").get(pk=pk)
+    except Appeal.DoesNotExist:
+        raise Http404("没有这件案件，或您无权查看。") from None
+
+
+def appeals_open_deadlines(*, user: Viewer) -> QuerySet[Appeal]:
+    """The officer's queue: pending appeals whose answer (书面答复 / 答辩状) is not yet recorded as
+    submitted, soonest due first. `answer_due_on` and `answer_due_provisional` are the due date
+    and whether it rests on a year the calendar does not cover yet."""
+    return (
+        appeal_list(user=user)
+        .filter(decided_on__isnull=True, answered_on__isnull=True)
+        .order_by("answer_due_on", "copy_received_on", "id")
+    )
+
+
+def appeal_can_handle(*, user: Viewer, appeal: Appeal) -> bool:
+    """Officers and heads of the appeal's agency record its answer and decision."""
+    return agencies_handled(user=user).filter(pk=appeal.agency_id).exists()
+
+
+def appeal_deadline(*, appeal: Appeal, calendar: Calendar | None = None) -> Deadline:
+    """The answer deadline with its explanation, on the current calendar."""
+    return answer_deadline(
+        kind=appeal.kind,
+        copy_received_on=appeal.copy_received_on,
+        calendar=calendar if calendar is not None else calendar_current(),
+        simplified=appeal.simplified,
+    )
+
+
+def appeal_decision_deadline(
+    *, appeal: Appeal, calendar: Calendar | None = None
+) -> Deadline | None:
+    """When a review must be decided (for information), if its acceptance date is known."""
+    return decision_deadline(
+        kind=appeal.kind,
+        accepted_on=appeal.accepted_on,
+        calendar=calendar if calendar is not None else calendar_current(),
+        simplified=appeal.simplified,
+    )
+
+
+def appeal_history(*, appeal: Appeal) -> QuerySet[AuditLog]:
+    """Every recorded change of the appeal, oldest first (for whoever may read the appeal)."""
+    return (
+        AuditLog.objects.filter(object_type=Appeal._meta.model_name, object_id=str(appeal.pk))
+        .select_related("actor")
+        .order_by("event_time", "id")
+    )
+
+
+def reviews_linkable(*, user: Viewer) -> QuerySet[Appeal]:
+    """The reviews a lawsuit after review may be linked to: those of the agencies the user
+    handles."""
+    return Appeal.objects.filter(
+        agency__in=agencies_handled(user=user), kind=AppealKind.REVIEW
+    ).order_by("-copy_received_on", "-id")
