@@ -191,6 +191,7 @@ def test_closing_events_give_their_outcome(register, people, kind, outcome, stat
             application=application,
             kind=EventKind.CORRECTION_REQUESTED,
             on=date(2025, 9, 29),
+            note="请写明所需信息的年份",
         )
     application_event_record(
         user=people.officer, application=application, kind=kind, on=date(2025, 11, 3)
@@ -206,6 +207,7 @@ def test_a_mistake_is_voided_not_edited(register, people) -> None:
         application=application,
         kind=EventKind.CONSULTATION_OPENED,
         on=date(2025, 10, 9),
+        party="甲市某建设有限公司",
     )
     application.refresh_from_db()
     assert application.status == "in_consultation"
@@ -241,6 +243,7 @@ def test_a_wrong_receipt_date_is_corrected_by_a_new_receipt(register, people) ->
         application=application,
         kind=EventKind.CONSULTATION_OPENED,
         on=date(2025, 10, 9),
+        party="甲市某建设有限公司",
     )
     received = application.events.get(kind=EventKind.RECEIVED)
     with pytest.raises(ApplicationError, match="早于上一事件"):  # the clock's own refusal

@@ -270,7 +270,15 @@ def test_django_admin_changes_go_through_the_services(client, tree, people) -> N
     assert client.get(reverse("admin:audit_auditlog_changelist")).status_code == 200
     response = client.post(
         reverse("admin:agencies_agency_add"),
-        {"name": "甲市生态环境局", "level": "department", "parent": tree.city.pk},
+        {
+            "name": "甲市生态环境局",
+            "level": "department",
+            "parent": tree.city.pk,
+            "document_number_pattern": "{short}政信公〔{year}〕{seq}号",
+            "correction_period_days": 15,
+            "reasons_period_days": 10,
+            "fee_pauses_clock": "on",
+        },
     )
     assert response.status_code == 302
     created = Agency.objects.get(name="甲市生态环境局")

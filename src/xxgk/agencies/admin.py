@@ -11,7 +11,20 @@ from django.http import HttpRequest
 from xxgk.agencies.models import Agency, Membership
 from xxgk.agencies.services import agency_create, agency_update, membership_add, membership_remove
 
-_AGENCY_FIELDS = ("name", "level", "parent", "address", "phone")
+_AGENCY_FIELDS = (
+    "name",
+    "level",
+    "parent",
+    "address",
+    "phone",
+    "short_name",
+    "document_number_pattern",
+    "review_body",
+    "court",
+    "correction_period_days",
+    "reasons_period_days",
+    "fee_pauses_clock",
+)
 
 
 @admin.register(Agency)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
 
@@ -26,6 +27,19 @@ ALLOWED_PARENTS: dict[str, frozenset[str | None]] = {
 }
 
 
+DEFAULT_NUMBER_PATTERN = "{short}政信公〔{year}〕{seq}号"
+
+
+def validate_number_pattern(pattern: str) -> None:
+    """A 发文字号 pattern names only {short}, {year} and {seq}, and {seq} at least."""
+    try:
+        pattern.format(short="甲", year=2025, seq=1)
+    except (KeyError, IndexError, ValueError):
+        raise ValidationError("发文字号格式只能使用 {short}、{year}、{seq}。") from None
+    if "{seq}" not in pattern:
+        raise ValidationError("发文字号格式须含有 {seq}（当年顺序号）。")
+
+
 class Agency(models.Model):
     name = models.CharField("名称", max_length=120)
     level = models.CharField("层级", max_length=20, choices=Level.choices)
@@ -42,6 +56,42 @@ class Agency(models.Model):
     address = models.CharField("通讯地址", max_length=200, blank=True)
     phone = models.CharField("联系电话", max_length=40, blank=True)
 
+    # How its letters are numbered and what they tell the applicant (GB/T 9704, Art. 36).
+    short_name = models.CharField(
+        "机关代字", max_length=20, blank=True, help_text="发文字号中的机关代字，如“江自然资”"
+    )
+    document_number_pattern = models.CharField(
+        "发文字号格式",
+        max_length=60,
+        default=DEFAULT_NUMBER_PATTERN,
+        validators=[validate_number_pattern],
+        help_text="可用 {short}（机关代字）、{year}（年份）、{seq}（当年顺序号）",
+    )
+    review_body = models.CharField(
+        "行政复议机关", max_length=120, blank=True, help_text="答复书告知的行政复议机关全称"
+    )
+    court = models.CharField(
+        "管辖人民法院", max_length=120, blank=True, help_text="答复书告知的人民法院全称"
+    )
+    # The agency's procedure policy (xxgk.workdays.Policy): the Regulation leaves these open.
+    correction_period_days = models.PositiveSmallIntegerField(
+        "补正期限（工作日）",
+        default=15,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="条例第三十条“合理的补正期限”的默认值；告知补正时可以改动",
+    )
+    reasons_period_days = models.PositiveSmallIntegerField(
+        "说明理由期限（工作日）",
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="条例第三十五条要求申请人说明理由时给予的期限",
+    )
+    fee_pauses_clock = models.BooleanField(
+        "缴费期间不计入答复期限",
+        default=True,
+        help_text="条例第三十三条第三款仅规定征求意见时间不计入；缴费期间由本机关规定",
+    )
+
     class Meta:
         verbose_name = "机关"
         verbose_name_plural = "机关"
@@ -57,6 +107,11 @@ class Agency(models.Model):
             raise ValidationError(f"{self.get_level_display()}不能设在{under}之下。")
         if self.pk and self.parent and f"/{self.pk}/" in self.parent.path:
             raise ValidationError("上级机关不能是本机关或其下级机关。")
+
+    def document_number(self, *, year: int, seq: int) -> str:
+        """The 发文字号 of the agency's `seq`-th letter of `year`: 江自然资政信公〔2025〕8号."""
+        short = self.short_name or self.name[:4]
+        return self.document_number_pattern.format(short=short, year=year, seq=seq)
 
     @property
     def depth(self) -> int:

@@ -19,6 +19,13 @@ def _snapshot(agency: Agency) -> dict[str, object]:
         "parent": agency.parent_id,
         "address": agency.address,
         "phone": agency.phone,
+        "short_name": agency.short_name,
+        "document_number_pattern": agency.document_number_pattern,
+        "review_body": agency.review_body,
+        "court": agency.court,
+        "correction_period_days": agency.correction_period_days,
+        "reasons_period_days": agency.reasons_period_days,
+        "fee_pauses_clock": agency.fee_pauses_clock,
     }
 
 
@@ -36,9 +43,13 @@ def agency_create(
     parent: Agency | None = None,
     address: str = "",
     phone: str = "",
+    **settings: object,
 ) -> Agency:
-    """Add an agency to the tree (validated: a township sits under a district, …)."""
-    agency = Agency(name=name, level=level, parent=parent, address=address, phone=phone)
+    """Add an agency to the tree (validated: a township sits under a district, …).
+
+    `settings` are the agency's letter and procedure fields (`short_name`, `review_body`, …).
+    """
+    agency = Agency(name=name, level=level, parent=parent, address=address, phone=phone, **settings)
     agency.full_clean(exclude=["path"])
     agency.save()
     _set_path(agency)

@@ -76,5 +76,12 @@ class Delivery(models.TextChoices):
     ONLINE = "online", "网络平台获取"
 
 
+class FeeBasis(models.TextChoices):
+    """国办函〔2020〕109号 第三条: each application is charged one way, never both."""
+
+    COUNT = "count", "按件计收"
+    PAGES = "pages", "按量计收"
+
+
 # Outcomes that come from their own events (逾期不补正, 逾期未缴费), never chosen in a reply.
 NOT_BY_REPLY = frozenset({"other_no_correction", "other_no_fee"})

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from django.utils import timezone
 
+from xxgk.agencies.models import Agency
 from xxgk.applications.choices import VOID
 from xxgk.applications.models import ApplicationEvent, CalendarYear
 from xxgk.report import editions
@@ -51,7 +52,16 @@ def in_clock_order(events: Iterable[ApplicationEvent]) -> list[ApplicationEvent]
 
 
 def clock_event(row: ApplicationEvent) -> Event:
-    return Event(EventKind(row.kind), row.on, row.days)
+    return Event(EventKind(row.kind), row.on, row.days, ref=row.ref_id, id=row.pk, until=row.until)
+
+
+def policy_for(agency: Agency) -> Policy:
+    """The agency's choices where the Regulation leaves them open; the statute's numbers else."""
+    return Policy(
+        correction_period_days=agency.correction_period_days,
+        reasons_period_days=agency.reasons_period_days,
+        fee_pauses_clock=agency.fee_pauses_clock,
+    )
 
 
 class _Today:
@@ -69,6 +79,8 @@ def state_of(
     policy: Policy | None = None,
 ) -> State:
     """The clock's state for these live events. Raises `InvalidEvent` (Chinese message).
+
+    `policy`: the agency's (`policy_for`); the statute's defaults when not given.
 
     `today` projects a running consultation or fee wait up to that day; None gives the state
     as of the last event, with `allowed` not filtered by dates (for recording past events).
@@ -98,6 +110,38 @@ def closing_of(events: Sequence[ApplicationEvent]) -> Closing:
             # The 2019 edition has a single （六）其他处理 row.
             return Closing(key if key in rows else "other", e.on)
     return Closing("", None)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """One running deadline of an open application."""
+
+    kind: str  # reply, correction_period, reasons, consultation, fee
+    on: date
+    label: str  # what is due, in Chinese
+
+
+def deadlines_of(state: State) -> list[Deadline]:
+    """Every deadline still running, soonest first: the agency's and the other side's.
+
+    The 7 working days for a correction notice are left out: most applications need none, so
+    it is shown on the application, not chased.
+    """
+    if state.status.closed:
+        return []
+    found = []
+    if state.due_on is not None:
+        found.append(Deadline("reply", state.due_on, "答复期限"))
+    if state.correction_period_due is not None:
+        found.append(Deadline("correction_period", state.correction_period_due, "申请人补正期限"))
+    if state.reasons_due is not None:
+        found.append(Deadline("reasons", state.reasons_due, "申请人说明理由期限"))
+    for c in state.consultations:
+        if c.due_on is not None and c.answered_on is None and not c.lapsed:
+            found.append(Deadline("consultation", c.due_on, "征求意见答复期限"))
+    if state.fee_due is not None:
+        found.append(Deadline("fee", state.fee_due, "申请人缴费期限"))
+    return sorted(found, key=lambda d: d.on)
 
 
 @dataclass(frozen=True)

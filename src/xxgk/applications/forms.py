@@ -78,41 +78,113 @@ class RegisterForm(forms.ModelForm):
         return
 
 
+# The fields each event kind asks for beyond its date, note and documents.
+EVENT_FIELDS: dict[EventKind, tuple[str, ...]] = {
+    EventKind.EXTENSION_APPROVED: ("days",),
+    EventKind.CORRECTION_REQUESTED: ("days",),
+    EventKind.REASONS_REQUESTED: ("days",),
+    EventKind.LATER_DEADLINE_SET: ("until",),
+    EventKind.CONSULTATION_OPENED: ("party", "delivered_on"),
+    EventKind.CONSULTATION_DELIVERED: ("ref",),
+    EventKind.CONSULTATION_ANSWERED: ("ref",),
+    EventKind.THIRD_PARTY_NOTIFIED: ("party",),
+    EventKind.REPLY_SENT: ("outcome", "ground"),
+    EventKind.FEE_NOTICE_SENT: ("fee_basis", "pages"),
+    EventKind.FEE_REFUNDED: ("amount",),
+}
+_OPTIONAL = ("days", "until", "party", "delivered_on", "ref", "outcome", "ground")
+_OPTIONAL += ("fee_basis", "pages", "amount")
+_DAYS_LABELS = {
+    EventKind.EXTENSION_APPROVED: "延长工作日数（至多 20 个工作日，须负责人批准）",
+    EventKind.CORRECTION_REQUESTED: "补正期限（工作日，自告知次日起算）",
+    EventKind.REASONS_REQUESTED: "说明理由期限（工作日）",
+}
+_NOTE_LABELS = {
+    EventKind.CORRECTION_REQUESTED: "需要补正的事项（将写入补正告知书）",
+    EventKind.REASONS_REQUESTED: "要求说明的事项",
+    EventKind.LATER_DEADLINE_SET: "延迟答复的理由",
+    EventKind.EXTENSION_APPROVED: "延期理由（将写入延期答复告知书）",
+    EventKind.CONSULTATION_OPENED: "征求意见的信息及理由",
+    EventKind.THIRD_PARTY_NOTIFIED: "决定公开的内容和理由",
+    EventKind.REPLY_SENT: "理由或提供方式（将写入答复书）",
+    EventKind.FEE_WAIVED: "减免理由",
+    EventKind.FEE_REFUNDED: "退费理由",
+}
+
+
 class EventForm(forms.Form):
     kind = forms.ChoiceField(
         choices=[(k.value, k.label) for k in EventKind], widget=forms.HiddenInput
     )
     on = forms.DateField(label="日期", widget=DATE)
-    days = forms.IntegerField(label="延长工作日数", min_value=1, max_value=20, required=False)
+    days = forms.IntegerField(label="工作日数", min_value=1, max_value=60, required=False)
+    until = forms.DateField(label="延迟答复期限", required=False, widget=DATE)
+    party = forms.CharField(label="征求意见对象（第三方或其他机关）", required=False)
+    delivered_on = forms.DateField(
+        label="对方收到日期（当面送达时填写；邮寄的待签收后另行记录）",
+        required=False,
+        widget=DATE,
+    )
+    ref = forms.TypedChoiceField(label="所涉征求意见", required=False, coerce=int, choices=())
     outcome = forms.ChoiceField(label="办理结果", required=False, choices=())
     ground = forms.CharField(label="法定依据", required=False)
+    fee_basis = forms.ChoiceField(
+        label="计费方式（国办函〔2020〕109号第三条：二者选一）",
+        required=False,
+        choices=[("", "——请选择——"), *choices.FeeBasis.choices],
+    )
+    pages = forms.IntegerField(label="页数（按量计收）", min_value=1, required=False)
     amount = forms.DecimalField(
-        label="收费金额（元）", required=False, min_value=0, decimal_places=2
+        label="退费金额（元）", required=False, min_value=0, decimal_places=2
     )
     note = forms.CharField(label="说明", required=False, widget=forms.Textarea({"rows": 3}))
     documents = MultipleFileField(label="文书或材料")
 
-    def __init__(self, *args: Any, kind: EventKind, year: int, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        kind: EventKind,
+        year: int,
+        consultations: list[tuple[int, str]] = (),  # type: ignore[assignment]
+        default_days: int | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["kind"].initial = kind.value
         self.fields["on"].initial = timezone.localdate()
-        edition = editions.for_year(year)
-        cast(forms.ChoiceField, self.fields["outcome"]).choices = [("", "——请选择——")] + [
-            (r.key, r.label.text) for r in edition.outcome_rows if r.key not in NOT_BY_REPLY
-        ]
-        shown = {
-            EventKind.EXTENSION_APPROVED: {"days"},
-            EventKind.REPLY_SENT: {"outcome", "ground"},
-            EventKind.FEE_NOTICE_SENT: {"amount"},
-        }.get(kind, set())
-        for name in ("days", "outcome", "ground", "amount"):
+        shown = EVENT_FIELDS.get(kind, ())
+        for name in _OPTIONAL:
             if name not in shown:
                 del self.fields[name]
-        if kind == EventKind.EXTENSION_APPROVED:
-            self.fields["days"].required = True
-            self.fields["days"].initial = 20
-        if kind == EventKind.REPLY_SENT:
+        self.fields["note"].label = _NOTE_LABELS.get(kind, "说明")
+        if "days" in self.fields:
+            self.fields["days"].label = _DAYS_LABELS[kind]
+            self.fields["days"].initial = default_days
+            if kind == EventKind.EXTENSION_APPROVED:
+                self.fields["days"].required = True
+                cast(forms.IntegerField, self.fields["days"]).max_value = 20
+        if "until" in self.fields:
+            self.fields["until"].required = True
+        if "outcome" in self.fields:
+            edition = editions.for_year(year)
+            cast(forms.ChoiceField, self.fields["outcome"]).choices = [("", "——请选择——")] + [
+                (r.key, r.label.text) for r in edition.outcome_rows if r.key not in NOT_BY_REPLY
+            ]
             self.fields["outcome"].required = True
+        if "ref" in self.fields:
+            cast(forms.ChoiceField, self.fields["ref"]).choices = list(consultations)
+            self.fields["ref"].required = True
+        if "fee_basis" in self.fields:
+            self.fields["fee_basis"].required = True
+        if "amount" in self.fields:
+            self.fields["amount"].required = True
+        if kind in (
+            EventKind.CORRECTION_REQUESTED,
+            EventKind.FEE_WAIVED,
+            EventKind.FEE_REFUNDED,
+            EventKind.THIRD_PARTY_NOTIFIED,
+        ):
+            self.fields["note"].required = True
 
 
 class VoidForm(forms.Form):

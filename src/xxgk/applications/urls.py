@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/events/<str:kind>/", views.event_record, name="event"),
     path("<int:pk>/grounds/", views.grounds, name="grounds"),
+    path("<int:pk>/fee/", views.fee, name="fee"),
     path("<int:pk>/void/", views.event_void, name="void"),
     path("<int:pk>/letters/<str:key>/<int:event>.docx", views.letter, name="letter"),
     path("attachments/<int:pk>/", views.attachment, name="attachment"),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -25,10 +25,13 @@ from xxgk.applications.clock import (
     URGENCY_NONE,
     Urgency,
     calendar_current,
+    deadlines_of,
     live_events,
+    policy_for,
     state_of,
     urgency,
 )
+from xxgk.applications.fees import FeeInputError
 from xxgk.applications.forms import CalendarYearForm, EventForm, FilterForm, RegisterForm, VoidForm
 from xxgk.applications.letters.render import LetterUnavailable, letter_render, letters_available
 from xxgk.applications.models import Application, CalendarYear
@@ -41,11 +44,14 @@ from xxgk.applications.selectors import (
     attachment_get,
 )
 from xxgk.applications.services import (
+    MAX_EXTENSION_DAYS,
     ApplicantData,
     ApplicationError,
+    EventInput,
     application_event_record,
     application_event_void,
     application_register,
+    fee_quote,
 )
 from xxgk.report import editions
 from xxgk.workdays import Calendar
@@ -233,10 +239,14 @@ def _detail_context(request: Request, application: Application) -> dict[str, Any
     events = live_events(application.events.all())
     calendar = calendar_current()
     today = timezone.localdate()
-    state = state_of(events, calendar=calendar, today=today)
+    policy = policy_for(application.agency)
+    state = state_of(events, calendar=calendar, today=today, policy=policy)
     actions = application_actions(
-        user=request.user, application=application, state=state_of(events, today=None)
+        user=request.user,
+        application=application,
+        state=state_of(events, calendar=calendar, today=None, policy=policy),
     )
+    parties = {e.pk: e.party for e in events if e.kind == EventKind.CONSULTATION_OPENED}
     return {
         "application": application,
         "state": state,
@@ -245,6 +255,8 @@ def _detail_context(request: Request, application: Application) -> dict[str, Any
         "actions": actions,
         "can_handle": bool(actions) or _can_void(request, application),
         "urgency": urgency(state.due_on, calendar=calendar, today=today),
+        "deadlines": deadlines_of(state),
+        "consultations": [(parties.get(c.ref, ""), c) for c in state.consultations],
         "letters": letters_available(application),
         "void_form": VoidForm(),
         "outcome_row": _outcome_row(application),
@@ -260,7 +272,7 @@ def _outcome_row(application: Application) -> Any:
     if not application.outcome or application.closed_on is None:
         return None
     edition = editions.for_year(application.closed_on.year)
-    return next((r for r in edition.outcome_rows if r.key == application.outcome), None)
+    return edition.outcome_row(application.outcome)
 
 
 @login_required
@@ -277,6 +289,42 @@ def _event_kind(value: str) -> EventKind:
         raise Http404("没有这种办理事项。") from None
 
 
+def _consultation_choices(application: Application) -> list[tuple[int, str]]:
+    """The consultation letters still awaiting an answer, for an answer or a delivery."""
+    events = live_events(application.events.all())
+    answered = {e.ref_id for e in events if e.kind == EventKind.CONSULTATION_ANSWERED}
+    return [
+        (e.pk, f"{e.party}（{e.on:%Y-%m-%d} 发函）")
+        for e in events
+        if e.kind == EventKind.CONSULTATION_OPENED and e.pk not in answered
+    ]
+
+
+def _default_days(application: Application, kind: EventKind) -> int | None:
+    return {
+        EventKind.EXTENSION_APPROVED: MAX_EXTENSION_DAYS,
+        EventKind.CORRECTION_REQUESTED: application.agency.correction_period_days,
+        EventKind.REASONS_REQUESTED: application.agency.reasons_period_days,
+    }.get(kind)
+
+
+def _event_input(application: Application, data: dict[str, Any]) -> EventInput:
+    ref = data.get("ref")
+    return EventInput(
+        days=data.get("days"),
+        until=data.get("until"),
+        ref=application.events.filter(pk=ref).first() if ref else None,
+        party=data.get("party") or "",
+        delivered_on=data.get("delivered_on"),
+        outcome=data.get("outcome") or "",
+        ground=data.get("ground") or "",
+        fee_basis=data.get("fee_basis") or "",
+        pages=data.get("pages"),
+        amount=data.get("amount"),
+        note=data.get("note") or "",
+    )
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def event_record(request: Request, pk: int, kind: str) -> HttpResponse:
@@ -290,7 +338,14 @@ def event_record(request: Request, pk: int, kind: str) -> HttpResponse:
     if request.method == "POST":
         on = request.POST.get("on", "")
         year = int(on[:4]) if on[:4].isdigit() else year
-    form = EventForm(request.POST or None, request.FILES or None, kind=event_kind, year=year)
+    form = EventForm(
+        request.POST or None,
+        request.FILES or None,
+        kind=event_kind,
+        year=year,
+        consultations=_consultation_choices(application),
+        default_days=_default_days(application, event_kind),
+    )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -299,14 +354,10 @@ def event_record(request: Request, pk: int, kind: str) -> HttpResponse:
                 application=application,
                 kind=event_kind,
                 on=data["on"],
-                days=data.get("days"),
-                outcome=data.get("outcome") or "",
-                ground=data.get("ground") or "",
-                amount=data.get("amount"),
-                note=data["note"],
+                **asdict(_event_input(application, data)),
                 files=tuple(data["documents"]),
             )
-        except ApplicationError as exc:
+        except (ApplicationError, FeeInputError) as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, f"已记录：{event_kind.label}。")
@@ -321,11 +372,36 @@ def event_record(request: Request, pk: int, kind: str) -> HttpResponse:
             "form": form,
             "kind": event_kind,
             # Re-shown after an error: the grounds of the outcome already chosen.
-            "grounds_row": next(
-                (r for r in editions.for_year(year).outcome_rows if r.key == chosen), None
-            ),
+            "grounds_row": editions.for_year(year).outcome_row(chosen),
+            "fee": _fee_preview(application, request.POST),
         },
         status=400 if request.method == "POST" else 200,
+    )
+
+
+def _fee_preview(application: Application, data: Any) -> dict[str, Any]:
+    """The fee 109号 gives for the basis and pages entered, or why none can be computed."""
+    basis, pages = data.get("fee_basis", ""), data.get("pages", "")
+    if not basis:
+        return {}
+    try:
+        quote = fee_quote(
+            application=application,
+            basis=basis,
+            pages=int(pages) if str(pages).isdigit() else None,
+        )
+    except (ApplicationError, FeeInputError) as exc:
+        return {"error": str(exc)}
+    return {"quote": quote, "label": choices.FeeBasis(quote.basis).label}
+
+
+@login_required
+@require_GET
+def fee(request: Request, pk: int) -> HttpResponse:
+    """htmx: the fee and its breakdown for the basis and pages entered on the fee notice."""
+    application = application_get(user=request.user, pk=pk)
+    return render(
+        request, "applications/_fee.html", {"fee": _fee_preview(application, request.GET)}
     )
 
 
@@ -337,7 +413,7 @@ def grounds(request: Request, pk: int) -> HttpResponse:
     on = request.GET.get("on", "")
     year = int(on[:4]) if on[:4].isdigit() else timezone.localdate().year
     edition = editions.for_year(year)
-    row = next((r for r in edition.outcome_rows if r.key == request.GET.get("outcome")), None)
+    row = edition.outcome_row(request.GET.get("outcome"))
     return render(request, "applications/_grounds.html", {"row": row, "application": application})
 
 

@@ -221,6 +221,10 @@ class Edition:
     def application_row(self, key: str) -> ApplicationRow:
         return next(r for r in self.application_rows if r.key == key)
 
+    def outcome_row(self, key: str | None) -> ApplicationRow | None:
+        """The outcome row `key`, or None when this edition has no such outcome."""
+        return next((r for r in self.outcome_rows if r.key == key), None)
+
     def row_group(self, key: str) -> RowGroup:
         return next(g for g in self.row_groups if g.key == key)
 

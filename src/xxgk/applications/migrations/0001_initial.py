@@ -4,6 +4,8 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
+import xxgk.applications.choices
+
 
 class Migration(migrations.Migration):
     initial = True
@@ -27,14 +29,7 @@ class Migration(migrations.Migration):
                 (
                     "applicant_kind",
                     models.CharField(
-                        choices=[
-                            ("natural_person", "自然人"),
-                            ("commercial", "商业企业"),
-                            ("research", "科研机构"),
-                            ("social_welfare", "社会公益组织"),
-                            ("legal_service", "法律服务机构"),
-                            ("other_org", "其他"),
-                        ],
+                        choices=xxgk.applications.choices.applicant_kinds,
                         max_length=20,
                         verbose_name="申请人类型",
                     ),
@@ -99,16 +94,7 @@ class Migration(migrations.Migration):
                 (
                     "status",
                     models.CharField(
-                        choices=[
-                            ("in_progress", "办理中"),
-                            ("awaiting_correction", "待补正"),
-                            ("in_consultation", "征求意见中"),
-                            ("awaiting_fee", "待缴费"),
-                            ("replied", "已答复"),
-                            ("withdrawn", "已撤回"),
-                            ("closed_no_correction", "逾期未补正终止"),
-                            ("closed_no_fee", "逾期未缴费终止"),
-                        ],
+                        choices=xxgk.applications.choices.status_choices,
                         db_index=True,
                         editable=False,
                         max_length=30,
@@ -129,30 +115,7 @@ class Migration(migrations.Migration):
                     "outcome",
                     models.CharField(
                         blank=True,
-                        choices=[
-                            ("granted", "予以公开"),
-                            ("partial", "部分公开"),
-                            ("denied_state_secret", "不予公开-国家秘密"),
-                            ("denied_law_forbidden", "不予公开-法律行政法规禁止"),
-                            ("denied_three_safeties", "不予公开-三安全一稳定"),
-                            ("denied_third_party", "不予公开-第三方权益"),
-                            ("denied_internal_affairs", "不予公开-内部事务"),
-                            ("denied_process_info", "不予公开-过程性信息"),
-                            ("denied_enforcement_file", "不予公开-行政执法案卷"),
-                            ("denied_admin_query", "不予公开-行政查询事项"),
-                            ("unable_not_held", "无法提供-不掌握"),
-                            ("unable_needs_creation", "无法提供-需另行制作"),
-                            ("unable_unclear_after_correction", "无法提供-补正后仍不明确"),
-                            ("not_processed_petition", "不予处理-信访举报投诉"),
-                            ("not_processed_duplicate", "不予处理-重复申请"),
-                            ("not_processed_publication", "不予处理-公开出版物"),
-                            ("not_processed_massive", "不予处理-大量反复申请"),
-                            ("not_processed_confirm", "不予处理-要求确认或重新出具"),
-                            ("other_no_correction", "其他处理-逾期不补正"),
-                            ("other_no_fee", "其他处理-逾期未缴费"),
-                            ("other_other", "其他处理-其他"),
-                            ("other", "其他处理"),
-                        ],
+                        choices=xxgk.applications.choices.outcome_choices,
                         editable=False,
                         max_length=40,
                         verbose_name="办理结果",
@@ -196,21 +159,7 @@ class Migration(migrations.Migration):
                 (
                     "kind",
                     models.CharField(
-                        choices=[
-                            ("received", "收到申请"),
-                            ("correction_requested", "告知补正"),
-                            ("correction_received", "收到补正材料"),
-                            ("correction_expired", "逾期未补正"),
-                            ("consultation_opened", "征求意见"),
-                            ("consultation_answered", "收到意见"),
-                            ("extension_approved", "延期答复"),
-                            ("fee_notice_sent", "发出收费通知"),
-                            ("fee_paid", "缴纳信息处理费"),
-                            ("fee_expired", "逾期未缴费"),
-                            ("reply_sent", "答复"),
-                            ("withdrawn", "撤回申请"),
-                            ("voided", "更正（作废此前事项）"),
-                        ],
+                        choices=xxgk.applications.choices.event_kind_choices,
                         max_length=30,
                         verbose_name="事项",
                     ),
@@ -226,30 +175,7 @@ class Migration(migrations.Migration):
                     "outcome",
                     models.CharField(
                         blank=True,
-                        choices=[
-                            ("granted", "予以公开"),
-                            ("partial", "部分公开"),
-                            ("denied_state_secret", "不予公开-国家秘密"),
-                            ("denied_law_forbidden", "不予公开-法律行政法规禁止"),
-                            ("denied_three_safeties", "不予公开-三安全一稳定"),
-                            ("denied_third_party", "不予公开-第三方权益"),
-                            ("denied_internal_affairs", "不予公开-内部事务"),
-                            ("denied_process_info", "不予公开-过程性信息"),
-                            ("denied_enforcement_file", "不予公开-行政执法案卷"),
-                            ("denied_admin_query", "不予公开-行政查询事项"),
-                            ("unable_not_held", "无法提供-不掌握"),
-                            ("unable_needs_creation", "无法提供-需另行制作"),
-                            ("unable_unclear_after_correction", "无法提供-补正后仍不明确"),
-                            ("not_processed_petition", "不予处理-信访举报投诉"),
-                            ("not_processed_duplicate", "不予处理-重复申请"),
-                            ("not_processed_publication", "不予处理-公开出版物"),
-                            ("not_processed_massive", "不予处理-大量反复申请"),
-                            ("not_processed_confirm", "不予处理-要求确认或重新出具"),
-                            ("other_no_correction", "其他处理-逾期不补正"),
-                            ("other_no_fee", "其他处理-逾期未缴费"),
-                            ("other_other", "其他处理-其他"),
-                            ("other", "其他处理"),
-                        ],
+                        choices=xxgk.applications.choices.outcome_choices,
                         max_length=40,
                         verbose_name="办理结果",
                     ),

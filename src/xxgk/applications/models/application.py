@@ -20,9 +20,7 @@ class Application(models.Model):
     )
     number = models.CharField("编号", max_length=20)
 
-    applicant_kind = models.CharField(
-        "申请人类型", max_length=20, choices=choices.applicant_kinds()
-    )
+    applicant_kind = models.CharField("申请人类型", max_length=20, choices=choices.applicant_kinds)
     applicant_name = models.CharField("申请人（姓名或名称）", max_length=120)
     id_number = models.CharField("身份证号码", max_length=18, blank=True)
     credit_code = models.CharField("统一社会信用代码", max_length=18, blank=True)
@@ -47,14 +45,19 @@ class Application(models.Model):
     # so that the work queue can sort and filter in the database.
     received_on = models.DateField("收到申请之日", null=True, editable=False, db_index=True)
     status = models.CharField(
-        "状态", max_length=30, choices=choices.status_choices(), editable=False, db_index=True
+        "状态", max_length=30, choices=choices.status_choices, editable=False, db_index=True
     )
     due_on = models.DateField("答复期限", null=True, editable=False, db_index=True)
     due_provisional = models.BooleanField("期限待定", default=False, editable=False)
     outcome = models.CharField(
-        "办理结果", max_length=40, choices=choices.outcome_choices(), blank=True, editable=False
+        "办理结果", max_length=40, choices=choices.outcome_choices, blank=True, editable=False
     )
     closed_on = models.DateField("办结日期", null=True, editable=False)
+    # The nearest running deadline of any kind (the reply, the applicant's correction or
+    # payment, a consultation, Art. 35 reasons) and which: what the queue sorts and warns by.
+    next_due_on = models.DateField("最近期限", null=True, editable=False, db_index=True)
+    next_due_kind = models.CharField("最近期限事项", max_length=30, blank=True, editable=False)
+    has_warnings = models.BooleanField("有需注意事项", default=False, editable=False)
 
     class Meta:
         verbose_name = "政府信息公开申请"
@@ -62,6 +65,9 @@ class Application(models.Model):
         ordering = ("due_on", "id")
         constraints = (
             models.UniqueConstraint(fields=("agency", "number"), name="application_number_unique"),
+        )
+        indexes = (
+            models.Index(fields=("agency", "closed_on", "next_due_on"), name="application_queue"),
         )
 
     def __str__(self) -> str:

@@ -20,15 +20,31 @@ class ApplicationEvent(models.Model):
         on_delete=models.PROTECT,
         related_name="events",
     )
-    kind = models.CharField("事项", max_length=30, choices=choices.event_kind_choices())
+    kind = models.CharField("事项", max_length=30, choices=choices.event_kind_choices)
     on = models.DateField("日期")
-    days = models.PositiveSmallIntegerField("延长工作日数", null=True, blank=True)
+    # An extension's length, or the period a correction notice or an Art. 35 request gives.
+    days = models.PositiveSmallIntegerField("工作日数", null=True, blank=True)
+    until = models.DateField("延迟答复期限", null=True, blank=True)  # Art. 35
+    ref = models.ForeignKey(
+        "self",
+        verbose_name="所涉事项",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="followups",
+    )  # the consultation letter a delivery or an answer concerns
+    party = models.CharField("征求意见对象", max_length=120, blank=True)
     outcome = models.CharField(
-        "办理结果", max_length=40, choices=choices.outcome_choices(), blank=True
+        "办理结果", max_length=40, choices=choices.outcome_choices, blank=True
     )
     ground = models.TextField("依据", blank=True)
-    amount = models.DecimalField("收费金额（元）", max_digits=10, decimal_places=2, null=True)
+    fee_basis = models.CharField(
+        "计费方式", max_length=10, choices=choices.FeeBasis.choices, blank=True
+    )
+    quantity = models.PositiveIntegerField("件数或页数", null=True, blank=True)
+    amount = models.DecimalField("金额（元）", max_digits=10, decimal_places=2, null=True)
     note = models.TextField("说明", blank=True)
+    document_number = models.CharField("发文字号", max_length=60, blank=True)
     voids = models.OneToOneField(
         "self",
         verbose_name="作废的事项",
