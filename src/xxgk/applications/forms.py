@@ -219,6 +219,47 @@ class FilterForm(forms.Form):
         )
 
 
+class QueueForm(forms.Form):
+    """The work queue's filters: agency, status, urgency, applicant kind, search words."""
+
+    q = forms.CharField(label="关键词", required=False)
+    agency = forms.ModelChoiceField(label="机关", required=False, queryset=Agency.objects.none())
+    status = forms.ChoiceField(label="状态", required=False)
+    urgency = forms.ChoiceField(
+        label="期限",
+        required=False,
+        choices=[
+            ("", "全部"),
+            ("overdue", "已逾期"),
+            ("soon", "3 个工作日内到期"),
+            ("week", "本周到期"),
+        ],
+    )
+    applicant_kind = forms.ChoiceField(label="申请人类型", required=False)
+
+    def __init__(self, *args: Any, agencies: QuerySet[Agency], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ModelChoiceField, self.fields["agency"]).queryset = agencies
+        anything = [("", "全部")]
+        cast(forms.ChoiceField, self.fields["status"]).choices = anything + [
+            (s.value, s.label) for s in Status if not s.closed
+        ]
+        cast(forms.ChoiceField, self.fields["applicant_kind"]).choices = (
+            anything + choices.applicant_kinds()
+        )
+
+    def filters(self) -> dict[str, Any]:
+        """The `Filters` fields this form sets (call after `is_valid`)."""
+        data = self.cleaned_data
+        return {
+            "q": data["q"].strip(),
+            "agency": data["agency"].pk if data["agency"] else None,
+            "status": data["status"],
+            "urgency": data["urgency"],
+            "applicant_kind": data["applicant_kind"],
+        }
+
+
 class CalendarYearForm(forms.Form):
     year = forms.IntegerField(label="年度", min_value=2000, max_value=2100)
     notice = forms.CharField(label="国务院办公厅通知（文号或标题）", required=False)

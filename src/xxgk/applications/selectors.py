@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
 from xxgk.agencies.selectors import agencies_handled, agencies_headed, agencies_readable
 from xxgk.applications.clock import live_events, state_of
 from xxgk.applications.models import Application, ApplicationEvent, Attachment
+from xxgk.workdays import Calendar
 from xxgk.workdays.clock import EventKind, State
 
 Viewer = User | AnonymousUser  # whoever is asking, logged in or not
@@ -32,6 +33,8 @@ class Filters:
     year: int | None = None
     with_carried_over: bool = False  # with `year`: also those carried over from earlier years
     open_only: bool = False
+    agency: int | None = None
+    urgency: str = ""  # overdue, soon, week: by the stored nearest deadline
 
 
 def application_list(*, user: Viewer, filters: Filters | None = None) -> QuerySet[Application]:
@@ -64,7 +67,123 @@ def application_list(*, user: Viewer, filters: Filters | None = None) -> QuerySe
         qs = qs.filter(received)
     if f.open_only:
         qs = qs.filter(closed_on__isnull=True)
+    if f.agency:
+        qs = qs.filter(agency_id=f.agency)
     return qs.order_by(F("due_on").asc(nulls_last=True), "received_on", "id")
+
+
+@dataclass(frozen=True)
+class UrgencyBounds:
+    """The last day of each urgency band as of `today`, on the official calendar."""
+
+    today: date
+    soon: date  # due within 3 working days
+    week: date  # due by Sunday
+
+    @classmethod
+    def of(cls, today: date, calendar: Calendar) -> UrgencyBounds:
+        return cls(
+            today,
+            calendar.add_workdays(today, 3).end,
+            today + timedelta(days=6 - today.weekday()),
+        )
+
+    def q(self, key: str, field: str = "next_due_on") -> Q:
+        """Open applications whose stored deadline falls in band `key`."""
+        bands = {
+            "overdue": Q(**{f"{field}__lt": self.today}),
+            "soon": Q(**{f"{field}__gte": self.today, f"{field}__lte": self.soon}),
+            "week": Q(**{f"{field}__gt": self.soon, f"{field}__lte": self.week})
+            if self.week > self.soon
+            else Q(pk__in=[]),
+        }
+        return bands[key]
+
+
+def application_queue(
+    *, user: Viewer, bounds: UrgencyBounds, filters: Filters | None = None
+) -> QuerySet[Application]:
+    """The open applications the user may read, nearest deadline first — from the stored
+    deadline columns, which the services keep fresh, so a page costs a few queries whatever
+    the number of cases."""
+    f = filters or Filters()
+    qs = application_list(user=user, filters=Filters(**{**vars(f), "open_only": True}))
+    if f.urgency in ("overdue", "soon", "week"):
+        qs = qs.filter(bounds.q(f.urgency))
+    return qs.order_by(F("next_due_on").asc(nulls_last=True), "received_on", "id")
+
+
+def queue_counts(*, user: Viewer, bounds: UrgencyBounds) -> dict[str, int]:
+    """How many open applications fall in each urgency band (one aggregate query)."""
+    qs = application_list(user=user, filters=Filters(open_only=True)).order_by()
+    return qs.aggregate(
+        **{key: Count("pk", filter=bounds.q(key)) for key in ("overdue", "soon", "week")}
+    )
+
+
+# -- the report year ------------------------------------------------------------------------
+# One definition of table 3's boundaries, for the export, the computed report and its drill-down.
+
+
+@dataclass(frozen=True)
+class ReportYear:
+    """Table 3's boundaries of one year: 上年结转 = open on 1 January; 本年新收 = received in
+    the year; outcome rows = closed in the year; 结转下年度 = open on 31 December."""
+
+    year: int
+
+    @property
+    def first(self) -> date:
+        return date(self.year, 1, 1)
+
+    @property
+    def last(self) -> date:
+        return date(self.year, 12, 31)
+
+    def carried_over(self) -> Q:
+        return Q(received_on__lt=self.first) & (
+            Q(closed_on__isnull=True) | Q(closed_on__gte=self.first)
+        )
+
+    def new_received(self) -> Q:
+        return Q(received_on__gte=self.first, received_on__lte=self.last)
+
+    def closed(self) -> Q:
+        return Q(closed_on__gte=self.first, closed_on__lte=self.last)
+
+    def carried_forward(self) -> Q:
+        return Q(received_on__lte=self.last) & (
+            Q(closed_on__isnull=True) | Q(closed_on__gt=self.last)
+        )
+
+    def counted(self) -> Q:
+        """Every application table 3 of the year counts somewhere."""
+        return self.carried_over() | self.new_received() | self.closed()
+
+
+def report_year_counts(
+    *, applications: QuerySet[Application], year: int
+) -> dict[str, dict[str, int]]:
+    """Table 3 of `year` by row key and applicant kind, counted with aggregate queries:
+    `new_received`, `carried_over`, each outcome row, `carried_forward`."""
+    bounds = ReportYear(year)
+    rows: dict[str, dict[str, int]] = {}
+    for key, q in (
+        ("new_received", bounds.new_received()),
+        ("carried_over", bounds.carried_over()),
+        ("carried_forward", bounds.carried_forward()),
+    ):
+        found = applications.filter(q).order_by().values("applicant_kind").annotate(n=Count("pk"))
+        rows[key] = {r["applicant_kind"]: r["n"] for r in found}
+    closed = (
+        applications.filter(bounds.closed())
+        .order_by()
+        .values("outcome", "applicant_kind")
+        .annotate(n=Count("pk"))
+    )
+    for r in closed:
+        rows.setdefault(r["outcome"], {})[r["applicant_kind"]] = r["n"]
+    return rows
 
 
 def application_get(*, user: Viewer, pk: int) -> Application:

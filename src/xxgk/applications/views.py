@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
@@ -12,13 +11,14 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.middleware import HtmxDetails
 
-from xxgk.agencies.selectors import agencies_handled, user_is_administrator
+from xxgk.agencies.selectors import agencies_handled, agencies_readable, user_is_administrator
+from xxgk.appeals.selectors import appeals_open_deadlines
 from xxgk.applications import choices
 from xxgk.applications.calendar_years import calendar_year_save, parse_days, parse_named_days
 from xxgk.applications.clock import (
@@ -31,17 +31,28 @@ from xxgk.applications.clock import (
     state_of,
     urgency,
 )
+from xxgk.applications.export import export_rows
 from xxgk.applications.fees import FeeInputError
-from xxgk.applications.forms import CalendarYearForm, EventForm, FilterForm, RegisterForm, VoidForm
+from xxgk.applications.forms import (
+    CalendarYearForm,
+    EventForm,
+    FilterForm,
+    QueueForm,
+    RegisterForm,
+    VoidForm,
+)
 from xxgk.applications.letters.render import LetterUnavailable, letter_render, letters_available
 from xxgk.applications.models import Application, CalendarYear
 from xxgk.applications.selectors import (
     Filters,
+    UrgencyBounds,
     application_actions,
     application_events,
     application_get,
     application_list,
+    application_queue,
     attachment_get,
+    queue_counts,
 )
 from xxgk.applications.services import (
     MAX_EXTENSION_DAYS,
@@ -67,24 +78,29 @@ class Request(HttpRequest):
 
 @dataclass(frozen=True)
 class Row:
-    """One application in a list, with its live due date and how urgent it is."""
+    """One application in a list, from its stored deadline columns, with how urgent it is."""
 
     application: Application
-    due_on: date | None
-    provisional: bool
+    next_label: str  # what the nearest deadline is
     urgency: Urgency
+
+
+NEXT_LABELS = {
+    "reply": "答复期限",
+    "correction_period": "申请人补正期限",
+    "reasons": "申请人说明理由期限",
+    "consultation": "征求意见答复期限",
+    "fee": "申请人缴费期限",
+}
 
 
 def _row(application: Application, calendar: Calendar, today: date) -> Row:
     if not application.is_open:
-        return Row(application, None, False, URGENCY_NONE)
-    # Live, not the stored column: a running consultation moves the due date every day.
-    state = state_of(live_events(application.events.all()), calendar=calendar, today=today)
+        return Row(application, "", URGENCY_NONE)
     return Row(
         application,
-        state.due_on,
-        state.provisional,
-        urgency(state.due_on, calendar=calendar, today=today),
+        NEXT_LABELS.get(application.next_due_kind, ""),
+        urgency(application.next_due_on, calendar=calendar, today=today),
     )
 
 
@@ -103,21 +119,35 @@ def _calendar_warning(calendar: Calendar, today: date, provisional: bool) -> str
 @login_required
 @require_GET
 def queue(request: Request) -> HttpResponse:
-    """The work queue: open applications, soonest due first."""
+    """The work queue: open applications, nearest deadline first, paginated and filterable;
+    appeal answers due in the same agencies beside them."""
     today = timezone.localdate()
     calendar = calendar_current()
-    open_apps = application_list(user=request.user, filters=Filters(open_only=True))
-    rows = [_row(a, calendar, today) for a in open_apps.prefetch_related("events")]
-    rows.sort(key=lambda r: (r.due_on or date.max, r.application.pk))
-    counts = {key: sum(r.urgency.key == key for r in rows) for key in ("overdue", "soon", "week")}
+    bounds = UrgencyBounds.of(today, calendar)
+    form = QueueForm(request.GET or None, agencies=agencies_readable(user=request.user))
+    filters = Filters(**form.filters()) if form.is_valid() else Filters()
+    qs = application_queue(user=request.user, bounds=bounds, filters=filters)
+    page = Paginator(qs.select_related("agency"), 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    provisional = application_list(user=request.user, filters=Filters(open_only=True)).filter(
+        due_provisional=True
+    )
     return render(
         request,
         "applications/queue.html",
         {
-            "rows": rows,
-            "counts": counts,
+            "form": form,
+            "page": page,
+            "rows": [_row(a, calendar, today) for a in page.object_list],
+            "query": query.urlencode(),
+            "counts": queue_counts(user=request.user, bounds=bounds),
+            "appeals": [
+                (a, urgency(a.answer_due_on, calendar=calendar, today=today))
+                for a in appeals_open_deadlines(user=request.user)[:20]
+            ],
             "today": today,
-            "warning": _calendar_warning(calendar, today, any(r.provisional for r in rows)),
+            "warning": _calendar_warning(calendar, today, provisional.exists()),
             "can_register": agencies_handled(user=request.user).exists(),
             "is_admin": user_is_administrator(user=request.user),
         },
@@ -147,7 +177,7 @@ def search(request: Request) -> HttpResponse:
     qs = application_list(user=request.user, filters=_filters(form))
     page = Paginator(qs, 50).get_page(request.GET.get("page"))
     today, calendar = timezone.localdate(), calendar_current()
-    rows = [_row(a, calendar, today) for a in page.object_list]
+    rows = [_row(a, calendar, today) for a in page.object_list]  # stored columns: no N+1
     query = request.GET.copy()
     query.pop("page", None)
     template = "applications/_results.html" if request.htmx else "applications/search.html"
@@ -160,45 +190,19 @@ def search(request: Request) -> HttpResponse:
 
 @login_required
 @require_GET
-def export_csv(request: Request) -> HttpResponse:
-    """The filtered list as CSV (UTF-8 with BOM so that Excel reads the Chinese)."""
-    qs = application_list(user=request.user, filters=_filters(FilterForm(request.GET or None)))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="applications.csv"'
-    response.write("\ufeff")
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "机关",
-            "编号",
-            "申请人类型",
-            "申请人",
-            "申请方式",
-            "收到申请之日",
-            "状态",
-            "答复期限",
-            "办理结果",
-            "办结日期",
-            # the column means table 3's row of that name: its label comes from the edition
-            editions.for_year(timezone.localdate().year).application_row("carried_forward").short,
-        ]
+def export_csv(request: Request) -> StreamingHttpResponse:
+    """The filtered list as CSV (UTF-8 with BOM so that Excel reads the Chinese), streamed.
+
+    With a year, 上年结转 and 结转下年度 are that year's (the report year's boundaries);
+    without one, each application's own year of receipt.
+    """
+    form = FilterForm(request.GET or None)
+    filters = _filters(form)
+    qs = application_list(user=request.user, filters=filters).select_related("agency")
+    response = StreamingHttpResponse(
+        export_rows(qs, year=filters.year), content_type="text/csv; charset=utf-8"
     )
-    for a in qs:
-        writer.writerow(
-            [
-                a.agency.name,
-                a.number,
-                a.get_applicant_kind_display(),
-                a.applicant_name,
-                a.get_channel_display(),
-                a.received_on or "",
-                a.get_status_display(),
-                a.due_on or "",
-                a.get_outcome_display() if a.outcome else "",
-                a.closed_on or "",
-                "是" if a.carried_forward else "",
-            ]
-        )
+    response["Content-Disposition"] = 'attachment; filename="applications.csv"'
     return response
 
 

@@ -1,0 +1,80 @@
+"""The register as CSV: streamed row by row, every cell safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from django.db.models import QuerySet
+
+from xxgk.applications.models import Application
+from xxgk.report import editions
+
+# A cell a spreadsheet would run as a formula (CSV injection, OWASP): = + - @ and the control
+# characters some programs treat the same way.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: object) -> str:
+    """The cell's text, with a leading apostrophe when a spreadsheet would read a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def _open_on(application: Application, day: date) -> bool:
+    received, closed = application.received_on, application.closed_on
+    return received is not None and received <= day and (closed is None or closed > day)
+
+
+def export_rows(applications: QuerySet[Application], *, year: int | None) -> Iterator[str]:
+    """CSV lines (a BOM first, so that Excel reads UTF-8): one per application.
+
+    上年结转 / 结转下年度 follow the report year's boundaries of `year` (open on 1 January / on
+    31 December), or of each application's year of receipt when no year is given.
+    """
+    edition = editions.for_year(year or date.today().year)  # noqa: DTZ011 -- labels only
+    yield "\ufeff"
+    yield _line(
+        [
+            "机关",
+            "编号",
+            "申请人类型",
+            "申请人",
+            "申请方式",
+            "收到申请之日",
+            "状态",
+            "答复期限",
+            "办理结果",
+            "办结日期",
+            edition.application_row("carried_over").short,
+            edition.application_row("carried_forward").short,
+        ]
+    )
+    for a in applications.iterator(chunk_size=2000):
+        y = year or (a.received_on.year if a.received_on else None)
+        carried_over = y is not None and _open_on(a, date(y - 1, 12, 31))
+        carried_forward = y is not None and _open_on(a, date(y, 12, 31))
+        yield _line(
+            [
+                a.agency.name,
+                a.number,
+                a.get_applicant_kind_display(),
+                a.applicant_name,
+                a.get_channel_display(),
+                a.received_on or "",
+                a.get_status_display(),
+                a.due_on or "",
+                a.get_outcome_display() if a.outcome else "",
+                a.closed_on or "",
+                "是" if carried_over else "",
+                "是" if carried_forward else "",
+            ]
+        )
+
+
+def _line(cells: Iterable[object]) -> str:
+    out = io.StringIO()
+    csv.writer(out).writerow([safe_cell(c) for c in cells])
+    return out.getvalue()
