@@ -105,7 +105,11 @@ def calendar_year_save(
             "names": row.names,
         },
     )
-    return row, applications_redate(user=user)
+    from xxgk.appeals.services import appeals_redate  # the appeals app sits beside this one
+
+    moved = applications_redate(user=user)
+    appeals_redate(user=user)
+    return row, moved
 
 
 def applications_redate(*, user: User | None) -> int:
