@@ -6,8 +6,10 @@ through the services, so the demo's timelines pass the same checks as an officer
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -16,13 +18,17 @@ from django.utils import timezone
 
 from xxgk.agencies.models import Agency, Level, Role
 from xxgk.agencies.services import agency_create, membership_add
+from xxgk.appeals.services import AppealData, appeal_answer, appeal_decide, appeal_register
+from xxgk.applications.clock import calendar_current
 from xxgk.applications.identifiers import credit_code_check_char, id_number_check_char
+from xxgk.applications.models import Application, ApplicationEvent
 from xxgk.applications.services import (
     ApplicantData,
     application_event_record,
     application_register,
 )
 from xxgk.report import editions
+from xxgk.workdays import Calendar
 from xxgk.workdays.clock import EventKind as K
 
 CITY = "江城市人民政府"
@@ -96,23 +102,34 @@ def _company(seq: int, kind: str) -> tuple[str, str]:
     return names[kind].format(word), body + credit_code_check_char(body)
 
 
+Extra = dict[str, Any]
+
+
 @dataclass
 class Case:
+    """A demo application: its receipt, and its events `after` working days of the receipt."""
+
     agency: str
     kind: str  # applicant kind
     channel: str
     text: str
     received: date
-    events: list[tuple[K, date, dict[str, Any]]] = field(default_factory=list)
+    events: list[tuple[K, int, Extra]] = field(default_factory=list)
+    applicant: int | None = None  # the same applicant as another case (seq), e.g. 按件 fees
+    appeals: list[Extra] = field(default_factory=list)
 
 
-def _reply(on: date, outcome: str, note: str, ground: str = "") -> tuple[K, date, dict[str, Any]]:
-    row = editions.for_year(on.year).application_row(outcome)
+def _reply(after: int, outcome: str, note: str, ground: int = 0) -> tuple[K, int, Extra]:
+    row = editions.get("2021").application_row(outcome)
     return (
         K.REPLY_SENT,
-        on,
-        {"outcome": outcome, "ground": ground or row.grounds[0], "note": note},
+        after,
+        {"outcome": outcome, "ground": row.grounds[ground], "note": note},
     )
+
+
+def _ack() -> tuple[K, int, Extra]:
+    return (K.ACKNOWLEDGED, 0, {})
 
 
 ZRZY, OFFICE, ECO, HOUSING = (
@@ -122,6 +139,17 @@ ZRZY, OFFICE, ECO, HOUSING = (
     "江城市住房和城乡建设局",
 )
 DISTRICT, TOWNSHIP = "江城市东湖区人民政府", "东湖区青山镇人民政府"
+
+# Letter settings of each agency: 机关代字, the review body and the court its replies name.
+LETTER_SETTINGS = {
+    CITY: ("江府", "江城省人民政府", "江城市中级人民法院"),
+    OFFICE: ("江府办", "江城市人民政府", "江城市江南区人民法院"),
+    ZRZY: ("江自然资", "江城市人民政府", "江城市江南区人民法院"),
+    ECO: ("江环", "江城市人民政府", "江城市江南区人民法院"),
+    HOUSING: ("江住建", "江城市人民政府", "江城市江南区人民法院"),
+    DISTRICT: ("东府", "江城市人民政府", "江城市中级人民法院"),
+    TOWNSHIP: ("青山", "江城市东湖区人民政府", "江城市东湖区人民法院"),
+}
 
 # One 2025 case for every outcome row of the 2021 edition (the text says what was asked).
 OUTCOME_CASES: dict[str, tuple[str, str, str, str]] = {
@@ -199,70 +227,142 @@ NOTES = {
 }
 
 
-def _outcome_case(i: int, outcome: str) -> Case:
-    agency, kind, channel, text = OUTCOME_CASES[outcome]
-    received = date(2025, 2, 10) + timedelta(days=16 * i)
-    note = NOTES.get(outcome, "详见附件说明。")
-    if outcome == "other_no_correction":
-        events = [
+def _outcome_events(outcome: str, note: str) -> list[tuple[K, int, Extra]]:
+    """The timeline of the 2025 case that ends in `outcome` (working days after receipt)."""
+    # Built lazily: a reply row is looked up only for its own outcome.
+    special: dict[str, Callable[[], list[tuple[K, int, Extra]]]] = {
+        "other_no_correction": lambda: [
             (
                 K.CORRECTION_REQUESTED,
-                received + timedelta(days=3),
-                {"note": "请写明所需信息的名称、文号或者便于查询的其他特征性描述。"},
+                3,
+                {"note": "所需信息的名称、文号或者便于查询的其他特征性描述。", "days": 10},
             ),
-            (
-                K.CORRECTION_EXPIRED,
-                received + timedelta(days=40),
-                {"note": "申请人在补正期限内未补正。"},
-            ),
-        ]
-    elif outcome == "other_no_fee":
-        events = [
+            (K.CORRECTION_EXPIRED, 16, {"note": "申请人在补正期限内未补正，亦未说明理由。"}),
+        ],
+        "other_no_fee": lambda: [
             (
                 K.FEE_NOTICE_SENT,
-                received + timedelta(days=7),
-                {"amount": "4700.00", "note": "按量收费：复印 250 页。"},
+                5,
+                {"fee_basis": "pages", "pages": 250, "note": "申请复制纸质合同 250 页。"},
             ),
-            (
-                K.FEE_EXPIRED,
-                received + timedelta(days=45),
-                {"note": "申请人逾期未缴纳信息处理费。"},
-            ),
-        ]
-    elif outcome == "other_other":
-        events = [(K.WITHDRAWN, received + timedelta(days=5), {"note": "申请人书面撤回申请。"})]
-    elif outcome == "unable_unclear_after_correction":
-        events = [
-            (
-                K.CORRECTION_REQUESTED,
-                received + timedelta(days=2),
-                {"note": "请写明所需文件的名称或文号。"},
-            ),
-            (K.CORRECTION_RECEIVED, received + timedelta(days=10), {}),
-            _reply(received + timedelta(days=20), outcome, "补正后仍未能明确所需信息。"),
-        ]
-    elif outcome == "partial":
-        events = [
+            (K.FEE_NOTICE_DELIVERED, 7, {"note": "EMS 妥投。"}),
+            (K.FEE_EXPIRED, 29, {"note": "申请人逾期未缴纳信息处理费。"}),
+        ],
+        "other_other": lambda: [(K.WITHDRAWN, 4, {"note": "申请人书面撤回申请。"})],
+        "unable_unclear_after_correction": lambda: [
+            (K.CORRECTION_REQUESTED, 2, {"note": "所需文件的名称或文号。"}),
+            (K.CORRECTION_RECEIVED, 8, {}),
+            _reply(14, outcome, "补正后仍未能明确所需信息的名称、文号或者其他特征性描述。"),
+        ],
+        "partial": lambda: [
             (
                 K.CONSULTATION_OPENED,
-                received + timedelta(days=5),
-                {"note": "书面征求被征收人意见。"},
+                4,
+                {"party": "刘某某（被征收人）", "note": "补偿明细中刘某某的补偿款数额。"},
             ),
+            (K.CONSULTATION_DELIVERED, 5, {}),
             (
-                K.CONSULTATION_ANSWERED,
-                received + timedelta(days=15),
-                {"note": "被征收人不同意公开其个人信息。"},
+                K.CONSULTATION_OPENED,
+                5,
+                {
+                    "party": "陈某某（被征收人）",
+                    "delivered_on": 5,
+                    "note": "补偿明细中陈某某的补偿款数额。",
+                },
             ),
-            _reply(received + timedelta(days=25), outcome, note),
-        ]
-    else:
-        events = [_reply(received + timedelta(days=12), outcome, note)]
-    return Case(agency, kind, channel, text, received, events)
+            (K.CONSULTATION_ANSWERED, 11, {"ref": 0, "note": "不同意公开其个人信息。"}),
+            (K.CONSULTATION_ANSWERED, 13, {"ref": 1, "note": "不同意公开其个人信息。"}),
+            _reply(18, outcome, note),
+        ],
+        "not_processed_massive": lambda: [
+            (
+                K.REASONS_REQUESTED,
+                3,
+                {"note": "你自2025年1月起已提出政府信息公开申请86件，请说明申请理由。"},
+            ),
+            (K.REASONS_RECEIVED, 9, {"note": "申请人称用于研究，未说明与其生产生活的关系。"}),
+            _reply(12, outcome, "申请人所说明的理由不合理。"),
+        ],
+    }
+    if outcome in special:
+        return [_ack(), *special[outcome]()]
+    return [_ack(), _reply(10, outcome, note)]
+
+
+def _outcome_case(i: int, outcome: str) -> Case:
+    agency, kind, channel, text = OUTCOME_CASES[outcome]
+    note = NOTES.get(outcome, "详见附件说明。")
+    received = date(2025, 2, 10) + timedelta(days=16 * i)
+    appeals = []
+    if outcome == "denied_process_info":  # reviewed and upheld
+        appeals.append({"kind": "review", "after": 30, "decided": 70, "decision": "upheld"})
+    if outcome == "unable_not_held":  # sued directly; the court rejects the claim
+        appeals.append(
+            {"kind": "litigation", "after": 40, "decided": 120, "decision": "claim_rejected"}
+        )
+    return Case(
+        agency, kind, channel, text, received, _outcome_events(outcome, note), None, appeals
+    )
+
+
+def _frequent_applicant() -> list[Case]:
+    """One company's eleven applications in March 2025: the eleventh costs 100 元 按件 (109号
+    第四条), and the fee is waived."""
+    cases = [
+        Case(
+            ZRZY,
+            "commercial",
+            "online",
+            f"江城市2025年第{n}批次建设用地批准文件",
+            date(2025, 3, 3) + timedelta(days=2 * n),
+            [_ack(), _reply(8, "granted", "已在本机关门户网站主动公开。", ground=0)],
+            applicant=900,
+        )
+        for n in range(1, 11)
+    ]
+    cases.append(
+        Case(
+            ZRZY,
+            "commercial",
+            "online",
+            "江城市2025年第11批次建设用地批准文件",
+            date(2025, 3, 26),
+            [
+                _ack(),
+                (K.FEE_NOTICE_SENT, 2, {"fee_basis": "count", "note": "本月第 11 件申请。"}),
+                (K.FEE_WAIVED, 4, {"note": "该批次文件已主动公开，经研究减免信息处理费。"}),
+                _reply(6, "granted", "已在本机关门户网站主动公开。", ground=0),
+            ],
+            applicant=900,
+        )
+    )
+    cases.append(
+        Case(
+            ZRZY,
+            "commercial",
+            "letter",
+            "2024年江城市国有土地使用权出让合同纸质复印件",
+            date(2025, 6, 9),
+            [
+                _ack(),
+                (K.FEE_NOTICE_SENT, 3, {"fee_basis": "pages", "pages": 130}),
+                (K.FEE_NOTICE_DELIVERED, 5, {}),
+                (K.FEE_PAID, 9, {}),
+                _reply(14, "granted", "复印件随本答复邮寄。", ground=1),
+                (
+                    K.FEE_REFUNDED,
+                    16,
+                    {"amount": "200.00", "note": "实际复印 110 页，退还多收的 20 页费用。"},
+                ),
+            ],
+        )
+    )
+    return cases
 
 
 def _carried_and_open(today: date) -> list[Case]:
-    """Cases open at the end of 2025, and 2026's cases still open today at various stages."""
-    d = timedelta
+    """Cases open at the end of 2025, and 2026's cases still open today at various stages;
+    `received` of the open ones is counted back in working days from today."""
     cases = [
         Case(
             ZRZY,
@@ -270,7 +370,7 @@ def _carried_and_open(today: date) -> list[Case]:
             "letter",
             "江城大道拓宽工程建设用地批复文件",
             date(2025, 12, 22),
-            [_reply(date(2026, 1, 9), "granted", "附件为批复文件复印件。")],
+            [_ack(), _reply(12, "granted", "附件为批复文件复印件。", ground=1)],
         ),
         Case(
             DISTRICT,
@@ -279,12 +379,9 @@ def _carried_and_open(today: date) -> list[Case]:
             "东湖区2025年度棚户区改造项目资金拨付明细",
             date(2025, 12, 26),
             [
-                (
-                    K.EXTENSION_APPROVED,
-                    date(2026, 1, 20),
-                    {"days": 15, "note": "涉及多个部门，需汇总核实。"},
-                ),
-                _reply(date(2026, 2, 6), "partial", "部分资金拨付明细涉及企业商业秘密，不予公开。"),
+                _ack(),
+                (K.EXTENSION_APPROVED, 15, {"days": 15, "note": "涉及多个部门，需汇总核实"}),
+                _reply(27, "partial", "部分资金拨付明细涉及企业商业秘密，不予公开。"),
             ],
         ),
         Case(
@@ -293,53 +390,119 @@ def _carried_and_open(today: date) -> list[Case]:
             "letter",
             "青山新村老旧小区改造工程招标文件",
             date(2025, 12, 15),
-            [],
+            [_ack()],
+        ),
+        Case(
+            ECO,
+            "other_org",
+            "letter",
+            "江城化工园区某企业2025年自行监测数据",
+            date(2025, 12, 1),
+            [
+                _ack(),
+                (K.CONSULTATION_OPENED, 3, {"party": "江城某化工有限公司", "delivered_on": 4}),
+                (K.CONSULTATION_ANSWERED, 10, {"note": "不同意公开，称涉及商业秘密。"}),
+                (
+                    K.THIRD_PARTY_NOTIFIED,
+                    12,
+                    {"note": "监测数据关系周边居民健康，不公开可能对公共利益造成重大影响。"},
+                ),
+                _reply(14, "granted", "监测数据随本答复提供。", ground=1),
+            ],
         ),
     ]
-    for offset, agency, kind, channel, text, events in (
-        (45, ZRZY, "natural_person", "online", "东湖区湖滨片区控制性详细规划批复", []),
-        (27, ZRZY, "commercial", "letter", "江城工业园三期用地规划条件", []),
-        (24, OFFICE, "natural_person", "online", "2026年江城市政府常务会议议定事项督办情况", []),
+    for back, agency, kind, channel, text, events in (
+        (30, ZRZY, "natural_person", "online", "东湖区湖滨片区控制性详细规划批复", []),
+        (19, ZRZY, "commercial", "letter", "江城工业园三期用地规划条件", []),
+        (17, OFFICE, "natural_person", "online", "2026年江城市政府常务会议议定事项督办情况", []),
         (
-            20,
+            14,
             ECO,
             "research",
             "email",
             "2026年江城市重点排污单位名录及监测数据",
-            [(K.CONSULTATION_OPENED, 6, {"note": "征求相关企业意见。"})],
+            [(K.CONSULTATION_OPENED, 4, {"party": "江城某化工有限公司"})],
         ),
         (
-            9,
+            7,
             ZRZY,
             "natural_person",
             "in_person",
             "本村土地利用总体规划图",
-            [(K.CORRECTION_REQUESTED, 3, {"note": "请写明村名及所需规划图的年份。"})],
+            [(K.CORRECTION_REQUESTED, 2, {"note": "村名及所需规划图的年份。"})],
         ),
-        (12, DISTRICT, "natural_person", "online", "东湖区2026年义务教育学校划片方案", []),
+        (9, DISTRICT, "natural_person", "online", "东湖区2026年义务教育学校划片方案", []),
         (
-            16,
+            11,
             ZRZY,
             "commercial",
             "online",
             "2015年至2026年全部国有土地使用权出让合同",
-            [(K.FEE_NOTICE_SENT, 5, {"amount": "2300.00", "note": "按量收费：复印 130 页。"})],
+            [
+                (K.FEE_NOTICE_SENT, 3, {"fee_basis": "pages", "pages": 130}),
+                (K.FEE_NOTICE_DELIVERED, 5, {}),
+            ],
         ),
-        (3, TOWNSHIP, "natural_person", "in_person", "青山镇2026年低保对象公示名单", []),
-        (6, HOUSING, "legal_service", "letter", "某楼盘预售许可及竣工验收备案材料", []),
+        (
+            12,
+            DISTRICT,
+            "natural_person",
+            "online",
+            "东湖区2010年以来全部征地批复、补偿方案和安置明细",
+            [
+                (K.REASONS_REQUESTED, 2, {"note": "你本月已提出同类申请40件，请说明理由。"}),
+                (K.REASONS_RECEIVED, 5, {"note": "申请人称系为集体诉讼收集证据。"}),
+                (
+                    K.LATER_DEADLINE_SET,
+                    6,
+                    {"until": 45, "note": "所需信息分散于多个年度档案，需逐卷检索。"},
+                ),
+            ],
+        ),
+        (2, TOWNSHIP, "natural_person", "in_person", "青山镇2026年低保对象公示名单", []),
+        (4, HOUSING, "legal_service", "letter", "某楼盘预售许可及竣工验收备案材料", []),
     ):
-        received = today - d(days=offset)
         cases.append(
-            Case(
-                agency,
-                kind,
-                channel,
-                text,
-                received,
-                [(k, received + d(days=after), extra) for k, after, extra in events],
-            )
+            Case(agency, kind, channel, text, _workdays_before(today, back), [_ack(), *events])
         )
+    cases.append(  # replied, then a review whose written answer is due within days
+        Case(
+            OFFICE,
+            "natural_person",
+            "online",
+            "江城市2026年重点民生实事项目资金安排",
+            _workdays_before(today, 30),
+            [_ack(), _reply(16, "denied_process_info", "所申请信息为尚在研究的过程稿。")],
+            appeals=[{"kind": "review", "after": 27}],
+        )
+    )
     return cases
+
+
+def _calendar() -> Calendar:
+    return calendar_current()
+
+
+def _workday_on_or_after(day: date) -> date:
+    calendar = _calendar()
+    while not calendar.day(day).workday:
+        day += timedelta(days=1)
+    return day
+
+
+def _workdays_after(day: date, n: int) -> date:
+    return _calendar().add_workdays(day, n).end if n else _workday_on_or_after(day)
+
+
+def _workdays_before(day: date, n: int) -> date:
+    """The n-th working day before `day` (a working day on or before it when n is 0)."""
+    calendar = _calendar()
+    while not calendar.day(day).workday:
+        day -= timedelta(days=1)
+    while n > 0:
+        day -= timedelta(days=1)
+        n -= calendar.day(day).workday
+    return day
 
 
 def _applicant(seq: int, kind: str) -> ApplicantData:
@@ -386,6 +549,7 @@ def demo_load(today: date | None = None) -> bool:
     today = today or timezone.localdate()
     agencies: dict[str, Agency] = {}
     for name, level, parent in TREE:
+        short, review_body, court = LETTER_SETTINGS[name]
         agencies[name] = agency_create(
             actor=None,
             name=name,
@@ -393,6 +557,9 @@ def demo_load(today: date | None = None) -> bool:
             parent=agencies.get(parent or ""),
             address=f"江城市江城大道{len(agencies) + 1}号",
             phone=f"0599-6{len(agencies) + 1:06d}",
+            short_name=short,
+            review_body=review_body,
+            court=court,
         )
     users: dict[str, User] = {}
     for a in ACCOUNTS:
@@ -409,23 +576,90 @@ def demo_load(today: date | None = None) -> bool:
         users[a.username] = user
         membership_add(actor=None, user=user, agency=agencies[a.agency], role=a.role, title=a.title)
     outcomes = [r.key for r in editions.get("2021").outcome_rows]
-    cases = [_outcome_case(i, key) for i, key in enumerate(outcomes)] + _carried_and_open(today)
+    cases = [
+        *(_outcome_case(i, key) for i, key in enumerate(outcomes)),
+        *_frequent_applicant(),
+        *_carried_and_open(today),
+    ]
     for seq, case in enumerate(cases):
-        officer = _officer_for(case.agency, users)
-        application = application_register(
-            user=officer,
-            agency=agencies[case.agency],
-            applicant=_applicant(seq, case.kind),
-            channel=case.channel,
-            request_text=case.text,
-            received_on=case.received,
-        )
-        for kind, on, extra in case.events:
-            if on > today:
-                continue
-            actor = _head_for(case.agency, users) if kind == K.EXTENSION_APPROVED else officer
-            application_event_record(user=actor, application=application, kind=kind, on=on, **extra)
+        _load_case(case, seq, agencies[case.agency], users, today)
     return True
+
+
+def _load_case(case: Case, seq: int, agency: Agency, users: dict[str, User], today: date) -> None:
+    """Register the case and record its events (and appeals) up to today, on working days."""
+    officer = _officer_for(case.agency, users)
+    received = _workday_on_or_after(case.received)
+    if received > today:
+        return
+    application = application_register(
+        user=officer,
+        agency=agency,
+        applicant=_applicant(case.applicant if case.applicant is not None else seq, case.kind),
+        channel=case.channel,
+        request_text=case.text,
+        received_on=received,
+    )
+    letters: list[ApplicationEvent] = []  # consultation letters, for answers that name one
+    for kind, after, extra in case.events:
+        on = _workdays_after(received, after)
+        if on > today:
+            break
+        fields = dict(extra)
+        for key in ("delivered_on", "until"):
+            if key in fields:
+                fields[key] = _workdays_after(received, fields[key])
+        if fields.get("delivered_on", on) > today:
+            del fields["delivered_on"]
+        if "ref" in fields:
+            fields["ref"] = letters[fields["ref"]]
+        if "amount" in fields:
+            fields["amount"] = Decimal(fields["amount"])
+        actor = _head_for(case.agency, users) if kind == K.EXTENSION_APPROVED else officer
+        event = application_event_record(
+            user=actor, application=application, kind=kind, on=on, **fields
+        )
+        if kind == K.CONSULTATION_OPENED:
+            letters.append(event)
+    for appeal in case.appeals:
+        _load_appeal(appeal, application, officer, today)
+
+
+def _load_appeal(spec: Extra, application: Application, officer: User, today: date) -> None:
+    received = application.received_on
+    assert received is not None
+    copy = _workdays_after(received, spec["after"])
+    if copy > today:
+        return
+    agency = application.agency
+    review = spec["kind"] == "review"
+    _, review_body, court = LETTER_SETTINGS[agency.name]
+    appeal = appeal_register(
+        user=officer,
+        agency=agency,
+        data=AppealData(
+            kind=spec["kind"],
+            body=review_body if review else court,
+            case_number=(
+                f"{review_body[:2]}府复〔{copy.year}〕{application.pk}号"
+                if review
+                else f"（{copy.year}）{court[:2]}0102行初{application.pk}号"
+            ),
+            copy_received_on=copy,
+            application_number=application.number,
+            accepted_on=_workdays_before(copy, 3),
+        ),
+    )
+    decided = spec.get("decided")
+    if decided is not None and _workdays_after(received, decided) <= today:
+        appeal_answer(user=officer, appeal=appeal, answered_on=_workdays_after(copy, 5))
+        decision = f"{spec['kind']}_{spec['decision']}"
+        appeal_decide(
+            user=officer,
+            appeal=appeal,
+            decision=decision,
+            decided_on=_workdays_after(received, decided),
+        )
 
 
 def demo_accounts() -> list[tuple[str, str, str]]:
