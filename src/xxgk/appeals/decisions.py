@@ -65,7 +65,7 @@ DECISIONS: tuple[Decision, ...] = (
         "terminated",
         "裁定终结诉讼",
         OTHER,
-        f"{LITIGATION_LAW}第一百零一条（适用《中华人民共和国民事诉讼法》关于终结诉讼的规定）",
+        f"{LITIGATION_RULES}第八十八条",
     ),
     _litigation("mediated", "调解结案", OTHER, f"{LITIGATION_LAW}第六十条"),
 )

@@ -9,21 +9,19 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
-from xxgk.agencies.selectors import agencies_handled, agencies_readable
+from xxgk.agencies.policy import Action, can, require, scope
 from xxgk.appeals.choices import PENDING
 from xxgk.appeals.deadlines import decision_term
 from xxgk.appeals.forms import AnswerForm, AppealForm, DecisionForm, FilterForm
 from xxgk.appeals.models import Appeal
 from xxgk.appeals.selectors import (
     AppealFilters,
-    appeal_can_handle,
     appeal_deadline,
     appeal_decision_deadline,
     appeal_get,
@@ -72,7 +70,8 @@ def _add_error(form: forms.Form, exc: AppealError) -> None:
 @require_GET
 def appeal_index(request: Request) -> HttpResponse:
     """Every appeal the user may read, filtered; with a year and one agency, its table 4."""
-    readable = agencies_readable(user=request.user)
+    require(request.user, Action.APPEAL_READ)
+    readable = scope(request.user, Action.APPEAL_READ)
     form = FilterForm(request.GET or None, agencies=readable)
     filters = _filters(form)
     page = Paginator(appeal_list(user=request.user, filters=filters), 50).get_page(
@@ -98,7 +97,7 @@ def appeal_index(request: Request) -> HttpResponse:
             "table": table,
             "table_agency": agency,
             "year": filters.year,
-            "can_register": agencies_handled(user=request.user).exists(),
+            "can_register": can(request.user, Action.APPEAL_WRITE),
             "today": timezone.localdate(),
         },
     )
@@ -119,9 +118,8 @@ def _table_rows(table: dict[str, dict[str, int]], year: int) -> dict[str, Any]:
 @login_required
 @require_http_methods(["GET", "POST"])
 def register(request: Request) -> HttpResponse:
-    agencies = agencies_handled(user=request.user)
-    if not agencies.exists():
-        raise PermissionDenied("只有经办人或负责人可以登记行政复议、行政诉讼案件。")
+    require(request.user, Action.APPEAL_WRITE)
+    agencies = scope(request.user, Action.APPEAL_WRITE)
     form = AppealForm(
         request.POST or None, agencies=agencies, reviews=reviews_linkable(user=request.user)
     )
@@ -158,7 +156,7 @@ def detail(request: Request, pk: int) -> HttpResponse:
             "late": appeal.answered_on is not None and appeal.answered_on > deadline.due_on,
             "decision_deadline": appeal_decision_deadline(appeal=appeal, calendar=calendar),
             "decision_term": decision_term(appeal.kind),
-            "can_handle": appeal_can_handle(user=request.user, appeal=appeal),
+            "can_handle": can(request.user, Action.APPEAL_WRITE, appeal),
             "history": appeal_history(appeal=appeal),
             "lawsuits": appeal_list(user=request.user).filter(review=appeal),
             "counted_as": _counted_as(appeal, today),
@@ -184,8 +182,7 @@ def _counted_as(appeal: Appeal, today: date) -> str:
 def _handled(request: Request, pk: int) -> Appeal:
     """The appeal, if the user may read it (else 404) and act on it (else 403)."""
     appeal = appeal_get(user=request.user, pk=pk)
-    if not appeal_can_handle(user=request.user, appeal=appeal):
-        raise PermissionDenied("只有本机关的经办人或负责人可以办理。")
+    require(request.user, Action.APPEAL_WRITE, appeal)
     return appeal
 
 
@@ -208,7 +205,7 @@ def correct(request: Request, pk: int) -> HttpResponse:
     form = AppealForm(
         request.POST or None,
         initial=AppealForm.initial_for(appeal),
-        agencies=agencies_handled(user=request.user),
+        agencies=scope(request.user, Action.APPEAL_WRITE),
         reviews=reviews_linkable(user=request.user).filter(agency=appeal.agency).exclude(pk=pk),
         correcting=True,
     )
