@@ -40,7 +40,15 @@ def tree(db: None) -> Tree:
 
     city = agency_create(actor=None, name="甲市人民政府", level=Level.CITY)
     bureau = agency_create(
-        actor=None, name="甲市自然资源局", level=Level.DEPARTMENT, parent=city, phone="0599-1"
+        actor=None,
+        name="甲市自然资源局",
+        level=Level.DEPARTMENT,
+        parent=city,
+        phone="0599-1",
+        address="甲市中山路2号",
+        short_name="甲自然资",
+        review_body="甲市人民政府",
+        court="甲市中山区人民法院",
     )
     district = agency_create(actor=None, name="甲市乙区人民政府", level=Level.DISTRICT, parent=city)
     township = agency_create(

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("text", "written"),
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+1+1", "'+1+1"),
         ("-2+3", "'-2+3"),
         ("@SUM(A1)", "'@SUM(A1)"),
@@ -48,6 +48,7 @@ def test_the_export_counts_by_the_report_year(client, register, people, today):
         on=date(2025, 1, 10),
         outcome="unable_not_held",
         ground="《条例》第三十六条第（四）项：经检索没有所申请公开信息",
+        note="经检索本机关档案，没有所申请的信息",
     )
     assert client.login(username="officer", password=PASSWORD)
     [in_2025] = rows(client, year=2025, with_carried_over="on")

@@ -90,6 +90,7 @@ def test_a_case_answered_in_january_is_carried_forward_only_from_the_year_before
         on=date(2025, 1, 10),
         outcome="unable_not_held",
         ground="《条例》第三十六条第（四）项：经检索没有所申请公开信息",
+        note="经检索本机关档案，没有所申请的信息",
     )
     qs = Application.objects.all()
     y2024 = report_year_counts(applications=qs, year=2024)

@@ -169,7 +169,20 @@ def test_reply_outcome_is_a_row_of_the_edition_with_its_ground(register, people)
     with pytest.raises(ApplicationError, match="不通过答复"):
         application_event_record(**reply, on=on, outcome="other_no_fee")
     row = editions.for_year(2025).application_row("unable_not_held")
-    application_event_record(**reply, on=on, outcome=row.key, ground=row.grounds[1])
+    # The reply must state what its letter states: here the reasons.
+    with pytest.raises(ApplicationError, match="答复书缺少必要内容.*理由"):
+        application_event_record(**reply, on=on, outcome=row.key, ground=row.grounds[1])
+    granted = editions.for_year(2025).application_row("granted")
+    with pytest.raises(ApplicationError, match="提供方式"):
+        application_event_record(**reply, on=on, outcome="granted", ground=granted.grounds[1])
+    application_event_record(
+        **reply,
+        on=on,
+        outcome=row.key,
+        ground=row.grounds[1],
+        note="该信息由甲市住房和城乡建设局制作并保存",
+        detail="甲市住房和城乡建设局（联系电话：0599-1234567）",
+    )
     application.refresh_from_db()
     assert (application.status, application.outcome) == ("replied", "unable_not_held")
     assert application.closed_on == on

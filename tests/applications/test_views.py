@@ -37,6 +37,7 @@ def case(register, people, media):
         outcome="granted",
         ground=row.grounds[1],
         note="已提供。",
+        detail="电子文本通过电子邮件发送",
     )
     attachment = attachment_add(
         user=people.officer,
@@ -305,15 +306,20 @@ def test_an_uploaded_template_replaces_the_shipped_one(client, case, people, med
     from xxgk.applications.models import LetterTemplate
 
     document = docx.Document()
-    document.add_paragraph("本地模板 {{ applicant_name }} {{ number }}")
+    document.add_paragraph("本地模板 {{ title }} {{ number }}")
+    document.add_paragraph("{{ addressee }}")
+    document.add_paragraph("{% for p in paragraphs %}{{ p }}{% endfor %}")
     buffer = io.BytesIO()
     document.save(buffer)
     template = LetterTemplate(key="granted", uploaded_by=people.admin)
     template.file.save("granted.docx", ContentFile(buffer.getvalue()))
     login(client, people.officer)
     letter = client.get(urls(case)["letter"])
-    text = "\n".join(p.text for p in docx.Document(io.BytesIO(letter.content)).paragraphs)
-    assert text == f"本地模板 保密申请人 {case[0].number}"
+    lines = [p.text for p in docx.Document(io.BytesIO(letter.content)).paragraphs]
+    reply = case[1]
+    assert lines[0] == f"本地模板 政府信息公开申请答复书 {reply.document_number}"
+    assert lines[1] == "保密申请人："
+    assert "电子文本通过电子邮件发送" in lines[2]  # the wording is still the law's
 
 
 @pytest.mark.parametrize(

@@ -67,3 +67,31 @@ def test_demo_dates_do_not_depend_on_the_year_it_is_loaded(today, media) -> None
     today.set(date(2026, 3, 2))
     demo_load()
     assert Application.objects.filter(received_on__gt=date(2026, 3, 2)).count() == 0
+
+
+def test_every_letter_of_the_demo_can_be_sent(media) -> None:
+    """Each letter the demo's timelines call for renders: no fact it must state is missing."""
+    from xxgk.applications.letters.render import letter_render, letters_available
+
+    demo_load()
+    keys = set()
+    for application in Application.objects.select_related("agency"):
+        for letter in letters_available(application):
+            name, content = letter_render(application, letter.key, letter.event.pk)
+            assert content.startswith(b"PK"), name
+            keys.add(letter.key)
+    assert keys >= {
+        "receipt",
+        "correction",
+        "reasons",
+        "consultation",
+        "third_party",
+        "extension",
+        "fee",
+        "granted",
+        "partial",
+        "denied",
+        "unable",
+        "not_processed",
+        "other",
+    }

@@ -73,6 +73,16 @@ class Agency(models.Model):
     court = models.CharField(
         "管辖人民法院", max_length=120, blank=True, help_text="答复书告知的人民法院全称"
     )
+    contact_person = models.CharField(
+        "联系人", max_length=60, blank=True, help_text="文书附注中的联系人；空白时为经办人"
+    )
+    fee_payment = models.CharField(
+        "信息处理费缴纳方式",
+        max_length=200,
+        blank=True,
+        default="请持本通知书到本机关政务服务窗口，通过非税收入缴款书缴纳",
+        help_text="收费通知书中告知的缴纳方式",
+    )
     # The agency's procedure policy (xxgk.workdays.Policy): the Regulation leaves these open.
     correction_period_days = models.PositiveSmallIntegerField(
         "补正期限（工作日）",

@@ -23,6 +23,8 @@ def _snapshot(agency: Agency) -> dict[str, object]:
         "document_number_pattern": agency.document_number_pattern,
         "review_body": agency.review_body,
         "court": agency.court,
+        "contact_person": agency.contact_person,
+        "fee_payment": agency.fee_payment,
         "correction_period_days": agency.correction_period_days,
         "reasons_period_days": agency.reasons_period_days,
         "fee_pauses_clock": agency.fee_pauses_clock,

@@ -1,7 +1,8 @@
 """The admin for reference data: letter templates (replacing a shipped one) and the calendar
-years entered (read-only here: they are entered on the calendar page, which re-dates cases).
-Applications themselves are not in the admin: they hold personal data and change only through
-their timeline."""
+years entered (read-only here: they are entered on the calendar page, which re-dates cases),
+both for administrators (`policy`). Applications and their events are not in the admin, for
+anyone: they hold personal data, which the administrator role does not read, and change only
+through their timeline."""
 
 from __future__ import annotations
 
@@ -12,17 +13,17 @@ from django.contrib import admin
 from django.db import transaction
 from django.http import HttpRequest
 
-from xxgk.applications.letters.render import REPLY_TITLES, TEMPLATE_KEYS
+from xxgk.agencies.admin import PolicyAdmin
+from xxgk.agencies.policy import Action
+from xxgk.applications.letters.render import TEMPLATE_KEYS, TITLES
 from xxgk.applications.models import CalendarYear, LetterTemplate
 from xxgk.audit.models import AuditEventType
 from xxgk.audit.services import audit_record
 
-_TITLES = {**REPLY_TITLES, "correction": "补正告知书", "extension": "延期答复告知书"}
-
 
 class LetterTemplateForm(forms.ModelForm):
     key = forms.ChoiceField(
-        label="文书", choices=[(k, f"{_TITLES[k]}（{k}）") for k in TEMPLATE_KEYS]
+        label="文书", choices=[(k, f"{TITLES[k]}（{k}）") for k in TEMPLATE_KEYS]
     )
 
     class Meta:
@@ -37,7 +38,12 @@ class LetterTemplateForm(forms.ModelForm):
 
 
 @admin.register(LetterTemplate)
-class LetterTemplateAdmin(admin.ModelAdmin):
+class LetterTemplateAdmin(PolicyAdmin):
+    read_action = Action.LETTER_TEMPLATE_EDIT
+    write_action = Action.LETTER_TEMPLATE_EDIT
+    agency_lookup = None  # one set of templates for every agency
+    deletable = True  # deleting one restores the shipped template
+
     form = LetterTemplateForm
     list_display = ("key", "uploaded_by", "uploaded_at")
 
@@ -68,12 +74,10 @@ class LetterTemplateAdmin(admin.ModelAdmin):
 
 
 @admin.register(CalendarYear)
-class CalendarYearAdmin(admin.ModelAdmin):
+class CalendarYearAdmin(PolicyAdmin):
+    # Read-only, deleting included: only the calendar page enters a year, and it re-dates cases.
+    read_action = Action.CALENDAR_EDIT
+    agency_lookup = None  # the official calendar is the whole country's
+
     list_display = ("year", "notice", "entered_by", "entered_at")
     readonly_fields = ("year", "notice", "holidays", "workdays", "entered_by", "entered_at")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: CalendarYear | None = None) -> bool:
-        return False

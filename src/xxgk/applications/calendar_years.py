@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from xxgk.agencies.policy import Action, require
 from xxgk.applications.clock import calendar_current
 from xxgk.applications.models import Application, CalendarYear
 from xxgk.applications.services import ApplicationError, application_refresh
@@ -69,7 +70,9 @@ def calendar_year_save(
 ) -> tuple[CalendarYear, int]:
     """Enter (or correct) a year's holidays and make-up working days (`names`: a holiday's
     name by day, for explanations), then re-date every open application. Returns the row and
-    how many applications' deadlines moved."""
+    how many applications' deadlines moved. Only an administrator may: PermissionDenied
+    otherwise."""
+    require(user, Action.CALENDAR_EDIT)
     try:
         YearDays(year=year, holidays=frozenset(holidays), workdays=frozenset(workdays))
     except InvalidYearDays as exc:

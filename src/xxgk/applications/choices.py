@@ -83,5 +83,11 @@ class FeeBasis(models.TextChoices):
     PAGES = "pages", "按量计收"
 
 
+CONSULTATION_ARTICLES = [
+    (32, "第三十二条：征求第三方意见"),
+    (34, "第三十四条：征求共同制作机关意见"),
+]
+
+
 # Outcomes that come from their own events (逾期不补正, 逾期未缴费), never chosen in a reply.
 NOT_BY_REPLY = frozenset({"other_no_correction", "other_no_fee"})

@@ -81,32 +81,49 @@ class RegisterForm(forms.ModelForm):
 # The fields each event kind asks for beyond its date, note and documents.
 EVENT_FIELDS: dict[EventKind, tuple[str, ...]] = {
     EventKind.EXTENSION_APPROVED: ("days",),
-    EventKind.CORRECTION_REQUESTED: ("days",),
+    EventKind.CORRECTION_REQUESTED: ("detail", "days"),
     EventKind.REASONS_REQUESTED: ("days",),
     EventKind.LATER_DEADLINE_SET: ("until",),
-    EventKind.CONSULTATION_OPENED: ("party", "delivered_on"),
+    EventKind.CONSULTATION_OPENED: (
+        "article",
+        "party",
+        "party_is_person",
+        "detail",
+        "delivered_on",
+    ),
     EventKind.CONSULTATION_DELIVERED: ("ref",),
     EventKind.CONSULTATION_ANSWERED: ("ref",),
-    EventKind.THIRD_PARTY_NOTIFIED: ("party",),
-    EventKind.REPLY_SENT: ("outcome", "ground"),
+    EventKind.THIRD_PARTY_NOTIFIED: ("party", "party_is_person", "detail"),
+    EventKind.REPLY_SENT: ("outcome", "ground", "detail"),
     EventKind.FEE_NOTICE_SENT: ("fee_basis", "pages"),
     EventKind.FEE_REFUNDED: ("amount",),
 }
-_OPTIONAL = ("days", "until", "party", "delivered_on", "ref", "outcome", "ground")
-_OPTIONAL += ("fee_basis", "pages", "amount")
+_OPTIONAL: tuple[str, ...] = (
+    *("days", "until", "party", "party_is_person", "article", "delivered_on", "ref"),
+    *("outcome", "ground", "detail", "fee_basis", "pages", "amount"),
+)
+_DETAIL_LABELS = {
+    EventKind.CORRECTION_REQUESTED: "申请内容不明确之处（写入补正告知书）",
+    EventKind.CONSULTATION_OPENED: "涉及的政府信息（写入征求意见书）",
+    EventKind.THIRD_PARTY_NOTIFIED: "决定公开的政府信息内容（写入第三方告知书）",
+    EventKind.REPLY_SENT: (
+        "提供方式或获取途径；告知办理途径；负责公开的机关（按结果填写，写入答复书）"
+    ),
+}
 _DAYS_LABELS = {
     EventKind.EXTENSION_APPROVED: "延长工作日数（至多 20 个工作日，须负责人批准）",
     EventKind.CORRECTION_REQUESTED: "补正期限（工作日，自告知次日起算）",
     EventKind.REASONS_REQUESTED: "说明理由期限（工作日）",
 }
 _NOTE_LABELS = {
-    EventKind.CORRECTION_REQUESTED: "需要补正的事项（将写入补正告知书）",
-    EventKind.REASONS_REQUESTED: "要求说明的事项",
+    EventKind.CORRECTION_REQUESTED: "需要补正的事项（写入补正告知书）",
+    EventKind.REASONS_REQUESTED: "数量、频次明显超过合理范围的情况（写入说明理由通知书）",
     EventKind.LATER_DEADLINE_SET: "延迟答复的理由",
-    EventKind.EXTENSION_APPROVED: "延期理由（将写入延期答复告知书）",
-    EventKind.CONSULTATION_OPENED: "征求意见的信息及理由",
-    EventKind.THIRD_PARTY_NOTIFIED: "决定公开的内容和理由",
-    EventKind.REPLY_SENT: "理由或提供方式（将写入答复书）",
+    EventKind.EXTENSION_APPROVED: "延期理由（写入延期答复告知书）",
+    EventKind.CONSULTATION_OPENED: "备注",
+    EventKind.THIRD_PARTY_NOTIFIED: "不公开可能对公共利益造成重大影响的理由（写入第三方告知书）",
+    EventKind.REPLY_SENT: "经审查查明的情况和理由（写入答复书）",
+    EventKind.FEE_NOTICE_SENT: "收费理由（写入收费通知书，可不填）",
     EventKind.FEE_WAIVED: "减免理由",
     EventKind.FEE_REFUNDED: "退费理由",
 }
@@ -119,7 +136,16 @@ class EventForm(forms.Form):
     on = forms.DateField(label="日期", widget=DATE)
     days = forms.IntegerField(label="工作日数", min_value=1, max_value=60, required=False)
     until = forms.DateField(label="延迟答复期限", required=False, widget=DATE)
+    article = forms.TypedChoiceField(
+        label="征求意见依据",
+        required=False,
+        coerce=int,
+        choices=choices.CONSULTATION_ARTICLES,
+        initial=32,
+    )
     party = forms.CharField(label="征求意见对象（第三方或其他机关）", required=False)
+    party_is_person = forms.BooleanField(label="对象为自然人", required=False)
+    detail = forms.CharField(label="具体内容", required=False, widget=forms.Textarea({"rows": 3}))
     delivered_on = forms.DateField(
         label="对方收到日期（当面送达时填写；邮寄的待签收后另行记录）",
         required=False,
@@ -157,6 +183,9 @@ class EventForm(forms.Form):
             if name not in shown:
                 del self.fields[name]
         self.fields["note"].label = _NOTE_LABELS.get(kind, "说明")
+        if "detail" in self.fields:
+            self.fields["detail"].label = _DETAIL_LABELS[kind]
+            self.fields["detail"].required = kind == EventKind.THIRD_PARTY_NOTIFIED
         if "days" in self.fields:
             self.fields["days"].label = _DAYS_LABELS[kind]
             self.fields["days"].initial = default_days

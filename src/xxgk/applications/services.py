@@ -34,6 +34,7 @@ from xxgk.applications.clock import (
     policy_for,
     state_of,
 )
+from xxgk.applications.letters.render import reply_problem
 from xxgk.applications.models import Application, ApplicationEvent, Attachment
 from xxgk.applications.selectors import application_actions
 from xxgk.audit.models import AuditEventType
@@ -130,6 +131,7 @@ def _event_snapshot(event: ApplicationEvent) -> dict[str, object]:
         "until": event.until.isoformat() if event.until else None,
         "ref": event.ref_id,
         "party": event.party,
+        "detail": event.detail,
         "document_number": event.document_number,
         "note": event.note,
         "voids": event.voids_id,
@@ -245,8 +247,9 @@ def application_register(
 
 
 def _check_reply(
-    kind: EventKind, on: date, outcome: str, ground: str, events: list[ApplicationEvent]
+    kind: EventKind, on: date, given: EventInput, events: list[ApplicationEvent]
 ) -> None:
+    outcome, ground, note, detail = given.outcome, given.ground, given.note, given.detail
     if kind != EventKind.REPLY_SENT:
         if outcome:
             raise ApplicationError("只有答复才填写办理结果。")
@@ -261,6 +264,9 @@ def _check_reply(
         raise ApplicationError("请选择该办理结果的法定依据。")
     if not row.grounds and not ground.strip():
         raise ApplicationError("请写明该办理结果的依据。")
+    problem = reply_problem(outcome=outcome, ground=ground, reasons=note, detail=detail)
+    if problem is not None:
+        raise ApplicationError(f"答复书缺少必要内容：{problem}")
     if row.key == "not_processed_massive" and not any(
         e.kind == EventKind.REASONS_REQUESTED for e in events
     ):
@@ -278,6 +284,9 @@ class EventInput:
     until: date | None = None  # Art. 35 later deadline
     ref: ApplicationEvent | None = None  # the consultation a delivery or an answer concerns
     party: str = ""  # who is consulted or told (Arts. 32, 34)
+    party_is_person: bool = False
+    article: int | None = None  # a consultation's: 32 (a third party) or 34 (an agency)
+    detail: str = ""  # what the letter says beside the note (see ApplicationEvent.detail)
     delivered_on: date | None = None  # a consultation letter handed over the day it was sent
     outcome: str = ""
     ground: str = ""
@@ -339,6 +348,7 @@ def _event_row(
         outcome=given.outcome,
         ground=given.ground.strip(),
         note=given.note.strip(),
+        detail=given.detail.strip(),
         recorded_by=user,
     )
     agency = application.agency
@@ -357,9 +367,17 @@ def _event_row(
             raise ApplicationError("请填写确定的延迟答复期限（条例第三十五条）。")
         event.until = given.until
     elif kind in (EventKind.CONSULTATION_OPENED, EventKind.THIRD_PARTY_NOTIFIED):
-        event.party = given.party.strip() or _consulted_party(events)
+        consulted = _consulted(events)
+        event.party = given.party.strip() or (consulted.party if consulted else "")
         if not event.party:
             raise ApplicationError("请填写征求意见的第三方或其他机关的名称。")
+        event.party_is_person = given.party_is_person or bool(
+            not given.party.strip() and consulted and consulted.party_is_person
+        )
+        if kind == EventKind.CONSULTATION_OPENED:
+            event.article = given.article or 32
+            if event.article == 34 and event.party_is_person:
+                raise ApplicationError("依条例第三十四条征求意见的对象应为行政机关。")
     elif kind in (EventKind.CONSULTATION_DELIVERED, EventKind.CONSULTATION_ANSWERED):
         event.ref = _consultation_of(given.ref, events)
         event.party = event.ref.party if event.ref else ""
@@ -391,9 +409,9 @@ def _event_row(
     return event
 
 
-def _consulted_party(events: list[ApplicationEvent]) -> str:
+def _consulted(events: list[ApplicationEvent]) -> ApplicationEvent | None:
     opened = [e for e in events if e.kind == EventKind.CONSULTATION_OPENED]
-    return opened[-1].party if opened else ""
+    return opened[-1] if opened else None
 
 
 def _consultation_of(
@@ -452,7 +470,7 @@ def application_event_record(
         if kind == EventKind.EXTENSION_APPROVED and kind in state.allowed:
             raise PermissionDenied("延期答复须经负责人批准：请由负责人登录后记录。")
         raise ApplicationError(f"当前状态（{state.status.label}）下不能记录“{kind.label}”。")
-    _check_reply(kind, on, given.outcome, given.ground, events)
+    _check_reply(kind, on, given, events)
     event = _event_row(application, kind, on, given, events, user)
     delivery = _same_day_delivery(event, given.delivered_on, user)
     _check_timeline([*events, event, *([delivery] if delivery else [])], policy)

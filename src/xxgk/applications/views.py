@@ -41,7 +41,12 @@ from xxgk.applications.forms import (
     RegisterForm,
     VoidForm,
 )
-from xxgk.applications.letters.render import LetterUnavailable, letter_render, letters_available
+from xxgk.applications.letters.render import (
+    LetterIncomplete,
+    LetterUnavailable,
+    letter_render,
+    letters_available,
+)
 from xxgk.applications.models import Application, CalendarYear
 from xxgk.applications.selectors import (
     Filters,
@@ -66,7 +71,7 @@ from xxgk.applications.services import (
 )
 from xxgk.report import editions
 from xxgk.workdays import Calendar
-from xxgk.workdays.clock import EventKind, State
+from xxgk.workdays.clock import EventKind
 
 
 class Request(HttpRequest):
@@ -319,6 +324,9 @@ def _event_input(application: Application, data: dict[str, Any]) -> EventInput:
         until=data.get("until"),
         ref=application.events.filter(pk=ref).first() if ref else None,
         party=data.get("party") or "",
+        party_is_person=bool(data.get("party_is_person")),
+        article=data.get("article") or None,
+        detail=data.get("detail") or "",
         delivered_on=data.get("delivered_on"),
         outcome=data.get("outcome") or "",
         ground=data.get("ground") or "",
@@ -452,11 +460,17 @@ def event_void(request: Request, pk: int) -> HttpResponse:
 def letter(request: Request, pk: int, key: str, event: int) -> HttpResponse:
     """Download a filled letter (DOCX)."""
     application = application_get(user=request.user, pk=pk)
-    state: State = state_of(live_events(application.events.all()))
     try:
-        name, content = letter_render(application, key, event, state)
+        name, content = letter_render(application, key, event)
     except LetterUnavailable as exc:
         raise Http404(str(exc)) from None
+    except LetterIncomplete as exc:
+        return render(
+            request,
+            "applications/letter_error.html",
+            {"application": application, "message": str(exc)},
+            status=409,
+        )
     response = HttpResponse(
         content,
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",

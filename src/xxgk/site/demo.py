@@ -119,12 +119,34 @@ class Case:
     appeals: list[Extra] = field(default_factory=list)
 
 
+# What a reply letter states beside its reasons: how the information is provided, or where to
+# go instead (the letter needs it for these outcomes).
+DETAILS = {
+    ("granted", 0): "在江城市人民政府门户网站“政府信息公开”专栏“计划规划”栏目查阅",
+    ("granted", 1): "纸质复印件随本答复书邮寄",
+    ("partial", 0): "可以公开部分的复印件随本告知书邮寄",
+    ("denied_admin_query", 0): (
+        "请依照《不动产登记暂行条例》及其实施细则的规定，持本人身份证明向江城市不动产登记中心"
+        "申请查询"
+    ),
+    ("not_processed_publication", 0): (
+        "《江城市人民政府公报》可在江城市人民政府门户网站“政府公报”栏目免费查阅，"
+        "或到江城市档案馆、图书馆查阅"
+    ),
+}
+
+
 def _reply(after: int, outcome: str, note: str, ground: int = 0) -> tuple[K, int, Extra]:
     row = editions.get("2021").application_row(outcome)
     return (
         K.REPLY_SENT,
         after,
-        {"outcome": outcome, "ground": row.grounds[ground], "note": note},
+        {
+            "outcome": outcome,
+            "ground": row.grounds[ground],
+            "note": note,
+            "detail": DETAILS.get((outcome, ground), ""),
+        },
     )
 
 
@@ -222,7 +244,7 @@ OUTCOME_CASES: dict[str, tuple[str, str, str, str]] = {
 }
 
 NOTES = {
-    "granted": "该信息已在本机关门户网站“政府信息公开”专栏主动公开，附件为纸质文本。",
+    "granted": "所申请信息已于2025年1月主动公开。",
     "partial": "补偿明细中涉及其他被征收人的姓名、身份证号码、银行账号等个人隐私，已作遮盖处理。",
 }
 
@@ -258,16 +280,21 @@ def _outcome_events(outcome: str, note: str) -> list[tuple[K, int, Extra]]:
             (
                 K.CONSULTATION_OPENED,
                 4,
-                {"party": "刘某某（被征收人）", "note": "补偿明细中刘某某的补偿款数额。"},
+                {
+                    "party": "刘某某",
+                    "party_is_person": True,
+                    "detail": "补偿明细中刘某某的房屋面积、补偿款数额及银行账号。",
+                },
             ),
             (K.CONSULTATION_DELIVERED, 5, {}),
             (
                 K.CONSULTATION_OPENED,
                 5,
                 {
-                    "party": "陈某某（被征收人）",
+                    "party": "陈某某",
+                    "party_is_person": True,
                     "delivered_on": 5,
-                    "note": "补偿明细中陈某某的补偿款数额。",
+                    "detail": "补偿明细中陈某某的房屋面积、补偿款数额及银行账号。",
                 },
             ),
             (K.CONSULTATION_ANSWERED, 11, {"ref": 0, "note": "不同意公开其个人信息。"}),
@@ -315,7 +342,7 @@ def _frequent_applicant() -> list[Case]:
             "online",
             f"江城市2025年第{n}批次建设用地批准文件",
             date(2025, 3, 3) + timedelta(days=2 * n),
-            [_ack(), _reply(8, "granted", "已在本机关门户网站主动公开。", ground=0)],
+            [_ack(), _reply(8, "granted", "该批次文件已于批准后主动公开。", ground=0)],
             applicant=900,
         )
         for n in range(1, 11)
@@ -331,7 +358,7 @@ def _frequent_applicant() -> list[Case]:
                 _ack(),
                 (K.FEE_NOTICE_SENT, 2, {"fee_basis": "count", "note": "本月第 11 件申请。"}),
                 (K.FEE_WAIVED, 4, {"note": "该批次文件已主动公开，经研究减免信息处理费。"}),
-                _reply(6, "granted", "已在本机关门户网站主动公开。", ground=0),
+                _reply(6, "granted", "该批次文件已于批准后主动公开。", ground=0),
             ],
             applicant=900,
         )
@@ -400,12 +427,23 @@ def _carried_and_open(today: date) -> list[Case]:
             date(2025, 12, 1),
             [
                 _ack(),
-                (K.CONSULTATION_OPENED, 3, {"party": "江城某化工有限公司", "delivered_on": 4}),
+                (
+                    K.CONSULTATION_OPENED,
+                    3,
+                    {
+                        "party": "江城某化工有限公司",
+                        "delivered_on": 4,
+                        "detail": "贵公司2025年自行监测数据（废气、废水排放浓度）。",
+                    },
+                ),
                 (K.CONSULTATION_ANSWERED, 10, {"note": "不同意公开，称涉及商业秘密。"}),
                 (
                     K.THIRD_PARTY_NOTIFIED,
                     12,
-                    {"note": "监测数据关系周边居民健康，不公开可能对公共利益造成重大影响。"},
+                    {
+                        "detail": "江城某化工有限公司2025年自行监测数据（废气、废水排放浓度）。",
+                        "note": "监测数据关系周边居民身体健康，不公开可能对公共利益造成重大影响",
+                    },
                 ),
                 _reply(14, "granted", "监测数据随本答复提供。", ground=1),
             ],
@@ -421,7 +459,13 @@ def _carried_and_open(today: date) -> list[Case]:
             "research",
             "email",
             "2026年江城市重点排污单位名录及监测数据",
-            [(K.CONSULTATION_OPENED, 4, {"party": "江城某化工有限公司"})],
+            [
+                (
+                    K.CONSULTATION_OPENED,
+                    4,
+                    {"party": "江城某化工有限公司", "detail": "贵公司2026年排污许可执行报告。"},
+                )
+            ],
         ),
         (
             7,

@@ -1,6 +1,7 @@
-"""Letters to the applicant (告知书 / 答复书) filled from DOCX templates with docxtpl.
+"""Letters to the applicant and to the parties consulted (告知书 / 答复书 / 征求意见书), in the
+format of GB/T 9704-2012.
 
-The templates shipped are in this folder (made by `make_templates.py`, editable in Word); an
-administrator may upload a replacement for any of them (`LetterTemplate`). A reply's template
-is chosen by its outcome: the row's own template if there is one, else its group's.
+`facts` holds what each letter needs as plain data, `texts` writes its words from the law,
+`official` lays it out as a Word file; `render` fills the facts from the register. All but
+`render` are pure Python.
 """

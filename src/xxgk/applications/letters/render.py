@@ -1,63 +1,111 @@
-"""Choosing a letter's template and filling in the application's data."""
+"""The letters an application's timeline calls for, filled from the register.
+
+Each letter-bearing event gives one letter: its facts are read from the event and the clock
+(`facts`), its words written by `texts`, its page laid out to GB/T 9704 by `official`. An
+administrator may upload a Word template for a letter key (`LetterTemplate`); it is filled with
+docxtpl from the same composed text, so the wording stays the law's.
+"""
 
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from docxtpl import DocxTemplate
 
-from xxgk.agencies.selectors import agency_head
-from xxgk.applications.choices import VOID
-from xxgk.applications.clock import live_events
+from xxgk.applications import fees
+from xxgk.applications.choices import Channel, FeeBasis
+from xxgk.applications.clock import calendar_current, live_events, policy_for, state_of
+from xxgk.applications.letters import facts as f
+from xxgk.applications.letters.official import letter_docx
+from xxgk.applications.letters.texts import REPLY_TITLES, compose, outcome_row, reply_group
 from xxgk.applications.models import Application, ApplicationEvent, LetterTemplate
-from xxgk.report import editions
-from xxgk.workdays.clock import EventKind, State
+from xxgk.workdays.clock import EventKind
 
-SHIPPED = Path(__file__).resolve().parent
-
-# Letters for events other than the reply: the event kind and the document's title.
+# Letters other than the reply: the event kind, the letter key and its title.
 EVENT_LETTERS = {
-    EventKind.CORRECTION_REQUESTED: ("correction", "补正告知书"),
-    EventKind.EXTENSION_APPROVED: ("extension", "延期答复告知书"),
+    EventKind.ACKNOWLEDGED: ("receipt", "政府信息公开申请受理回执"),
+    EventKind.CORRECTION_REQUESTED: ("correction", "政府信息公开申请补正告知书"),
+    EventKind.REASONS_REQUESTED: ("reasons", "政府信息公开申请说明理由通知书"),
+    EventKind.CONSULTATION_OPENED: ("consultation", "政府信息公开征求意见书"),
+    EventKind.THIRD_PARTY_NOTIFIED: ("third_party", "政府信息公开第三方告知书"),
+    EventKind.EXTENSION_APPROVED: ("extension", "政府信息公开申请延期答复告知书"),
+    EventKind.FEE_NOTICE_SENT: ("fee", "信息处理费收费通知书"),
 }
-# The titles of reply letters by the outcome row's innermost group (or the row itself).
-REPLY_TITLES = {
-    "granted": "政府信息公开申请答复书",
-    "partial": "政府信息部分公开答复书",
-    "denied": "政府信息不予公开告知书",
-    "unable": "政府信息无法提供告知书",
-    "not_processed": "政府信息公开申请不予处理告知书",
-    "other": "政府信息公开申请终止办理告知书",
-}
+# Events that close a case with an answer to the applicant.
+CLOSING = frozenset(
+    {
+        EventKind.REPLY_SENT,
+        EventKind.CORRECTION_EXPIRED,
+        EventKind.FEE_EXPIRED,
+        EventKind.WITHDRAWN,
+    }
+)
 TEMPLATE_KEYS = (*REPLY_TITLES, *(key for key, _ in EVENT_LETTERS.values()))
+TITLES = {**REPLY_TITLES, **dict(EVENT_LETTERS.values())}
 
 
 class LetterUnavailable(LookupError):
-    """There is no such letter for this application (yet)."""
+    """There is no such letter for this application."""
+
+
+class LetterIncomplete(ValueError):
+    """The letter exists but lacks a fact it must state; the message (Chinese) says which."""
+
+
+# A complete sender, for checking a reply's own facts before the agency's settings matter.
+_ANY_SENDER = f.Sender("某机关", "某地址", "某电话", "某联系人", "某复议机关", "某人民法院")
+
+
+def reply_problem(*, outcome: str, ground: str, reasons: str, detail: str) -> str | None:
+    """What a reply with these facts would lack in its letter (Chinese), or None: the register
+    asks for exactly what the letter must state."""
+    facts = f.Reply(
+        outcome=outcome,
+        ground=ground or "—",
+        reasons=reasons,
+        delivery=detail,
+        responsible_agency=detail if "第（五）项" in ground else "",
+        referral=detail,
+    )
+    trial = f.Letter(
+        sender=_ANY_SENDER,
+        applicant=f.Party("某申请人", True),
+        application=f.Application("1", date(2020, 1, 1), "信函", "某信息"),
+        number="某〔2020〕1号",
+        dated=date(2020, 1, 2),
+        facts=facts,
+    )
+    try:
+        compose(trial)
+    except f.LetterError as exc:
+        message = str(exc)
+        for field, where in _WHERE.items():
+            message = message.replace(f"（{field}）", where)
+        return message
+    return None
+
+
+# Where the officer enters each fact a reply letter needs, for the message that asks for it.
+_WHERE = {
+    "delivery": "（请填写“具体内容”）",
+    "referral": "（请填写“具体内容”）",
+    "responsible_agency": "（请填写“具体内容”）",
+    "reasons": "（请填写理由）",
+}
 
 
 @dataclass(frozen=True)
 class Letter:
-    key: str  # the template key
+    key: str  # the letter key: a template key
     title: str
     event: ApplicationEvent
 
 
-def chinese_date(day: date | None) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if day else ""
-
-
-def _reply_key(outcome: str, year: int) -> str:
-    edition = editions.for_year(year)
-    row = next((r for r in edition.outcome_rows if r.key == outcome), None)
-    if row is None:
-        raise LetterUnavailable(f"办理结果“{outcome}”不在 {edition.title} 中")
-    if row.key in REPLY_TITLES:
-        return row.key
-    return next(g for g in reversed(row.groups) if g in REPLY_TITLES)
+def _reply_key(application: Application) -> str:
+    return reply_group(outcome_row(application.outcome))
 
 
 def letters_available(application: Application) -> list[Letter]:
@@ -68,71 +116,183 @@ def letters_available(application: Application) -> list[Letter]:
         if kind in EVENT_LETTERS:
             key, title = EVENT_LETTERS[kind]
             found.append(Letter(key, title, event))
-        if application.outcome and kind in (
-            EventKind.REPLY_SENT,
-            EventKind.CORRECTION_EXPIRED,
-            EventKind.FEE_EXPIRED,
-        ):
-            key = _reply_key(application.outcome, event.on.year)
+        elif kind in CLOSING and application.outcome:
+            key = _reply_key(application)
             found.append(Letter(key, REPLY_TITLES[key], event))
     return found
 
 
-def template_bytes(key: str) -> bytes:
-    """An administrator's replacement if there is one, else the shipped template."""
-    uploaded = LetterTemplate.objects.filter(key=key).first()
-    if uploaded is not None:
-        with uploaded.file.open("rb") as f:
-            return f.read()
-    return (SHIPPED / f"{key}.docx").read_bytes()
+# -- the facts of each letter, from the register -----------------------------------------------
 
 
-def letter_context(application: Application, letter: Letter, state: State) -> dict[str, object]:
-    """Everything a template may use (names documented in the README)."""
+@dataclass(frozen=True)
+class _Case:
+    """What every letter of one application reads: its events and the clock's view of them."""
+
+    application: Application
+    events: list[ApplicationEvent]
+
+    def state_after(self, event: ApplicationEvent):  # type: ignore[no-untyped-def]
+        upto = self.events[: self.events.index(event) + 1]
+        return state_of(upto, today=None, policy=policy_for(self.application.agency))
+
+    def last_day(self, start: date, days: int) -> date:
+        return calendar_current().add_workdays(start, days).end
+
+
+def _receipt(case: _Case, e: ApplicationEvent) -> f.Facts:
+    due = case.state_after(e).due_on
+    if due is None:
+        raise LetterUnavailable("答复期限尚不能确定，不能出具受理回执。")
+    return f.Receipt(due_on=due)
+
+
+def _correction(case: _Case, e: ApplicationEvent) -> f.Facts:
+    days = e.days or case.application.agency.correction_period_days
+    return f.Correction(
+        unclear=e.detail or "未能明确所需政府信息的名称、文号或者便于查询的其他特征性描述",
+        supply=e.note,
+        days=days,
+        last_day=case.last_day(e.on, days),
+    )
+
+
+def _reasons(case: _Case, e: ApplicationEvent) -> f.Facts:
+    days = e.days or case.application.agency.reasons_period_days
+    return f.ReasonsRequest(excess=e.note, days=days, last_day=case.last_day(e.on, days))
+
+
+def _consultation(case: _Case, e: ApplicationEvent) -> f.Facts:
+    return f.Consultation(
+        article=34 if e.article == 34 else 32,
+        party=f.Party(e.party, e.party_is_person),
+        information=e.detail or e.note or case.application.request_text,
+    )
+
+
+def _third_party(case: _Case, e: ApplicationEvent) -> f.Facts:
+    return f.ThirdPartyNotice(
+        party=f.Party(e.party, e.party_is_person),
+        information=e.detail or case.application.request_text,
+        reasons=e.note,
+    )
+
+
+def _extension(case: _Case, e: ApplicationEvent) -> f.Facts:
+    due = case.state_after(e).due_on
+    if due is None or e.days is None:
+        raise LetterUnavailable("延期后的答复期限尚不能确定。")
+    return f.Extension(reason=e.note or "需要进一步检索、核实", days=e.days, due_on=due)
+
+
+def _fee(case: _Case, e: ApplicationEvent) -> f.Facts:
+    quantity = e.quantity or 0
+    quote = (
+        fees.fee_by_pages(quantity) if e.fee_basis == FeeBasis.PAGES else fees.fee_for_nth(quantity)
+    )
+    return f.FeeNotice(
+        quote=quote, payment=case.application.agency.fee_payment or "", reasons=e.note
+    )
+
+
+def _reply(case: _Case, e: ApplicationEvent) -> f.Facts:
+    outcome = case.application.outcome
+    row = outcome_row(outcome)
+    ground = e.ground or (row.grounds[0] if len(row.grounds) == 1 else "")
+    if not ground and e.kind == EventKind.WITHDRAWN:
+        ground = "申请人撤回申请"
+    referral = e.detail if outcome.startswith(("denied_admin", "not_processed")) else ""
+    responsible = e.detail if outcome == "unable_not_held" and "第（五）项" in ground else ""
+    return f.Reply(
+        outcome=outcome,
+        ground=ground,
+        reasons=e.note,
+        delivery=e.detail if not (referral or responsible) else "",
+        attachments=tuple(a.name for a in e.attachments.all()),
+        responsible_agency=responsible,
+        referral=referral,
+    )
+
+
+_FACTS: dict[str, Callable[[_Case, ApplicationEvent], f.Facts]] = {
+    "receipt": _receipt,
+    "correction": _correction,
+    "reasons": _reasons,
+    "consultation": _consultation,
+    "third_party": _third_party,
+    "extension": _extension,
+    "fee": _fee,
+}
+
+
+def letter_of(application: Application, letter: Letter) -> f.Letter:
+    """The whole letter: sender, applicant, application, 文号, date and facts."""
+    case = _Case(application, live_events(application.events.all()))
+    agency = application.agency
     event = letter.event
-    head = agency_head(agency=application.agency)
-    events = live_events(application.events.all())
-    received = next(e for e in events if e.kind == EventKind.RECEIVED)
-    outcome_row = None
-    if application.outcome:
-        edition = editions.for_year(event.on.year)
-        outcome_row = next((r for r in edition.outcome_rows if r.key == application.outcome), None)
-    return {
-        "title": letter.title,
-        "agency": application.agency.name,
-        "agency_address": application.agency.address,
-        "agency_phone": application.agency.phone,
-        "number": application.number,
-        "applicant_name": application.applicant_name,
-        "applicant_address": application.address,
-        "request_text": application.request_text,
-        "received_on": chinese_date(received.on),
-        "event_on": chinese_date(event.on),
-        "note": event.note,
-        "ground": event.ground
-        or (outcome_row.grounds[0] if outcome_row and outcome_row.grounds else ""),
-        "outcome": outcome_row.label.text if outcome_row else "",
-        "outcome_short": outcome_row.short if outcome_row else "",
-        "extension_days": event.days or "",
-        "due_on": chinese_date(state.due_on or state.last_due),
-        "head_name": (head.user.get_full_name() or head.user.get_username()) if head else "",
-        "head_title": (head.title or "负责人") if head else "",
-        "today": chinese_date(event.on),
-    }
+    received = next(e for e in case.events if e.kind == EventKind.RECEIVED)
+    recorder = event.recorded_by
+    sender = f.Sender(
+        agency=agency.name,
+        address=agency.address,
+        phone=agency.phone,
+        contact=agency.contact_person or recorder.get_full_name() or recorder.get_username(),
+        review_body=agency.review_body,
+        court=agency.court,
+    )
+    make = _FACTS.get(letter.key, _reply)
+    return f.Letter(
+        sender=sender,
+        applicant=f.Party(application.applicant_name, not application.is_organisation),
+        application=f.Application(
+            number=application.number,
+            received_on=received.on,
+            channel=Channel(application.channel).label,
+            request_text=application.request_text,
+        ),
+        number=event.document_number or f"{application.number}-{event.pk}",
+        dated=event.on,
+        facts=make(case, event),
+    )
 
 
-def letter_render(
-    application: Application, key: str, event_id: int, state: State
-) -> tuple[str, bytes]:
-    """The filled DOCX of one letter and its file name."""
+def letter_render(application: Application, key: str, event_id: int) -> tuple[str, bytes]:
+    """The DOCX of one letter and its file name. Raises `LetterUnavailable` when there is no
+    such letter, `LetterIncomplete` (Chinese reason) when a fact it must state is missing —
+    an agency setting such as the review body, or what the officer recorded."""
     letter = next(
         (x for x in letters_available(application) if x.key == key and x.event.pk == event_id),
         None,
     )
-    if letter is None or letter.event.kind == VOID:
+    if letter is None:
         raise LetterUnavailable("该申请没有这份文书。")
-    doc = DocxTemplate(io.BytesIO(template_bytes(key)))
-    doc.render(letter_context(application, letter, state), autoescape=True)
+    try:
+        filled = letter_of(application, letter)
+        uploaded = LetterTemplate.objects.filter(key=key).first()
+        content = _from_template(uploaded, filled) if uploaded else letter_docx(filled)
+    except f.LetterError as exc:
+        raise LetterIncomplete(str(exc)) from None
+    return f"{application.number}-{letter.title}.docx", content
+
+
+def _from_template(uploaded: LetterTemplate, letter: f.Letter) -> bytes:
+    """An administrator's template filled with the composed text (names in the README)."""
+    text = compose(letter)
+    with uploaded.file.open("rb") as source:
+        doc = DocxTemplate(io.BytesIO(source.read()))
+    doc.render(
+        {
+            "title": text.title,
+            "number": text.number,
+            "addressee": text.addressee,
+            "paragraphs": list(text.body),
+            "attachments": list(text.attachments),
+            "signature": text.signature,
+            "date": text.dated,
+            "note": text.note,
+        },
+        autoescape=True,
+    )
     out = io.BytesIO()
     doc.save(out)
-    return f"{application.number}-{letter.title}.docx", out.getvalue()
+    return out.getvalue()

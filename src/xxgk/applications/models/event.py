@@ -34,6 +34,13 @@ class ApplicationEvent(models.Model):
         related_name="followups",
     )  # the consultation letter a delivery or an answer concerns
     party = models.CharField("征求意见对象", max_length=120, blank=True)
+    party_is_person = models.BooleanField("对象为自然人", default=False)
+    article = models.PositiveSmallIntegerField(
+        "征求意见依据", null=True, blank=True, choices=choices.CONSULTATION_ARTICLES
+    )  # 32: a third party; 34: an agency that made the information together with this one
+    # What the letter says beside `note`: the unclear points of a correction, the information
+    # a consultation or a third-party notice concerns, how a reply provides the information.
+    detail = models.TextField("具体内容", blank=True)
     outcome = models.CharField(
         "办理结果", max_length=40, choices=choices.outcome_choices, blank=True
     )

@@ -10,7 +10,10 @@ from xxgk.applications.tasks import send_deadline_reminders
 
 
 class Command(BaseCommand):
-    help = "发送期限提醒邮件（答复、补正、缴费、征求意见、复议诉讼答复：已届满或 3 个工作日内届满；同一事项每天至多一次）"
+    help = (
+        "发送期限提醒邮件（答复、补正、缴费、征求意见、复议诉讼答复："
+        "已届满或 3 个工作日内届满；同一事项每天至多一次）"
+    )
 
     def handle(self, *args: Any, **options: Any) -> None:
         result = send_deadline_reminders.enqueue()
