@@ -1,0 +1,308 @@
+"""Every page of the project, requested as every kind of user, answers as ONE table says.
+
+The URLs are walked from the URL conf (`get_resolver()`, includes followed; the Django admin and
+static files left out), so a new page fails `test_every_url_declares_its_access` until its row is
+added here: each page has to say who may open it.
+
+The answers: ``TO_LOGIN`` (302 to the login page), ``REDIRECT`` (302 elsewhere), 200, 403 (a
+forbidden action on something the user may read, or a page none of the user's roles opens), 404
+(another agency's application or appeal: its existence must not leak), 405 (a method the view
+does not take). ``None``: not requested (a POST that would change the world for a role allowed
+to make it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from tests.appeals.conftest import lodge  # noqa: F401  (a fixture the world uses)
+from xxgk.agencies.services import agency_update
+from xxgk.appeals.services import appeal_decide
+from xxgk.applications.services import (
+    ApplicantData,
+    application_event_record,
+    application_register,
+    attachment_add,
+)
+from xxgk.report import editions
+from xxgk.workdays.clock import EventKind
+
+pytestmark = pytest.mark.django_db
+
+TO_LOGIN = "to login"
+REDIRECT = "redirect"
+L, R = TO_LOGIN, REDIRECT
+
+ROLES = ("anonymous", "nobody", "officer", "head", "supervisor", "admin", "outsider")
+# The people (tests/conftest.py): officer and head of the bureau; the supervisor and the
+# administrator (not a superuser) of the city above it; the outsider, an officer of another city;
+# nobody, logged in with no role.
+
+SKIPPED_NAMESPACES = frozenset({"admin"})  # the admin is scoped by its ModelAdmins (tests/agencies)
+
+Kwargs = Callable[["World"], dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class Row:
+    """One request and its expected answer for each of `ROLES`, in order."""
+
+    name: str  # the URL name, namespaced
+    expected: tuple[int | str | None, ...]
+    kwargs: Kwargs = lambda w: {}
+    method: str = "GET"
+    query: str = ""
+    data: Callable[[World], dict[str, Any]] = lambda w: {}  # what a POST sends
+    # Also POST (empty) as each role the GET turns away, expecting the same answer.
+    post_denied: bool = False
+    note: str = ""  # which variant, when a name has several rows
+
+
+def _open(w: World) -> dict[str, Any]:
+    return {"pk": w.open.pk}
+
+
+def _pending(w: World) -> dict[str, Any]:
+    return {"pk": w.pending.pk}
+
+
+# fmt: off
+#                                       anonymous nobody officer head supervisor admin outsider
+TABLE: tuple[Row, ...] = (
+    Row("home",                          (R, R, R, R, R, R, R)),
+    Row("login",                         (200, 200, 200, 200, 200, 200, 200)),
+    Row("logout",                        (405, 405, 405, 405, 405, 405, 405)),
+    Row("logout",                        (L, L, L, L, L, L, L), method="POST"),
+    # 依申请公开: officers and heads of the bureau handle, the city's supervisor reads.
+    Row("applications:queue",            (L, 200, 200, 200, 200, 200, 200)),
+    Row("applications:search",           (L, 200, 200, 200, 200, 200, 200)),
+    Row("applications:export",           (L, 200, 200, 200, 200, 200, 200)),
+    Row("applications:register",         (L, 403, 200, 200, 403, 403, 200), post_denied=True),
+    Row("applications:detail",           (L, 404, 200, 200, 200, 404, 404), _open),
+    Row("applications:event",            (L, 404, 200, 200, 403, 404, 404),
+        lambda w: {"pk": w.open.pk, "kind": EventKind.WITHDRAWN}, post_denied=True),
+    Row("applications:event",            (L, 404, 403, 200, 403, 404, 404),
+        lambda w: {"pk": w.open.pk, "kind": EventKind.EXTENSION_APPROVED}, post_denied=True,
+        note="only a head approves an extension"),
+    Row("applications:grounds",          (L, 404, 200, 200, 200, 404, 404), _open,
+        query="outcome=granted&on=2025-10-28"),
+    Row("applications:fee",              (L, 404, 200, 200, 200, 404, 404), _open,
+        query="fee_basis=by_count"),
+    Row("applications:void",             (L, 405, 405, 405, 405, 405, 405), _open),
+    Row("applications:void",             (L, 404, None, None, 403, 404, 404),
+        lambda w: {"pk": w.replied.pk}, method="POST", note="void the reply",
+        data=lambda w: {"event": w.reply.pk, "reason": "录错了"}),
+    Row("applications:letter",           (L, 404, 200, 200, 200, 404, 404),
+        lambda w: {"pk": w.replied.pk, "key": "granted", "event": w.reply.pk}),
+    Row("applications:attachment",       (L, 404, 200, 200, 200, 404, 404),
+        lambda w: {"pk": w.attachment.pk}),
+    # 行政复议 / 行政诉讼: the same people; the administrator role reads none.
+    Row("appeals:list",                  (L, 403, 200, 200, 200, 403, 200)),
+    Row("appeals:register",              (L, 403, 200, 200, 403, 403, 200), post_denied=True),
+    Row("appeals:detail",                (L, 404, 200, 200, 200, 404, 404), _pending),
+    Row("appeals:correct",               (L, 404, 200, 200, 403, 404, 404), _pending,
+        post_denied=True),
+    Row("appeals:answer",                (L, 404, 200, 200, 403, 404, 404), _pending,
+        post_denied=True),
+    Row("appeals:decide",                (L, 404, 200, 200, 403, 404, 404), _pending,
+        post_denied=True),
+    Row("appeals:decision_correct",      (L, 404, 200, 200, 403, 404, 404),
+        lambda w: {"pk": w.decided.pk}, post_denied=True),
+    # The administrator's pages.
+    Row("calendar",                      (L, 403, 403, 403, 403, 200, 403), post_denied=True),
+    Row("audit",                         (L, 403, 403, 403, 403, 200, 403)),
+)
+# fmt: on
+
+
+@dataclass
+class World:
+    """Real objects of the bureau for every URL that names one."""
+
+    open: Any  # an application still running
+    replied: Any  # an application replied to (granted), with its letter and an attachment
+    reply: Any
+    attachment: Any
+    pending: Any  # a review awaiting its decision
+    decided: Any  # a review decided
+
+
+@pytest.fixture
+def world(register, lodge, tree, people, media, today) -> World:  # noqa: F811
+    today.set(date(2025, 11, 3))
+    # What a letter needs to tell the applicant.
+    agency_update(
+        actor=None,
+        agency=tree.bureau,
+        address="甲市人民路 1 号",
+        short_name="甲自然资",
+        review_body="甲市人民政府",
+        court="甲市乙区人民法院",
+    )
+    replied = application_register(
+        user=people.officer,
+        agency=tree.bureau,
+        applicant=ApplicantData(
+            applicant_kind="natural_person",
+            applicant_name="张三",
+            id_number="11010519491231002X",
+            phone="13900000000",
+            address="甲市人民路 9 号",
+        ),
+        channel="letter",
+        delivery="electronic",
+        request_text="2025年度国有建设用地供应计划",
+        received_on=date(2025, 9, 26),
+    )
+    row = editions.for_year(2025).application_row("granted")
+    reply = application_event_record(
+        user=people.officer,
+        application=replied,
+        kind=EventKind.REPLY_SENT,
+        on=date(2025, 10, 9),
+        outcome="granted",
+        ground=row.grounds[1],
+        note="已提供。",
+        detail="以电子邮件发送",  # how the information is provided: the letter says it
+    )
+    attachment = attachment_add(
+        user=people.officer,
+        application=replied,
+        upload=SimpleUploadedFile("答复.pdf", b"%PDF-1.4"),
+        event=reply,
+    )
+    decided = lodge(date(2025, 9, 1))
+    appeal_decide(
+        user=people.officer, appeal=decided, decision="review_upheld", decided_on=date(2025, 10, 15)
+    )
+    return World(
+        open=register(date(2025, 10, 27)),
+        replied=replied,
+        reply=reply,
+        attachment=attachment,
+        pending=lodge(date(2025, 10, 20)),
+        decided=decided,
+    )
+
+
+def _walk(resolver: URLResolver, prefix: str) -> Iterator[str]:
+    for pattern in resolver.url_patterns:
+        if isinstance(pattern, URLResolver):
+            if pattern.namespace in SKIPPED_NAMESPACES:
+                continue
+            inner = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
+            yield from _walk(pattern, inner)
+        elif isinstance(pattern, URLPattern):
+            if str(pattern.pattern).startswith(settings.STATIC_URL.lstrip("/")):
+                continue
+            yield f"{prefix}{pattern.name}" if pattern.name else f"<unnamed: {pattern.pattern}>"
+
+
+def project_urls() -> set[str]:
+    return set(_walk(get_resolver(), ""))
+
+
+def test_every_url_declares_its_access() -> None:
+    declared = {row.name for row in TABLE}
+    undeclared = project_urls() - declared
+    assert not undeclared, (
+        f"Pages with no row in TABLE: {sorted(undeclared)}. Add one saying what each role gets "
+        "(read the view: who may open it, and whether it shows another agency's object)."
+    )
+    assert not declared - project_urls(), (
+        f"Rows for pages that no longer exist: {declared - project_urls()}"
+    )
+
+
+def test_the_table_is_complete() -> None:
+    for row in TABLE:
+        assert len(row.expected) == len(ROLES), row.name
+
+
+def _answer(response: Any) -> int | str:
+    if response.status_code == 302:
+        return TO_LOGIN if response["Location"].startswith(reverse("login")) else REDIRECT
+    return int(response.status_code)
+
+
+def _client(who: str, people: Any) -> Client:
+    client = Client()
+    if who != "anonymous":
+        client.force_login(getattr(people, who))
+    return client
+
+
+def _label(row: Row) -> str:
+    return f"{row.method} {row.name}" + (f" ({row.note})" if row.note else "")
+
+
+@pytest.mark.parametrize("row", TABLE, ids=_label)
+def test_each_role_gets_what_the_table_says(row: Row, world: World, people: Any) -> None:
+    url = reverse(row.name, kwargs=row.kwargs(world)) + (f"?{row.query}" if row.query else "")
+    wrong = []
+    for who, expected in zip(ROLES, row.expected, strict=True):
+        if expected is None:
+            continue
+        client = _client(who, people)
+        if row.method == "POST":
+            got = _answer(client.post(url, row.data(world)))
+        else:
+            got = _answer(client.generic(row.method, url))
+        if got != expected:
+            wrong.append(f"{who}: {row.method} {url} answered {got}, the table says {expected}")
+        if row.post_denied and expected in (TO_LOGIN, 403, 404):
+            posted = _answer(client.post(url, {}))
+            if posted != expected:
+                wrong.append(f"{who}: POST {url} answered {posted}, the table says {expected}")
+    assert not wrong, "\n".join(wrong)
+
+
+# -- the navigation shows only what the user may open -------------------------------------------
+
+NAVIGATION = {
+    "anonymous": [],
+    "nobody": [],
+    "officer": ["待办", "查询", "登记申请", "复议诉讼"],
+    "head": ["待办", "查询", "登记申请", "复议诉讼"],
+    "supervisor": ["待办", "查询", "复议诉讼"],
+    "admin": ["工作日历", "操作日志"],
+    "outsider": ["待办", "查询", "登记申请", "复议诉讼"],
+}
+
+
+def _nav(page: str) -> list[str]:
+    match = re.search(r'<nav aria-label="主导航">(.*?)</nav>', page, re.S)
+    return re.findall(r">([^<>]+)</a>", match.group(1)) if match else []
+
+
+@pytest.mark.parametrize("who", ROLES)
+def test_the_navigation_shows_only_what_the_user_may_open(who, people) -> None:
+    page = _client(who, people).get(reverse("login")).content.decode()
+    assert _nav(page) == NAVIGATION[who]
+
+
+def test_every_link_shown_opens() -> None:
+    from xxgk.site.context import NAVIGATION as LINKS
+
+    by_label = {label: name for label, name, _ in LINKS}
+    for who, labels in NAVIGATION.items():
+        for label in labels:
+            [row] = [r for r in TABLE if r.name == by_label[label] and r.method == "GET"]
+            assert row.expected[ROLES.index(who)] == 200, (who, label)
+
+
+def test_staff_see_the_admin(people) -> None:
+    people.admin.is_staff = True
+    people.admin.save()
+    page = _client("admin", people).get(reverse("audit")).content.decode()
+    assert _nav(page) == ["工作日历", "操作日志", "系统管理"]
