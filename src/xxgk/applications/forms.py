@@ -14,7 +14,9 @@ from xxgk.applications import choices
 from xxgk.applications.choices import NOT_BY_REPLY
 from xxgk.applications.models import Application
 from xxgk.report import editions
-from xxgk.workdays.clock import EventKind, Status
+from xxgk.workdays.clock import EventKind, Policy, Status
+
+EXTENSION_MAX = Policy().extension_max  # Art. 33: the one number, from the clock's policy
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -111,7 +113,9 @@ _DETAIL_LABELS = {
     ),
 }
 _DAYS_LABELS = {
-    EventKind.EXTENSION_APPROVED: "延长工作日数（至多 20 个工作日，须负责人批准）",
+    EventKind.EXTENSION_APPROVED: (
+        f"延长工作日数（至多 {EXTENSION_MAX} 个工作日，须政府信息公开工作机构负责人同意）"
+    ),
     EventKind.CORRECTION_REQUESTED: "补正期限（工作日，自告知次日起算）",
     EventKind.REASONS_REQUESTED: "说明理由期限（工作日）",
 }
@@ -191,7 +195,7 @@ class EventForm(forms.Form):
             self.fields["days"].initial = default_days
             if kind == EventKind.EXTENSION_APPROVED:
                 self.fields["days"].required = True
-                cast(forms.IntegerField, self.fields["days"]).max_value = 20
+                cast(forms.IntegerField, self.fields["days"]).max_value = EXTENSION_MAX
         if "until" in self.fields:
             self.fields["until"].required = True
         if "outcome" in self.fields:

@@ -14,8 +14,9 @@ from datetime import date
 from typing import Literal
 
 from xxgk.applications.fees import FeeQuote
+from xxgk.workdays.timeline import Policy
 
-MAX_EXTENSION_DAYS = 20  # 《条例》第三十三条第二款
+MAX_EXTENSION_DAYS = Policy().extension_max  # 《条例》第三十三条第二款
 
 
 class LetterError(ValueError):

@@ -56,7 +56,10 @@ def deadline_command(
     ],
     extended: Annotated[
         bool,
-        typer.Option("--extended", help="加上一次延期（20 个工作日）(add the one extension)"),
+        typer.Option(
+            "--extended",
+            help=f"加上一次延期（{Policy().extension_max} 个工作日）(add the one extension)",
+        ),
     ] = False,
     explain: Annotated[
         bool,
