@@ -95,3 +95,17 @@ def test_every_letter_of_the_demo_can_be_sent(media) -> None:
         "not_processed",
         "other",
     }
+
+
+def test_every_demo_date_is_a_working_day(media) -> None:
+    from xxgk.applications.models import ApplicationEvent
+    from xxgk.workdays import Calendar
+
+    demo_load()
+    calendar = Calendar()
+    rest = [
+        (e.application.number, e.get_kind_display(), e.on)
+        for e in ApplicationEvent.objects.select_related("application")
+        if calendar.covers(e.on.year) and not calendar.is_workday(e.on)
+    ]
+    assert rest == []
