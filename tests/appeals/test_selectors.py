@@ -10,10 +10,12 @@ from xxgk.appeals.choices import GROUP_OF
 from xxgk.appeals.models import Appeal
 from xxgk.appeals.selectors import (
     AppealFilters,
+    appeal_can_handle,
     appeal_get,
     appeal_list,
     appeals_open_deadlines,
     appeals_table,
+    reviews_linkable,
 )
 from xxgk.appeals.services import appeal_answer, appeal_decide
 
@@ -64,6 +66,14 @@ def test_lists_are_scoped_to_readable_agencies(two_agencies, people, who, sees) 
         else:
             with pytest.raises(Http404):
                 appeal_get(user=user, pk=appeal.pk)
+
+
+def test_a_superuser_reads_every_appeal_and_writes_none(two_agencies, django_user_model) -> None:
+    root = django_user_model.objects.create_superuser("root", password="x")
+    assert set(appeal_list(user=root)) == set(two_agencies)
+    assert all(appeal_get(user=root, pk=a.pk) == a for a in two_agencies)
+    assert not any(appeal_can_handle(user=root, appeal=a) for a in two_agencies)
+    assert not reviews_linkable(user=root).exists()
 
 
 def test_the_queue_lists_open_unanswered_appeals_soonest_first(lodge, people) -> None:

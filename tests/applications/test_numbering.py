@@ -5,7 +5,9 @@ reads the year's highest number, so a second registration waits for the first to
 takes the next number. Without the lock both would read the same highest number and the second
 insert would fail on the (agency, number) constraint. SQLite runs one write transaction at a
 time, so the race exists only on PostgreSQL: this test runs there (`make test` with
-DATABASE_URL, as `.ci/run` does) and is skipped on SQLite.
+DATABASE_URL, as `.ci/run` does, or on a throwaway server:
+``uv run python -m benchmarks.postgres -- uv run pytest tests/applications/test_numbering.py``)
+and is skipped on SQLite.
 """
 
 from __future__ import annotations

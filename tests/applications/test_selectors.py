@@ -132,7 +132,8 @@ def test_the_nearest_deadline_may_be_the_other_sides(register, people, today):
     application.refresh_from_db()
     # 15 working days from the day after 10-10: 10-11 Sat(1) 13-17(6) 20-24(11) 27-30(15)
     assert (application.next_due_kind, application.next_due_on) == (
-        "consultation",
+        choices.DeadlineKind.CONSULTATION,
         date(2025, 10, 30),
     )
+    assert application.get_next_due_kind_display() == "征求意见答复期限"
     assert application.due_on > application.next_due_on

@@ -170,7 +170,7 @@ def test_reply_outcome_is_a_row_of_the_edition_with_its_ground(register, people)
         application_event_record(**reply, on=on, outcome="other_no_fee")
     row = editions.for_year(2025).application_row("unable_not_held")
     # The reply must state what its letter states: here the reasons.
-    with pytest.raises(ApplicationError, match="答复书缺少必要内容.*理由"):
+    with pytest.raises(ApplicationError, match=r"答复书缺少必要内容.*理由"):
         application_event_record(**reply, on=on, outcome=row.key, ground=row.grounds[1])
     granted = editions.for_year(2025).application_row("granted")
     with pytest.raises(ApplicationError, match="提供方式"):

@@ -94,12 +94,14 @@ def test_no_applicants_name(register, lodge, today) -> None:  # noqa: F811
     today.set(date(2025, 10, 20))
     application = register(date(2025, 9, 26), applicant_name="保密申请人")
     record = latest(AuditEventType.APPLICATION_REGISTERED)
+    assert record.object_repr == application.number  # stored so, not only shown so
     assert object_label(record) == application.number
     assert "保密申请人" not in str(changes_of(record))
     lodge(date(2025, 10, 9), applicant_name="保密申请人")
     shown = changes_of(latest(AuditEventType.APPEAL_REGISTERED))
     assert shown["申请人（原告）"].new == "保****"
     assert "保密申请人" not in str(shown)
+    assert not AuditLog.objects.filter(object_repr__contains="保密申请人").exists()
 
 
 def test_mask() -> None:

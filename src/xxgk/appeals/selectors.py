@@ -16,7 +16,7 @@ from django.db.models import Count, Q, QuerySet
 from django.http import Http404
 
 from xxgk.agencies.models import Agency
-from xxgk.agencies.selectors import agencies_handled, agencies_readable
+from xxgk.agencies.policy import Action, can, scope
 from xxgk.appeals import decisions
 from xxgk.appeals.choices import GROUP_OF, PENDING, TOTAL, AppealKind
 from xxgk.appeals.deadlines import Deadline, answer_deadline, decision_deadline
@@ -87,8 +87,9 @@ def appeals_table(*, agency: Agency, year: int) -> dict[str, dict[str, int]]:
 
 
 def appeal_list(*, user: Viewer, filters: AppealFilters | None = None) -> QuerySet[Appeal]:
-    """The appeals of the agencies the user may read, latest copy first."""
-    qs = Appeal.objects.filter(agency__in=agencies_readable(user=user)).select_related(
+    """The appeals of the agencies the user may read (`policy`: appeal.read), latest copy
+    first."""
+    qs = Appeal.objects.filter(agency__in=scope(user, Action.APPEAL_READ)).select_related(
         "agency", "application"
     )
     f = filters or AppealFilters()
@@ -131,8 +132,8 @@ def appeals_open_deadlines(*, user: Viewer) -> QuerySet[Appeal]:
 
 
 def appeal_can_handle(*, user: Viewer, appeal: Appeal) -> bool:
-    """Officers and heads of the appeal's agency record its answer and decision."""
-    return agencies_handled(user=user).filter(pk=appeal.agency_id).exists()
+    """Whether the user records the appeal's answer and decision (`policy`: appeal.write)."""
+    return can(user, Action.APPEAL_WRITE, appeal)
 
 
 def appeal_deadline(*, appeal: Appeal, calendar: Calendar | None = None) -> Deadline:
@@ -167,8 +168,8 @@ def appeal_history(*, appeal: Appeal) -> QuerySet[AuditLog]:
 
 
 def reviews_linkable(*, user: Viewer) -> QuerySet[Appeal]:
-    """The reviews a lawsuit after review may be linked to: those of the agencies the user
-    handles."""
+    """The reviews a lawsuit after review may be linked to: those of the agencies whose appeals
+    the user writes (`policy`: appeal.write)."""
     return Appeal.objects.filter(
-        agency__in=agencies_handled(user=user), kind=AppealKind.REVIEW
+        agency__in=scope(user, Action.APPEAL_WRITE), kind=AppealKind.REVIEW
     ).order_by("-copy_received_on", "-id")

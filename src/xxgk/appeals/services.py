@@ -1,6 +1,6 @@
 """Writing appeals: registration, corrections, the agency's answer, the decision, re-dating.
 
-Each function checks that the user handles the agency (its officers and heads), validates, writes
+Each function asks the policy whether the user may write the agency's appeals, validates, writes
 the row, recomputes the answer deadline when its inputs change, and writes the audit log — in one
 transaction. A recorded decision is never edited in place: `appeal_decision_correct` changes it
 with a reason, and the audit log keeps both.
@@ -18,7 +18,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from xxgk.agencies.models import Agency
-from xxgk.agencies.selectors import agencies_handled
+from xxgk.agencies.policy import RULES, Action, can
 from xxgk.appeals import decisions
 from xxgk.appeals.choices import AppealKind
 from xxgk.appeals.deadlines import answer_deadline
@@ -56,9 +56,12 @@ class AppealData:
     note: str = ""
 
 
-def _require_handler(user: User, agency: Agency) -> None:
-    if not agencies_handled(user=user).filter(pk=agency.pk).exists():
-        raise PermissionDenied("只有本机关的经办人或负责人可以办理。")
+def _require_handler(user: User, obj: Agency | Appeal) -> None:
+    """The policy's appeal.write, as a service answers it: PermissionDenied whatever the reason.
+    (The policy's `require` answers 404 for a case the user may not read; hiding it is the
+    pages' business, and they ask `require` before calling here.)"""
+    if not can(user, Action.APPEAL_WRITE, obj):
+        raise PermissionDenied(RULES[Action.APPEAL_WRITE].denied)
 
 
 def _iso(day: date | None) -> str | None:
@@ -231,7 +234,7 @@ def appeal_correct(*, user: User, appeal: Appeal, data: AppealData, reason: str)
     """Correct what was registered (a wrong date, case number, court...), saying why; the
     answer deadline is recomputed. The decision is corrected by `appeal_decision_correct`."""
     appeal = _locked(appeal)
-    _require_handler(user, appeal.agency)
+    _require_handler(user, appeal)
     why = _reason(reason)
     before = _snapshot(appeal)
     _apply(appeal, data)
@@ -256,7 +259,7 @@ def appeal_answer(*, user: User, appeal: Appeal, answered_on: date, reason: str 
     """Record the day the agency submitted its written answer (书面答复) or 答辩状 with the
     evidence. A date already recorded is changed only with a reason."""
     appeal = _locked(appeal)
-    _require_handler(user, appeal.agency)
+    _require_handler(user, appeal)
     _not_future(answered_on, "提交答复（答辩状）之日", "answered_on")
     if answered_on < appeal.copy_received_on:
         raise AppealError("提交答复（答辩状）之日不能早于收到副本之日。", field="answered_on")
@@ -307,7 +310,7 @@ def appeal_decide(*, user: User, appeal: Appeal, decision: str, decided_on: date
     Once recorded it is changed only by `appeal_decision_correct`.
     """
     appeal = _locked(appeal)
-    _require_handler(user, appeal.agency)
+    _require_handler(user, appeal)
     if not appeal.is_pending:
         raise AppealError("本案已记录审理结果；如有错误，请更正审理结果并写明理由。")
     entry = _check_decision(appeal, decision, decided_on)
@@ -337,7 +340,7 @@ def appeal_decision_correct(
     """Correct a recorded decision, saying why. A blank `decision` (and no date) withdraws a
     decision recorded by mistake: the case is pending again."""
     appeal = _locked(appeal)
-    _require_handler(user, appeal.agency)
+    _require_handler(user, appeal)
     if appeal.is_pending:
         raise AppealError("本案尚未记录审理结果，无需更正。")
     why = _reason(reason)

@@ -128,6 +128,7 @@ def applications_redate(*, user: User | None) -> int:
                 actor=user,
                 event_type=AuditEventType.APPLICATION_REDATED,
                 obj=application,
+                object_repr=application.number,
                 agency=application.agency,
                 old={"due_on": _iso(before[0]), "due_provisional": before[1]},
                 new={

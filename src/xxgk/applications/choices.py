@@ -2,7 +2,7 @@
 
 Applicant kinds are table 3's applicant columns; outcomes are table 3's outcome rows (of any
 edition: which rows a reply may use is decided by the edition in force for its year); statuses
-are the statutory clock's.
+are the statutory clock's. The kinds of deadline the queue names are defined here.
 """
 
 from __future__ import annotations
@@ -32,6 +32,22 @@ def outcome_choices() -> list[tuple[str, str]]:
 
 def status_choices() -> list[tuple[str, str]]:
     return [(s.value, s.label) for s in Status]
+
+
+class DeadlineKind(models.TextChoices):
+    """Which running deadline is the nearest (`Application.next_due_kind`): the agency's reply
+    or what the other side owes. The values are `clock.Deadline.kind`'s."""
+
+    REPLY = "reply", "答复期限"
+    CORRECTION_PERIOD = "correction_period", "申请人补正期限"
+    REASONS = "reasons", "申请人说明理由期限"
+    CONSULTATION = "consultation", "征求意见答复期限"
+    FEE = "fee", "申请人缴费期限"
+
+
+def deadline_kinds() -> list[tuple[str, str]]:
+    """`DeadlineKind`'s choices, as a callable so that no label is copied into a migration."""
+    return DeadlineKind.choices
 
 
 VOID = "voided"

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from xxgk.agencies.models import Agency
-from xxgk.applications.choices import VOID
+from xxgk.applications.choices import VOID, DeadlineKind
 from xxgk.applications.models import ApplicationEvent, CalendarYear
 from xxgk.report import editions
 from xxgk.workdays import Calendar
@@ -121,6 +121,10 @@ class Deadline:
     label: str  # what is due, in Chinese
 
 
+def _deadline(kind: DeadlineKind, on: date) -> Deadline:
+    return Deadline(kind.value, on, kind.label)
+
+
 def deadlines_of(state: State) -> list[Deadline]:
     """Every deadline still running, soonest first: the agency's and the other side's.
 
@@ -131,16 +135,16 @@ def deadlines_of(state: State) -> list[Deadline]:
         return []
     found = []
     if state.due_on is not None:
-        found.append(Deadline("reply", state.due_on, "答复期限"))
+        found.append(_deadline(DeadlineKind.REPLY, state.due_on))
     if state.correction_period_due is not None:
-        found.append(Deadline("correction_period", state.correction_period_due, "申请人补正期限"))
+        found.append(_deadline(DeadlineKind.CORRECTION_PERIOD, state.correction_period_due))
     if state.reasons_due is not None:
-        found.append(Deadline("reasons", state.reasons_due, "申请人说明理由期限"))
+        found.append(_deadline(DeadlineKind.REASONS, state.reasons_due))
     for c in state.consultations:
         if c.due_on is not None and c.answered_on is None and not c.lapsed:
-            found.append(Deadline("consultation", c.due_on, "征求意见答复期限"))
+            found.append(_deadline(DeadlineKind.CONSULTATION, c.due_on))
     if state.fee_due is not None:
-        found.append(Deadline("fee", state.fee_due, "申请人缴费期限"))
+        found.append(_deadline(DeadlineKind.FEE, state.fee_due))
     return sorted(found, key=lambda d: d.on)
 
 

@@ -9,7 +9,8 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Count, F, Q, QuerySet
 from django.http import Http404
 
-from xxgk.agencies.selectors import agencies_handled, agencies_headed, agencies_readable
+from xxgk.agencies.models import Agency
+from xxgk.agencies.policy import Action, can, scope
 from xxgk.applications.clock import live_events, state_of
 from xxgk.applications.models import Application, ApplicationEvent, Attachment
 from xxgk.workdays import Calendar
@@ -38,10 +39,19 @@ class Filters:
 
 
 def application_list(*, user: Viewer, filters: Filters | None = None) -> QuerySet[Application]:
-    """The applications of the agencies the user may read, due soonest first."""
-    qs = Application.objects.filter(agency__in=agencies_readable(user=user)).select_related(
-        "agency"
-    )
+    """The applications of the agencies the user may read (`policy`: application.read), due
+    soonest first."""
+    return _filtered(scope(user, Action.APPLICATION_READ), filters)
+
+
+def application_export(*, user: Viewer, filters: Filters | None = None) -> QuerySet[Application]:
+    """What the CSV export holds: `application_list`, on the agencies the user may export from
+    (`policy`: application.export)."""
+    return _filtered(scope(user, Action.APPLICATION_EXPORT), filters)
+
+
+def _filtered(agencies: QuerySet[Agency], filters: Filters | None) -> QuerySet[Application]:
+    qs = Application.objects.filter(agency__in=agencies).select_related("agency")
     f = filters or Filters()
     if f.q:
         qs = qs.filter(
@@ -210,19 +220,21 @@ def application_state(*, application: Application, today: date | None = None) ->
 def attachment_get(*, user: Viewer, pk: int) -> Attachment:
     try:
         return Attachment.objects.select_related("application").get(
-            pk=pk, application__agency__in=agencies_readable(user=user)
+            pk=pk, application__agency__in=scope(user, Action.APPLICATION_READ)
         )
     except Attachment.DoesNotExist:
         raise Http404("没有这个附件，或您无权查看。") from None
 
 
 def user_can_handle(*, user: Viewer, application: Application) -> bool:
-    """Officers and heads of the application's agency record its events."""
-    return agencies_handled(user=user).filter(pk=application.agency_id).exists()
+    """Whether the user records the application's events (`policy`: application.record_event)."""
+    return can(user, Action.APPLICATION_RECORD_EVENT, application)
 
 
 def user_is_head(*, user: Viewer, application: Application) -> bool:
-    return agencies_headed(user=user).filter(pk=application.agency_id).exists()
+    """Whether the user approves the application's extension (`policy`:
+    application.approve_extension)."""
+    return can(user, Action.APPLICATION_APPROVE_EXTENSION, application)
 
 
 def application_actions(*, user: Viewer, application: Application, state: State) -> list[EventKind]:

@@ -22,7 +22,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from xxgk.agencies.models import Agency
-from xxgk.agencies.selectors import agencies_handled
+from xxgk.agencies.policy import RULES, Action, can
 from xxgk.applications import fees
 from xxgk.applications.choices import NOT_BY_REPLY, VOID, FeeBasis
 from xxgk.applications.clock import (
@@ -183,9 +183,12 @@ def application_refresh(
     return changed
 
 
-def _require_handler(user: User, agency: Agency) -> None:
-    if not agencies_handled(user=user).filter(pk=agency.pk).exists():
-        raise PermissionDenied("只有本机关的经办人或负责人可以办理。")
+def _require(user: User, action: Action, obj: Agency | Application, denied: str = "") -> None:
+    """The policy's answer, as a service gives it: PermissionDenied whatever the reason. (The
+    policy's `require` answers 404 for a record the user may not read; hiding it is the pages'
+    business, and they ask `require` before calling here.)"""
+    if not can(user, action, obj):
+        raise PermissionDenied(denied or RULES[action].denied)
 
 
 @transaction.atomic
@@ -202,7 +205,7 @@ def application_register(
     files: tuple[UploadedFile, ...] = (),
 ) -> Application:
     """Register an application received on `received_on` (the Art. 31 receipt date)."""
-    _require_handler(user, agency)
+    _require(user, Action.APPLICATION_REGISTER, agency)
     problem = receipt_date_problem(received_on, today=timezone.localdate())
     if problem is not None:
         raise ApplicationError(problem)
@@ -234,6 +237,7 @@ def application_register(
         actor=user,
         event_type=AuditEventType.APPLICATION_REGISTERED,
         obj=application,
+        object_repr=application.number,
         agency=agency,
         new={
             "number": application.number,
@@ -457,7 +461,7 @@ def application_event_record(
     except TypeError as exc:  # a programming error, not a user's: say which field
         raise TypeError(f"application_event_record: {exc}") from None
     application = Application.objects.select_for_update().get(pk=application.pk)
-    _require_handler(user, application.agency)
+    _require(user, Action.APPLICATION_RECORD_EVENT, application)
     kind = EventKind(kind)
     if on > timezone.localdate():
         raise ApplicationError("事项日期不能晚于今天。")
@@ -466,9 +470,14 @@ def application_event_record(
     # As of the last event, not today: an event may be recorded after the fact; its own date
     # is checked when the clock replays the new timeline below.
     state = state_of(events, today=None, policy=policy)
+    if kind == EventKind.EXTENSION_APPROVED and kind in state.allowed:
+        _require(
+            user,
+            Action.APPLICATION_APPROVE_EXTENSION,
+            application,
+            "延期答复须经负责人批准：请由负责人登录后记录。",
+        )
     if kind not in application_actions(user=user, application=application, state=state):
-        if kind == EventKind.EXTENSION_APPROVED and kind in state.allowed:
-            raise PermissionDenied("延期答复须经负责人批准：请由负责人登录后记录。")
         raise ApplicationError(f"当前状态（{state.status.label}）下不能记录“{kind.label}”。")
     _check_reply(kind, on, given, events)
     event = _event_row(application, kind, on, given, events, user)
@@ -489,6 +498,7 @@ def application_event_record(
         actor=user,
         event_type=AuditEventType.APPLICATION_EVENT_RECORDED,
         obj=application,
+        object_repr=application.number,
         agency=application.agency,
         old=before,
         new={"event": _event_snapshot(event), **_snapshot(application)},
@@ -537,16 +547,18 @@ def application_event_void(
     old receipt is voided and a new one recorded, and the clock replays from it.
     """
     application = Application.objects.select_for_update().get(pk=application.pk)
-    _require_handler(user, application.agency)
+    _require(user, Action.APPLICATION_RECORD_EVENT, application)
     if event.application_id != application.pk or event.kind == VOID:
         raise ApplicationError("只能更正本申请中已记录的办理事项。")
     if hasattr(event, "voided_by"):
         raise ApplicationError("该事项已经更正过。")
     if event.kind == EventKind.EXTENSION_APPROVED:
-        from xxgk.applications.selectors import user_is_head
-
-        if not user_is_head(user=user, application=application):
-            raise PermissionDenied("延期答复的批准只能由负责人更正。")
+        _require(
+            user,
+            Action.APPLICATION_APPROVE_EXTENSION,
+            application,
+            "延期答复的批准只能由负责人更正。",
+        )
     if not reason.strip():
         raise ApplicationError("请写明更正的理由。")
     remaining = [e for e in live_events(application.events.all()) if e.pk != event.pk]
@@ -570,6 +582,7 @@ def application_event_void(
         actor=user,
         event_type=AuditEventType.APPLICATION_EVENT_VOIDED,
         obj=application,
+        object_repr=application.number,
         agency=application.agency,
         old={"event": _event_snapshot(event), **before},
         new={
@@ -628,7 +641,7 @@ def attachment_add(
     event: ApplicationEvent | None = None,
 ) -> Attachment:
     """File a document with an application (size and type limited by settings)."""
-    _require_handler(user, application.agency)
+    _require(user, Action.APPLICATION_RECORD_EVENT, application)
     content_type = _check_upload(upload)
     attachment = Attachment(
         application=application,
@@ -649,6 +662,7 @@ def attachment_add(
         actor=user,
         event_type=AuditEventType.ATTACHMENT_ADDED,
         obj=application,
+        object_repr=application.number,
         agency=application.agency,
         new={"attachment": attachment.pk, "name": attachment.name, "size": attachment.size},
     )

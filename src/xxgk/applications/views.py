@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.middleware import HtmxDetails
 
-from xxgk.agencies.selectors import agencies_handled, agencies_readable, user_is_administrator
+from xxgk.agencies.policy import Action, can, require, scope
 from xxgk.appeals.selectors import appeals_open_deadlines
 from xxgk.applications import choices
 from xxgk.applications.calendar_years import calendar_year_save, parse_days, parse_named_days
@@ -53,6 +53,7 @@ from xxgk.applications.selectors import (
     UrgencyBounds,
     application_actions,
     application_events,
+    application_export,
     application_get,
     application_list,
     application_queue,
@@ -90,21 +91,12 @@ class Row:
     urgency: Urgency
 
 
-NEXT_LABELS = {
-    "reply": "答复期限",
-    "correction_period": "申请人补正期限",
-    "reasons": "申请人说明理由期限",
-    "consultation": "征求意见答复期限",
-    "fee": "申请人缴费期限",
-}
-
-
 def _row(application: Application, calendar: Calendar, today: date) -> Row:
     if not application.is_open:
         return Row(application, "", URGENCY_NONE)
     return Row(
         application,
-        NEXT_LABELS.get(application.next_due_kind, ""),
+        application.get_next_due_kind_display(),
         urgency(application.next_due_on, calendar=calendar, today=today),
     )
 
@@ -129,7 +121,7 @@ def queue(request: Request) -> HttpResponse:
     today = timezone.localdate()
     calendar = calendar_current()
     bounds = UrgencyBounds.of(today, calendar)
-    form = QueueForm(request.GET or None, agencies=agencies_readable(user=request.user))
+    form = QueueForm(request.GET or None, agencies=scope(request.user, Action.APPLICATION_READ))
     filters = Filters(**form.filters()) if form.is_valid() else Filters()
     qs = application_queue(user=request.user, bounds=bounds, filters=filters)
     page = Paginator(qs.select_related("agency"), 50).get_page(request.GET.get("page"))
@@ -153,8 +145,8 @@ def queue(request: Request) -> HttpResponse:
             ],
             "today": today,
             "warning": _calendar_warning(calendar, today, provisional.exists()),
-            "can_register": agencies_handled(user=request.user).exists(),
-            "is_admin": user_is_administrator(user=request.user),
+            "can_register": can(request.user, Action.APPLICATION_REGISTER),
+            "is_admin": can(request.user, Action.CALENDAR_EDIT),
         },
     )
 
@@ -203,7 +195,7 @@ def export_csv(request: Request) -> StreamingHttpResponse:
     """
     form = FilterForm(request.GET or None)
     filters = _filters(form)
-    qs = application_list(user=request.user, filters=filters).select_related("agency")
+    qs = application_export(user=request.user, filters=filters)
     response = StreamingHttpResponse(
         export_rows(qs, year=filters.year), content_type="text/csv; charset=utf-8"
     )
@@ -214,9 +206,8 @@ def export_csv(request: Request) -> StreamingHttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def register(request: Request) -> HttpResponse:
-    agencies = agencies_handled(user=request.user)
-    if not agencies.exists():
-        raise PermissionDenied("只有经办人或负责人可以登记申请。")
+    require(request.user, Action.APPLICATION_REGISTER)
+    agencies = scope(request.user, Action.APPLICATION_REGISTER)
     form = RegisterForm(request.POST or None, request.FILES or None, agencies=agencies)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -274,7 +265,7 @@ def _detail_context(request: Request, application: Application) -> dict[str, Any
 
 
 def _can_void(request: Request, application: Application) -> bool:
-    return agencies_handled(user=request.user).filter(pk=application.agency_id).exists()
+    return can(request.user, Action.APPLICATION_RECORD_EVENT, application)
 
 
 def _outcome_row(application: Application) -> Any:
@@ -343,9 +334,12 @@ def event_record(request: Request, pk: int, kind: str) -> HttpResponse:
     """The form for one action (GET, loaded into the page by htmx) and its submission."""
     application = application_get(user=request.user, pk=pk)
     event_kind = _event_kind(kind)
+    require(request.user, Action.APPLICATION_RECORD_EVENT, application)
+    if event_kind == EventKind.EXTENSION_APPROVED:
+        require(request.user, Action.APPLICATION_APPROVE_EXTENSION, application)
     context = _detail_context(request, application)
     if event_kind not in context["actions"]:
-        raise PermissionDenied("当前状态或您的角色不允许这项操作。")
+        raise PermissionDenied("当前状态不允许这项操作。")
     year = timezone.localdate().year
     if request.method == "POST":
         on = request.POST.get("on", "")
@@ -433,6 +427,7 @@ def grounds(request: Request, pk: int) -> HttpResponse:
 @require_POST
 def event_void(request: Request, pk: int) -> HttpResponse:
     application = application_get(user=request.user, pk=pk)
+    require(request.user, Action.APPLICATION_RECORD_EVENT, application)
     form = VoidForm(request.POST)
     if not form.is_valid():
         messages.error(request, "请写明更正的理由。")
@@ -501,8 +496,7 @@ def attachment(request: Request, pk: int) -> FileResponse:
 @require_http_methods(["GET", "POST"])
 def calendar_years(request: Request) -> HttpResponse:
     """An administrator enters a year's holidays and make-up working days."""
-    if not user_is_administrator(user=request.user):
-        raise PermissionDenied("只有管理员可以录入工作日历。")
+    require(request.user, Action.CALENDAR_EDIT)
     form = CalendarYearForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

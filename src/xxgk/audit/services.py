@@ -22,8 +22,13 @@ def audit_record(
     agency: Agency | None,
     old: Any = None,
     new: Any = None,
+    object_repr: str | None = None,
 ) -> AuditLog:
-    """Record one change. Must run inside the caller's transaction so both commit or neither."""
+    """Record one change. Must run inside the caller's transaction so both commit or neither.
+
+    The record names the object by `object_repr`, else by `str(obj)`. Pass it when the object's
+    `str` holds personal data (an application's names its applicant: pass its number), so that
+    the log never stores it."""
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("audit_record must be called inside the service's transaction")
     return AuditLog.objects.create(
@@ -32,7 +37,7 @@ def audit_record(
         agency=agency,
         object_type=obj._meta.model_name or "",
         object_id=str(obj.pk),
-        object_repr=str(obj)[:200],
+        object_repr=(str(obj) if object_repr is None else object_repr)[:200],
         old_value=old,
         new_value=new,
     )

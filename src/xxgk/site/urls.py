@@ -1,14 +1,25 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.http import HttpRequest
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from xxgk.agencies.policy import Action, can
 from xxgk.applications import views as application_views
 from xxgk.audit import views as audit_views
 
 admin.site.site_header = "xxgk 政府信息公开 · 系统管理"
 admin.site.site_title = "xxgk 系统管理"
 admin.site.index_title = "基础数据"
+
+
+def _admin_site_permission(request: HttpRequest) -> bool:
+    """Who enters the admin at all is the policy's (admin.site); what each page then shows is
+    scoped by its ModelAdmin, which asks the policy too."""
+    return can(request.user, Action.ADMIN_SITE)
+
+
+admin.site.has_permission = _admin_site_permission  # type: ignore[method-assign]
 
 urlpatterns = [
     path("", RedirectView.as_view(pattern_name="applications:queue"), name="home"),

@@ -56,7 +56,9 @@ class Application(models.Model):
     # The nearest running deadline of any kind (the reply, the applicant's correction or
     # payment, a consultation, Art. 35 reasons) and which: what the queue sorts and warns by.
     next_due_on = models.DateField("最近期限", null=True, editable=False, db_index=True)
-    next_due_kind = models.CharField("最近期限事项", max_length=30, blank=True, editable=False)
+    next_due_kind = models.CharField(
+        "最近期限事项", max_length=30, choices=choices.deadline_kinds, blank=True, editable=False
+    )
     has_warnings = models.BooleanField("有需注意事项", default=False, editable=False)
 
     class Meta:
