@@ -186,3 +186,15 @@ def test_an_agency_goes_only_under_one_the_user_administers(
     assert not can_place_agency(people.admin, None)
     root = django_user_model.objects.create_superuser("root", password="x")
     assert can_place_agency(root, None)
+
+
+def test_holders_are_who_may_act_on_an_agency(tree, people) -> None:
+    from xxgk.agencies.policy import Action, holders
+
+    acting = {m.user for m in holders(Action.APPLICATION_RECORD_EVENT, tree.bureau)}
+    assert acting == {people.officer, people.head}
+    approving = {m.user for m in holders(Action.APPLICATION_APPROVE_EXTENSION, tree.bureau)}
+    assert approving == {people.head}
+    readers = {m.user for m in holders(Action.APPLICATION_READ, tree.township)}
+    assert people.supervisor in readers  # the city's supervisor reads everything below it
+    assert people.officer not in readers

@@ -222,6 +222,22 @@ def scope(user: Viewer, action: Action) -> QuerySet[Agency]:
     return Agency.objects.filter(query)
 
 
+def holders(action: Action, agency: Agency) -> QuerySet[Membership]:
+    """The memberships that allow `action` on `agency`: who is told of its deadlines.
+
+    The same rules as `can`, asked the other way round; superusers are not included (they are
+    not staff of an agency)."""
+    rule = RULES[action]
+    query = Q(pk__in=[])
+    for role, reach in rule.grants.items():
+        if reach is Reach.OWN:
+            query |= Q(role=role, agency=agency)
+        else:
+            ancestors = [int(pk) for pk in agency.path.strip("/").split("/") if pk]
+            query |= Q(role=role, agency_id__in=ancestors or [agency.pk])
+    return Membership.objects.filter(query).select_related("user", "agency")
+
+
 def can_place_agency(user: Viewer, parent: Agency | None) -> bool:
     """Whether the user may put an agency under `parent` (adding it, or moving it there). The top
     of the tree (`parent` None) belongs to no administrator's subtree: only a superuser."""

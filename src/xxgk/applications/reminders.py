@@ -17,7 +17,8 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from xxgk.agencies.models import Membership, Role
+from xxgk.agencies.models import Agency
+from xxgk.agencies.policy import Action, holders
 from xxgk.appeals.models import Appeal
 from xxgk.applications.clock import (
     calendar_current,
@@ -130,12 +131,12 @@ def reminders_due(*, today: date) -> dict[User, list[Due]]:
     ]:
         urgent[due.agency_id].append(due)
     recipients: dict[User, list[Due]] = defaultdict(list)
-    staff = Membership.objects.filter(
-        agency_id__in=list(urgent), role__in=[Role.OFFICER, Role.HEAD]
-    ).select_related("user")
-    for membership in staff:
-        if membership.user.email and membership.user.is_active:
-            recipients[membership.user].extend(urgent[membership.agency_id])
+    for agency in Agency.objects.filter(pk__in=list(urgent)):
+        # Those who may act on the agency's cases (the policy): its officers and heads.
+        for membership in holders(Action.APPLICATION_RECORD_EVENT, agency):
+            user = membership.user
+            if user.email and user.is_active and urgent[agency.pk][0] not in recipients[user]:
+                recipients[user].extend(urgent[agency.pk])
     return {user: sorted(items, key=lambda d: d.due_on) for user, items in recipients.items()}
 
 
