@@ -4,7 +4,7 @@
 PYTHON ?= python3
 UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 
-.PHONY: run test lint format bench uv sync
+.PHONY: run test lint format bench bench-queue uv sync
 
 uv:
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 \
@@ -30,6 +30,10 @@ test: sync
 ## bench: xxgk audit's reading speed per form on one core, --jobs scaling, peak memory
 bench: sync
 	$(UV) run python -m benchmarks.bench
+
+## bench-queue: the officer's queue, search and export at 100,000 applications on PostgreSQL
+bench-queue: sync
+	$(UV) run python -m benchmarks.queue
 
 ## lint: ruff check, ruff format --check, and mypy (with the django-stubs plugin)
 lint: sync

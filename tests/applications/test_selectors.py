@@ -112,7 +112,7 @@ def test_the_queue_reads_stored_deadlines_in_a_few_queries(register, people, tod
         listed = list(application_queue(user=people.officer, bounds=bounds))
         counts = queue_counts(user=people.officer, bounds=bounds)
     assert listed == [overdue, soon, later]
-    assert counts == {"overdue": 1, "soon": 1, "week": 0}
+    assert counts == {"overdue": 1, "soon": 1, "week": 0, "provisional": 0}
     assert len(queries) <= 8  # the user's agencies, the list, the counts: not one per case
     only = application_queue(user=people.officer, bounds=bounds, filters=Filters(urgency="soon"))
     assert list(only) == [soon]
@@ -137,3 +137,34 @@ def test_the_nearest_deadline_may_be_the_other_sides(register, people, today):
     )
     assert application.get_next_due_kind_display() == "征求意见答复期限"
     assert application.due_on > application.next_due_on
+
+
+def test_the_fees_of_a_year_are_kept_for_the_annual_report(register, people, today):
+    from decimal import Decimal
+
+    from xxgk.applications.selectors import fees_of_year
+    from xxgk.applications.services import application_event_void
+
+    today.set(date(2025, 12, 31))
+    application = register(date(2025, 9, 26))
+
+    def record(kind, on, **fields):
+        return application_event_record(
+            user=people.officer, application=application, kind=kind, on=on, **fields
+        )
+
+    record(EventKind.FEE_NOTICE_SENT, date(2025, 9, 30), fee_basis="pages", pages=130)
+    record(EventKind.FEE_NOTICE_DELIVERED, date(2025, 10, 9))
+    paid = record(EventKind.FEE_PAID, date(2025, 10, 10))
+    record(EventKind.FEE_REFUNDED, date(2025, 10, 15), amount=Decimal("200"), note="多收")
+    totals = fees_of_year(applications=Application.objects.all(), year=2025)
+    assert (totals["collected"].count, totals["collected"].amount) == (1, Decimal("1300.00"))
+    assert (totals["refunded"].count, totals["refunded"].amount) == (1, Decimal("200.00"))
+    assert totals["waived"].count == 0
+    assert fees_of_year(applications=Application.objects.all(), year=2024)["collected"].count == 0
+    del paid  # a voided payment is not counted:
+    refund = application.events.get(kind=EventKind.FEE_REFUNDED)
+    application_event_void(
+        user=people.officer, application=application, event=refund, reason="误录"
+    )
+    assert fees_of_year(applications=Application.objects.all(), year=2025)["refunded"].count == 0

@@ -7,8 +7,10 @@ import io
 from collections.abc import Iterable, Iterator
 from datetime import date
 
+from django.db import transaction
 from django.db.models import QuerySet
 
+from xxgk.applications import choices
 from xxgk.applications.models import Application
 from xxgk.report import editions
 
@@ -52,26 +54,34 @@ def export_rows(applications: QuerySet[Application], *, year: int | None) -> Ite
             edition.application_row("carried_forward").short,
         ]
     )
-    for a in applications.iterator(chunk_size=2000):
-        y = year or (a.received_on.year if a.received_on else None)
-        carried_over = y is not None and _open_on(a, date(y - 1, 12, 31))
-        carried_forward = y is not None and _open_on(a, date(y, 12, 31))
-        yield _line(
-            [
-                a.agency.name,
-                a.number,
-                a.get_applicant_kind_display(),
-                a.applicant_name,
-                a.get_channel_display(),
-                a.received_on or "",
-                a.get_status_display(),
-                a.due_on or "",
-                a.get_outcome_display() if a.outcome else "",
-                a.closed_on or "",
-                "是" if carried_over else "",
-                "是" if carried_forward else "",
-            ]
-        )
+    # Looked up once: get_FOO_display evaluates a callable `choices` again on every call.
+    kinds = dict(choices.applicant_kinds())
+    channels = dict(choices.Channel.choices)
+    statuses = dict(choices.status_choices())
+    outcomes = dict(choices.outcome_choices())
+    # In a transaction PostgreSQL's server-side cursor is declared WITHOUT HOLD and sends the
+    # first rows at once; outside one (WITH HOLD) it completes the whole query first.
+    with transaction.atomic():
+        for a in applications.iterator(chunk_size=2000):
+            y = year or (a.received_on.year if a.received_on else None)
+            carried_over = y is not None and _open_on(a, date(y - 1, 12, 31))
+            carried_forward = y is not None and _open_on(a, date(y, 12, 31))
+            yield _line(
+                [
+                    a.agency.name,
+                    a.number,
+                    kinds.get(a.applicant_kind, a.applicant_kind),
+                    a.applicant_name,
+                    channels.get(a.channel, a.channel),
+                    a.received_on or "",
+                    statuses.get(a.status, a.status),
+                    a.due_on or "",
+                    outcomes.get(a.outcome, a.outcome),
+                    a.closed_on or "",
+                    "是" if carried_over else "",
+                    "是" if carried_forward else "",
+                ]
+            )
 
 
 def _line(cells: Iterable[object]) -> str:

@@ -127,9 +127,7 @@ def queue(request: Request) -> HttpResponse:
     page = Paginator(qs.select_related("agency"), 50).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    provisional = application_list(user=request.user, filters=Filters(open_only=True)).filter(
-        due_provisional=True
-    )
+    counts = queue_counts(user=request.user, bounds=bounds)
     return render(
         request,
         "applications/queue.html",
@@ -138,13 +136,13 @@ def queue(request: Request) -> HttpResponse:
             "page": page,
             "rows": [_row(a, calendar, today) for a in page.object_list],
             "query": query.urlencode(),
-            "counts": queue_counts(user=request.user, bounds=bounds),
+            "counts": counts,
             "appeals": [
                 (a, urgency(a.answer_due_on, calendar=calendar, today=today))
                 for a in appeals_open_deadlines(user=request.user)[:20]
             ],
             "today": today,
-            "warning": _calendar_warning(calendar, today, provisional.exists()),
+            "warning": _calendar_warning(calendar, today, counts["provisional"] > 0),
             "can_register": can(request.user, Action.APPLICATION_REGISTER),
             "is_admin": can(request.user, Action.CALENDAR_EDIT),
         },

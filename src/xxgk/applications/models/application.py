@@ -70,6 +70,10 @@ class Application(models.Model):
         )
         indexes = (
             models.Index(fields=("agency", "closed_on", "next_due_on"), name="application_queue"),
+            # The list's order within an agency: a deep page, or the export, without a sort.
+            models.Index(
+                fields=("agency", "due_on", "received_on", "id"), name="application_list_order"
+            ),
         )
 
     def __str__(self) -> str:
