@@ -13,11 +13,12 @@ def test_login_page_is_chinese_and_logs_in(client, people) -> None:
     bad = client.post(reverse("login"), {"username": "officer", "password": "wrong"})
     assert "用户名或密码不正确" in bad.content.decode()
     good = client.post(reverse("login"), {"username": "officer", "password": PASSWORD})
-    assert good["Location"] == reverse("applications:queue")
+    assert good["Location"] == reverse("home")
+    assert client.get(reverse("home"))["Location"] == reverse("applications:queue")
 
 
-def test_home_leads_to_the_queue(client, people) -> None:
-    assert client.get("/")["Location"] == reverse("applications:queue")
+def test_home_asks_a_visitor_to_log_in(client, people) -> None:
+    assert client.get("/")["Location"] == reverse("login") + "?next=/"
 
 
 def test_htmx_is_served_locally_by_whitenoise(client) -> None:

@@ -80,7 +80,7 @@ def _pending(w: World) -> dict[str, Any]:
 # fmt: off
 #                                 anonymous nobody officer head supervisor admin outsider superuser
 TABLE: tuple[Row, ...] = (
-    Row("home",                          (R, R, R, R, R, R, R, R)),
+    Row("home",                          (L, R, R, R, R, R, R, R)),
     Row("login",                         (200, 200, 200, 200, 200, 200, 200, 200)),
     Row("logout",                        (405, 405, 405, 405, 405, 405, 405, 405)),
     Row("logout",                        (L, L, L, L, L, L, L, L), method="POST"),
@@ -320,3 +320,19 @@ def test_staff_see_the_admin(users) -> None:
     users["admin"].save()
     page = _client("admin", users).get(reverse("audit")).content.decode()
     assert _nav(page) == ["工作日历", "操作日志", "系统管理"]
+
+
+@pytest.mark.parametrize(
+    ("who", "lands_on"),
+    [
+        ("officer", "applications:queue"),
+        ("supervisor", "applications:queue"),
+        ("admin", "calendar"),  # an administrator reads no applications
+    ],
+)
+def test_home_opens_the_first_page_the_user_may_open(client, people, who, lands_on) -> None:
+    from tests.conftest import PASSWORD
+
+    assert client.login(username=getattr(people, who).username, password=PASSWORD)
+    response = client.get(reverse("home"))
+    assert response["Location"] == reverse(lands_on)

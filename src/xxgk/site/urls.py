@@ -2,11 +2,11 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.http import HttpRequest
 from django.urls import include, path
-from django.views.generic import RedirectView
 
 from xxgk.agencies.policy import Action, can
 from xxgk.applications import views as application_views
 from xxgk.audit import views as audit_views
+from xxgk.site import views as site_views
 
 admin.site.site_header = "xxgk 政府信息公开 · 系统管理"
 admin.site.site_title = "xxgk 系统管理"
@@ -22,7 +22,7 @@ def _admin_site_permission(request: HttpRequest) -> bool:
 admin.site.has_permission = _admin_site_permission  # type: ignore[method-assign]
 
 urlpatterns = [
-    path("", RedirectView.as_view(pattern_name="applications:queue"), name="home"),
+    path("", site_views.home, name="home"),
     path("login/", auth_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("applications/", include("xxgk.applications.urls")),
