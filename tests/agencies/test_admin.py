@@ -175,3 +175,50 @@ def test_a_superuser_administers_every_agency(client, tree, django_user_model) -
     )
     assert top.status_code == 302
     assert "applications/application/" not in client.get(reverse("admin:index")).content.decode()
+
+
+def test_changing_the_fee_policy_redates_the_agencys_open_cases(
+    client, tree, people, register, today
+) -> None:
+    from datetime import date
+
+    from django.urls import reverse
+
+    from xxgk.applications.services import application_event_record
+    from xxgk.workdays.clock import EventKind
+
+    today.set(date(2024, 10, 20))
+    application = register(date(2024, 9, 30))  # reply due 2024-11-01
+    for kind, on, fields in (
+        (EventKind.FEE_NOTICE_SENT, date(2024, 10, 8), {"fee_basis": "pages", "pages": 40}),
+        (EventKind.FEE_NOTICE_DELIVERED, date(2024, 10, 8), {}),
+        (EventKind.FEE_PAID, date(2024, 10, 15), {}),
+    ):
+        application_event_record(
+            user=people.officer, application=application, kind=kind, on=on, **fields
+        )
+    application.refresh_from_db()
+    assert application.due_on == date(2024, 11, 11)  # the wait for payment not counted
+    people.admin.is_staff = True
+    people.admin.save()
+    assert client.login(username="admin", password="pw-for-tests-only")
+    url = reverse("admin:agencies_agency_change", args=[tree.bureau.pk])
+    form = {
+        "name": tree.bureau.name,
+        "level": tree.bureau.level,
+        "parent": tree.bureau.parent_id,
+        "address": tree.bureau.address,
+        "phone": tree.bureau.phone,
+        "short_name": tree.bureau.short_name,
+        "document_number_pattern": tree.bureau.document_number_pattern,
+        "review_body": tree.bureau.review_body,
+        "court": tree.bureau.court,
+        "fee_payment": tree.bureau.fee_payment,
+        "correction_period_days": 15,
+        "reasons_period_days": 10,
+        # fee_pauses_clock unticked: the wait now counts
+    }
+    response = client.post(url, form)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    application.refresh_from_db()
+    assert application.due_on == date(2024, 11, 1)

@@ -118,7 +118,15 @@ class AgencyAdmin(PolicyAdmin):
     def save_model(self, request: HttpRequest, obj: Agency, form: Any, change: bool) -> None:
         values = {f: getattr(obj, f) for f in _AGENCY_FIELDS}
         if change:
+            before = Agency.objects.get(pk=obj.pk).fee_pauses_clock
             agency_update(actor=request.user, agency=obj, **values)
+            if obj.fee_pauses_clock != before:
+                # The clock of every open case of the agency counts differently now. (The
+                # periods the notices set are stored with each notice: a new default changes
+                # no case already running.)
+                from xxgk.applications.calendar_years import applications_redate
+
+                applications_redate(user=request.user, agency=obj)  # type: ignore[arg-type]
         else:
             created = agency_create(actor=request.user, **values)
             obj.pk, obj.path = created.pk, created.path

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from django.contrib.auth.models import User
 from django.db import transaction
 
+from xxgk.agencies.models import Agency
 from xxgk.agencies.policy import Action, require
 from xxgk.applications.clock import calendar_current
 from xxgk.applications.models import Application, CalendarYear
@@ -115,12 +116,16 @@ def calendar_year_save(
     return row, moved
 
 
-def applications_redate(*, user: User | None) -> int:
-    """Recompute the deadlines of every open application on the current calendar (run after a
-    calendar year is entered); each one that moved gets an audit record."""
+def applications_redate(*, user: User | None, agency: Agency | None = None) -> int:
+    """Recompute the deadlines of every open application (of `agency`, if given) on the current
+    calendar and the agency's policy — after a calendar year is entered, or the agency's policy
+    changed; each one that moved gets an audit record."""
     calendar = calendar_current()
     moved = 0
-    for application in Application.objects.filter(closed_on__isnull=True).select_related("agency"):
+    open_cases = Application.objects.filter(closed_on__isnull=True).select_related("agency")
+    if agency is not None:
+        open_cases = open_cases.filter(agency=agency)
+    for application in open_cases:
         before = (application.due_on, application.due_provisional)
         if application_refresh(application=application, calendar=calendar):
             moved += 1
