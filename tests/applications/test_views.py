@@ -408,3 +408,15 @@ def test_year_filter_can_include_applications_carried_over(client, register, peo
     assert "年内办结" not in both
     assert "2025 年结转" in both
     assert carried.carried_forward
+
+
+def test_no_ground_is_preselected(client, register, people) -> None:
+    application = register(date(2025, 9, 26))
+    login(client, people.officer)
+    body = client.get(
+        reverse("applications:grounds", args=[application.pk]),
+        {"outcome": "granted", "on": "2025-10-09"},
+    ).content.decode()
+    options = body.split("<option")[1:]
+    assert options[0].startswith(' value="">')  # the officer must choose
+    assert not any(" selected" in o for o in options)
