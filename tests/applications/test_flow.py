@@ -244,7 +244,8 @@ def test_a_late_notice_is_marked_and_an_early_lapse_refused(client, register, pe
     )
     assert response.status_code == 302  # recorded as it happened …
     page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
-    assert "应于 2025-10-13 前告知" in page  # … and marked late
+    assert "应于 2025-10-13 前告知" in page  # … and marked late, on the case
+    assert "逾期告知" in page  # and in the timeline
     application.refresh_from_db()
     assert application.has_warnings
     lapse = reverse("applications:event", args=[application.pk, "correction_expired"])

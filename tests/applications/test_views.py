@@ -420,3 +420,14 @@ def test_no_ground_is_preselected(client, register, people) -> None:
     options = body.split("<option")[1:]
     assert options[0].startswith(' value="">')  # the officer must choose
     assert not any(" selected" in o for o in options)
+
+
+def test_search_costs_the_same_queries_for_many_applications(
+    client, register, people, django_assert_max_num_queries
+) -> None:
+    for day in range(1, 29):
+        register(date(2025, 9, day))
+    login(client, people.officer)
+    with django_assert_max_num_queries(12):  # not one per application
+        page = client.get(reverse("applications:search"), {"year": 2025})
+    assert page.content.decode().count("/applications/") >= 28
