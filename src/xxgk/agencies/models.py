@@ -40,6 +40,16 @@ def validate_number_pattern(pattern: str) -> None:
         raise ValidationError("发文字号格式须含有 {seq}（当年顺序号）。")
 
 
+def validate_index_pattern(pattern: str) -> None:
+    """A 索引号 pattern names only {code}, {year} and {seq} (with a format, e.g. {seq:05d})."""
+    try:
+        pattern.format(code="014000319", year=2025, seq=1)
+    except (KeyError, IndexError, ValueError):
+        raise ValidationError("索引号格式只能使用 {code}、{year}、{seq}。") from None
+    if "{seq" not in pattern:
+        raise ValidationError("索引号格式须含有 {seq}（当年顺序号）。")
+
+
 class Agency(models.Model):
     name = models.CharField("名称", max_length=120)
     level = models.CharField("层级", max_length=20, choices=Level.choices)
@@ -66,6 +76,21 @@ class Agency(models.Model):
         default=DEFAULT_NUMBER_PATTERN,
         validators=[validate_number_pattern],
         help_text="可用 {short}（机关代字）、{year}（年份）、{seq}（当年顺序号）",
+    )
+    index_number_pattern = models.CharField(
+        "索引号格式",
+        max_length=80,
+        default="{code}/{year}-{seq:05d}",
+        validators=[validate_index_pattern],
+        help_text=(
+            "可用 {code}（机构代码）、{year}（年份）、{seq}（当年顺序号），如 014000319/2020-00001"
+        ),
+    )
+    organisation_code = models.CharField(
+        "机构代码",
+        max_length=18,
+        blank=True,
+        help_text="组织机构代码或统一社会信用代码，用于索引号",
     )
     review_body = models.CharField(
         "行政复议机关", max_length=120, blank=True, help_text="答复书告知的行政复议机关全称"
@@ -122,6 +147,11 @@ class Agency(models.Model):
         """The 发文字号 of the agency's `seq`-th letter of `year`: 江自然资政信公〔2025〕8号."""
         short = self.short_name or self.name[:4]
         return self.document_number_pattern.format(short=short, year=year, seq=seq)
+
+    def index_number(self, *, year: int, seq: int) -> str:
+        """The 索引号 of the agency's `seq`-th disclosure of `year`: 014000319/2020-00001."""
+        code = self.organisation_code or f"A{self.pk:06d}"
+        return self.index_number_pattern.format(code=code, year=year, seq=seq)
 
     @property
     def depth(self) -> int:

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "xxgk.agencies",
     "xxgk.applications",
     "xxgk.appeals",
+    "xxgk.disclosures",
 ]
 
 MIDDLEWARE = [
