@@ -58,6 +58,27 @@ EXPECTED: dict[Action, dict[str, set[str]]] = {
         "district_officer": {"district"},
         "outsider": {"other_city"},
     },
+    Action.DISCLOSURE_READ: {
+        "officer": {"bureau"},
+        "head": {"bureau"},
+        "district_officer": {"district"},
+        "supervisor": CITY_TREE,
+        "outsider": {"other_city"},
+    },
+    Action.DISCLOSURE_WRITE: {
+        "officer": {"bureau"},
+        "head": {"bureau"},
+        "district_officer": {"district"},
+        "outsider": {"other_city"},
+    },
+    Action.DISCLOSURE_REVIEW: {"head": {"bureau"}},
+    Action.FIGURE_EDIT: {
+        "officer": {"bureau"},
+        "head": {"bureau"},
+        "district_officer": {"district"},
+        "outsider": {"other_city"},
+    },
+    Action.THEME_EDIT: {"admin": CITY_TREE},
     Action.AGENCY_EDIT: {"admin": CITY_TREE},
     Action.STAFF_EDIT: {"admin": CITY_TREE},
     Action.CALENDAR_EDIT: {"admin": CITY_TREE},
@@ -143,12 +164,17 @@ def test_permitted_lists_what_the_navigation_shows(people) -> None:
         Action.APPLICATION_RECORD_EVENT,
         Action.APPEAL_READ,
         Action.APPEAL_WRITE,
+        Action.DISCLOSURE_READ,
+        Action.DISCLOSURE_WRITE,
+        Action.FIGURE_EDIT,
     }
     assert Action.APPLICATION_APPROVE_EXTENSION in permitted(people.head)
+    assert Action.DISCLOSURE_REVIEW in permitted(people.head)
     assert permitted(people.supervisor) == {
         Action.APPLICATION_READ,
         Action.APPLICATION_EXPORT,
         Action.APPEAL_READ,
+        Action.DISCLOSURE_READ,
     }
     assert Action.APPLICATION_READ not in permitted(people.admin)
     assert Action.AUDIT_LOG_READ in permitted(people.admin)

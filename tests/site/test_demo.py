@@ -109,3 +109,21 @@ def test_every_demo_date_is_a_working_day(media) -> None:
         if calendar.covers(e.on.year) and not calendar.is_workday(e.on)
     ]
     assert rest == []
+
+
+def test_the_demo_portal_shows_the_register(client, media) -> None:
+    """The public sees the demo's published records, guides and 制度, and finds them by search
+    (the register's services keep the portal's index)."""
+    from xxgk.disclosures.models import Disclosure
+
+    demo_load()
+    letter = Disclosure.objects.get(title="致在江城外籍人士的一封公开信")
+    page = client.get(reverse("portal:disclosure", args=[letter.index_number]))
+    assert page.status_code == 200
+    assert "致在江城外籍人士的一封公开信" in page.content.decode()
+    found = client.get(reverse("portal:search"), {"q": "公开信"}).content.decode()
+    assert letter.index_number in found or "致在江城外籍人士的一封公开信" in found
+    guide = client.get(reverse("portal:guide", args=[letter.agency_id])).content.decode()
+    assert "政务公开办公室" in guide
+    rules = client.get(reverse("portal:rules", args=[letter.agency_id])).content.decode()
+    assert "保密审查制度" in rules

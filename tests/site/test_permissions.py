@@ -121,9 +121,60 @@ TABLE: tuple[Row, ...] = (
         post_denied=True),
     Row("appeals:decision_correct",      (L, 404, 200, 200, 403, 404, 404, 403),
         lambda w: {"pk": w.decided.pk}, post_denied=True),
+    # 主动公开: officers and heads of the bureau keep its register, only the head records the
+    # 保密审查, the city's supervisor reads; a record of another agency is not shown to exist.
+    Row("disclosures:list",              (L, 403, 200, 200, 200, 403, 200, 403)),
+    Row("disclosures:new",               (L, 403, 200, 200, 403, 403, 200, 403), post_denied=True),
+    Row("disclosures:figures",           (L, 403, 200, 200, 403, 403, 200, 403), post_denied=True),
+    *(Row(f"disclosures:{name}",         expected,
+          lambda w: {"pk": w.open.agency.disclosures.create(
+              index_number="t/2025-1", title="草稿", publisher="局", kind="other",
+              made_on=date(2025, 10, 9), summary="概述", created_by=w.open.created_by).pk},
+          post_denied=name == "edit")
+      for name, expected in (("detail", (L, 404, 200, 200, 200, 404, 404, 404)),
+                             ("edit", (L, 404, 200, 200, 403, 404, 404, 404)))),
+    *(Row("disclosures:step",            expected,
+          lambda w, step=step: {"step": step, "pk": w.open.agency.disclosures.create(
+              index_number="t/2025-1", title="草稿", publisher="局", kind="other",
+              made_on=date(2025, 10, 9), summary="概述", created_by=w.open.created_by,
+              status="in_review" if step == "review" else "draft").pk},
+          method=method, data=lambda w: {"on": "2025-10-10", "opinion": "approved"},
+          post_denied=method == "POST", note=f"{method} {step}")
+      for step, method, expected in (
+          ("submit", "GET", (L, 405, 405, 405, 405, 405, 405, 405)),
+          ("submit", "POST", (L, 404, None, None, 403, 404, 404, 404)),
+          ("review", "POST", (L, 404, 403, None, 403, 404, 404, 404)))),
+    Row("disclosures:attachment",        (L, 404, 200, 200, 200, 404, 404, 404),
+        lambda w: {"pk": w.open.agency.disclosures.create(
+            index_number="t/2025-1", title="草稿", publisher="局", kind="other",
+            made_on=date(2025, 10, 9), created_by=w.open.created_by).attachments.create(
+            file=SimpleUploadedFile("a.pdf", b"%PDF-1.4"), name="a.pdf", size=8,
+            content_type="application/pdf").pk}),
     # The administrator's pages.
     Row("calendar",                      (L, 403, 403, 403, 403, 200, 403, 200), post_denied=True),
     Row("audit",                         (L, 403, 403, 403, 403, 200, 403, 200)),
+    # The public portal (政府信息公开专栏): everyone, logged in or not, reads it all.
+    *(Row(f"portal:{name}",              (200, 200, 200, 200, 200, 200, 200, 200),
+          lambda w: {"agency_id": w.open.agency_id})
+      for name in ("agency", "guide", "rules", "statutory", "catalogue", "reports", "apply",
+                   "feed_rss", "feed_atom")),
+    Row("portal:home",                   (200, 200, 200, 200, 200, 200, 200, 200)),
+    Row("portal:search",                 (200, 200, 200, 200, 200, 200, 200, 200), query="q=公开"),
+    Row("portal:disclosure",             (200, 200, 200, 200, 200, 200, 200, 200),
+        lambda w: {"index_number": w.open.agency.disclosures.create(
+            index_number="014000319/2025-00001", title="公开", publisher="局", kind="other",
+            made_on=date(2025, 1, 1), status="published", created_by=w.open.created_by,
+        ).index_number}),
+    Row("portal:attachment",             (200, 200, 200, 200, 200, 200, 200, 200),
+        lambda w: {"pk": w.open.agency.disclosures.create(
+            index_number="014000319/2025-00002", title="附件", publisher="局", kind="other",
+            made_on=date(2025, 1, 1), status="published", created_by=w.open.created_by,
+        ).attachments.create(file=SimpleUploadedFile("a.pdf", b"%PDF-1.4"), name="a.pdf",
+                             size=8, content_type="application/pdf").pk}),
+    Row("sitemap",                       (200, 200, 200, 200, 200, 200, 200, 200)),
+    Row("set_language",                  (R, R, R, R, R, R, R, R)),
+    Row("set_language",                  (R, R, R, R, R, R, R, R), method="POST",
+        data=lambda w: {"language": "en", "next": "/gk/"}),
 )
 # fmt: on
 
@@ -283,11 +334,11 @@ def test_each_role_gets_what_the_table_says(row: Row, world: World, users: Any) 
 NAVIGATION = {
     "anonymous": [],
     "nobody": [],
-    "officer": ["待办", "查询", "登记申请", "复议诉讼"],
-    "head": ["待办", "查询", "登记申请", "复议诉讼"],
-    "supervisor": ["待办", "查询", "复议诉讼"],
+    "officer": ["待办", "查询", "登记申请", "复议诉讼", "主动公开"],
+    "head": ["待办", "查询", "登记申请", "复议诉讼", "主动公开"],
+    "supervisor": ["待办", "查询", "复议诉讼", "主动公开"],
     "admin": ["工作日历", "操作日志"],
-    "outsider": ["待办", "查询", "登记申请", "复议诉讼"],
+    "outsider": ["待办", "查询", "登记申请", "复议诉讼", "主动公开"],
     "superuser": ["复议诉讼", "工作日历", "操作日志", "系统管理"],
 }
 

@@ -5,6 +5,9 @@ navigation, the Django admin — so that each rule is written once, in `RULES`:
 
 - 经办人 (officer) and 负责人 (head) act for their own agency; only a head approves an extension;
 - 监督人员 (supervisor) reads, never writes, its agency and everything below it;
+- the disclosure register (主动公开) follows the same lines: officer and head draft, publish and
+  withdraw for their own agency and enter its table-2 figures; only a head records the
+  保密审查 (Art. 17); administrators edit the 主题分类 tree;
 - 系统管理员 (administrator) manages the agency tree and staff, the calendar years and the letter
   templates, and reads the audit log, of its agency and everything below it; the role does not
   read applications or appeals;
@@ -58,6 +61,11 @@ class Action(StrEnum):
     APPLICATION_APPROVE_EXTENSION = "application.approve_extension"
     APPEAL_READ = "appeal.read"
     APPEAL_WRITE = "appeal.write"  # register, correct, record the answer and the decision
+    DISCLOSURE_READ = "disclosure.read"
+    DISCLOSURE_WRITE = "disclosure.write"  # draft, attach, submit, publish, withdraw, lifecycle
+    DISCLOSURE_REVIEW = "disclosure.review"  # 保密审查 (条例第十七条)
+    FIGURE_EDIT = "figure.edit"  # table-2 figures entered or imported
+    THEME_EDIT = "theme.edit"  # the 主题分类 tree
     AGENCY_EDIT = "agency.edit"
     STAFF_EDIT = "staff.edit"  # give and take roles
     CALENDAR_EDIT = "calendar.edit"
@@ -84,6 +92,7 @@ _READER = {**_HANDLER, Role.SUPERVISOR: Reach.BELOW}
 _ADMINISTRATOR = {Role.ADMINISTRATOR: Reach.BELOW}
 _APPLICATION_HIDDEN = Action.APPLICATION_READ
 _APPEAL_HIDDEN = Action.APPEAL_READ
+_DISCLOSURE_HIDDEN = Action.DISCLOSURE_READ
 
 RULES: Mapping[Action, Rule] = {
     Action.APPLICATION_READ: Rule(_READER, "您无权查看申请。", hidden_by=_APPLICATION_HIDDEN),
@@ -107,6 +116,15 @@ RULES: Mapping[Action, Rule] = {
         "只有本机关的经办人或负责人可以登记和办理行政复议、行政诉讼案件。",
         hidden_by=_APPEAL_HIDDEN,
     ),
+    Action.DISCLOSURE_READ: Rule(_READER, "您无权查看主动公开信息。", hidden_by=_DISCLOSURE_HIDDEN),
+    Action.DISCLOSURE_WRITE: Rule(
+        _HANDLER, "只有本机关的经办人或负责人可以办理主动公开。", hidden_by=_DISCLOSURE_HIDDEN
+    ),
+    Action.DISCLOSURE_REVIEW: Rule(
+        {Role.HEAD: Reach.OWN}, "只有本机关的负责人可以进行保密审查。", hidden_by=_DISCLOSURE_HIDDEN
+    ),
+    Action.FIGURE_EDIT: Rule(_HANDLER, "只有本机关的经办人或负责人可以录入年度统计数。"),
+    Action.THEME_EDIT: Rule(_ADMINISTRATOR, "只有管理员可以维护主题分类。", superuser=True),
     Action.AGENCY_EDIT: Rule(_ADMINISTRATOR, "只有管理员可以维护机关。", superuser=True),
     Action.STAFF_EDIT: Rule(_ADMINISTRATOR, "只有管理员可以管理人员和角色。", superuser=True),
     Action.CALENDAR_EDIT: Rule(_ADMINISTRATOR, "只有管理员可以录入工作日历。", superuser=True),
@@ -124,6 +142,7 @@ _SITE_WIDE: Mapping[Action, Callable[[Viewer], bool]] = {
 _MISSING = {
     Action.APPLICATION_READ: "没有这件申请，或您无权查看。",
     Action.APPEAL_READ: "没有这件案件，或您无权查看。",
+    Action.DISCLOSURE_READ: "没有这条主动公开信息，或您无权查看。",
 }
 
 
@@ -158,6 +177,8 @@ def _agency_of(obj: Any) -> tuple[int | None, str | None]:
         return obj.agency_id, None
     if hasattr(obj, "application"):
         return obj.application.agency_id, None
+    if hasattr(obj, "disclosure"):
+        return obj.disclosure.agency_id, None
     return None, None
 
 

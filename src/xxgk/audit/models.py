@@ -28,6 +28,20 @@ class AuditEventType(models.IntegerChoices):
     APPEAL_DECIDED = 604, "记录行政复议或行政诉讼结果"
     APPEAL_DECISION_CORRECTED = 605, "更正行政复议或行政诉讼结果"
     APPEAL_REDATED = 606, "日历变更后重算答复（答辩）期限"
+    DISCLOSURE_CREATED = 701, "登记主动公开信息"
+    DISCLOSURE_UPDATED = 702, "修改主动公开信息"
+    DISCLOSURE_ATTACHMENT_ADDED = 703, "上传主动公开附件"
+    DISCLOSURE_CHANNEL_ADDED = 704, "登记公开方式"
+    DISCLOSURE_SUBMITTED = 705, "提交保密审查"
+    DISCLOSURE_REVIEWED = 706, "记录保密审查意见"
+    DISCLOSURE_PUBLISHED = 707, "发布主动公开信息"
+    DISCLOSURE_WITHDRAWN = 708, "撤回主动公开信息"
+    DISCLOSURE_VALIDITY_CHANGED = 709, "修改或废止规章、规范性文件"
+    DISCLOSURE_IMPORTED = 710, "导入主动公开目录"
+    FIGURE_ENTERED = 711, "录入年度统计数"
+    THEME_SAVED = 712, "维护主题分类"
+    GUIDE_PUBLISHED = 801, "发布政府信息公开指南"
+    RULES_PUBLISHED = 802, "发布政府信息公开制度"
 
 
 class AuditLog(models.Model):

@@ -27,6 +27,8 @@ from xxgk.applications.services import (
     application_event_record,
     application_register,
 )
+from xxgk.disclosures.demo import disclosures_demo_load
+from xxgk.portal.demo import portal_demo_load
 from xxgk.report import editions
 from xxgk.workdays import Calendar
 from xxgk.workdays.clock import EventKind as K
@@ -627,6 +629,8 @@ def demo_load(today: date | None = None) -> bool:
     ]
     for seq, case in enumerate(cases):
         _load_case(case, seq, agencies[case.agency], users, today)
+    disclosures_demo_load(agencies, users, today)
+    portal_demo_load(agencies, today)
     return True
 
 

@@ -1,11 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
+from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpRequest
 from django.urls import include, path
 
 from xxgk.agencies.policy import Action, can
 from xxgk.applications import views as application_views
 from xxgk.audit import views as audit_views
+from xxgk.portal.sitemaps import SITEMAPS
 from xxgk.site import views as site_views
 
 admin.site.site_header = "xxgk 政府信息公开 · 系统管理"
@@ -27,7 +29,12 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("applications/", include("xxgk.applications.urls")),
     path("appeals/", include("xxgk.appeals.urls")),
+    path("disclosures/", include("xxgk.disclosures.urls")),
     path("calendar/", application_views.calendar_years, name="calendar"),
     path("audit/", audit_views.audit_log, name="audit"),
     path("admin/", admin.site.urls),
+    # The public portal (政府信息公开专栏), its sitemap, and its language switch.
+    path("gk/", include("xxgk.portal.urls")),
+    path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("i18n/", include("django.conf.urls.i18n")),
 ]

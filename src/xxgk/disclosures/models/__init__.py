@@ -1,5 +1,6 @@
 """The disclosures app's models, one module per entity."""
 
+from xxgk.disclosures.models.counter import IndexCounter
 from xxgk.disclosures.models.disclosure import (
     Disclosure,
     DisclosureAttachment,
@@ -14,6 +15,7 @@ __all__ = [
     "DisclosureAttachment",
     "DisclosureChannel",
     "Figure",
+    "IndexCounter",
     "SecrecyReview",
     "Theme",
 ]

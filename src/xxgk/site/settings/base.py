@@ -36,13 +36,15 @@ INSTALLED_APPS = [
     "xxgk.applications",
     "xxgk.appeals",
     "xxgk.disclosures",
+    "xxgk.portal",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "xxgk.portal.middleware.LocaleMiddleware",  # the portal chooses; the back office: zh
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -91,7 +93,10 @@ LOGIN_REDIRECT_URL = "home"  # the first page of the navigation the user may ope
 LOGOUT_REDIRECT_URL = "login"
 
 LANGUAGE_CODE = "zh-hans"
-LANGUAGES = [("zh-hans", "简体中文")]
+# The public portal has an English version of its own words (xxgk/portal/locale); the back
+# office is written in Chinese only.
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [SITE_DIR.parent / "portal" / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -121,6 +126,18 @@ XXGK_ATTACHMENT_TYPES = {
     ".txt": "text/plain",
 }
 DATA_UPLOAD_MAX_MEMORY_SIZE = XXGK_ATTACHMENT_MAX_BYTES + 1024 * 1024
+
+# The cache (the portal's pages and feeds): local memory per process by default; with REDIS_URL,
+# one Redis that every web process shares, so that the processes stay stateless.
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Background work (deadline reminders): in-process unless a queue backend is configured.
 TASKS = {

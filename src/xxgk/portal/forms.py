@@ -1,0 +1,76 @@
+"""The catalogue's and the search's filters (GET forms: a filtered page has its own URL)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from xxgk.agencies.models import Agency
+from xxgk.disclosures.choices import ARTICLE_20_ITEMS, Kind, Validity
+from xxgk.disclosures.models import Theme
+from xxgk.portal.selectors import DEFAULT_SORT, CatalogueFilter
+
+SORT_CHOICES = (
+    ("published_desc", _("发布日期（新→旧）")),
+    ("published_asc", _("发布日期（旧→新）")),
+    ("made_desc", _("成文日期（新→旧）")),
+    ("made_asc", _("成文日期（旧→新）")),
+)
+
+
+class CatalogueForm(forms.Form):
+    theme = forms.ModelChoiceField(
+        label=_("主题分类"), queryset=Theme.objects.all(), required=False, empty_label=_("全部")
+    )
+    item = forms.TypedChoiceField(
+        label=_("第二十条事项"),
+        choices=[("", _("全部")), *ARTICLE_20_ITEMS],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+    year = forms.TypedChoiceField(label=_("发布年份"), coerce=int, empty_value=None, required=False)
+    document_number = forms.CharField(label=_("文号"), max_length=80, required=False)
+    validity = forms.ChoiceField(
+        label=_("有效性"), choices=[("", _("全部")), *Validity.choices], required=False
+    )
+    sort = forms.ChoiceField(label=_("排序"), choices=SORT_CHOICES, required=False)
+
+    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")  # Chinese labels take no colon
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [("", _("全部")), *((y, str(y)) for y in years)]  # type: ignore[attr-defined]
+        self.fields["theme"].queryset = Theme.objects.select_related("parent")  # type: ignore[attr-defined]
+
+    def filters(self, *, agency: Agency | None) -> CatalogueFilter:
+        """The valid filters (an invalid one is ignored, never an error page)."""
+        data = self.cleaned_data if self.is_valid() else {}
+        return CatalogueFilter(
+            agency=agency,
+            theme=data.get("theme"),
+            item=data.get("item"),
+            year=data.get("year"),
+            document_number=(data.get("document_number") or "").strip(),
+            validity=data.get("validity") or "",
+            kind=data.get("kind") or "",
+            sort=data.get("sort") or DEFAULT_SORT,
+        )
+
+
+class SearchForm(CatalogueForm):
+    q = forms.CharField(label=_("关键词"), max_length=100, required=False)
+    agency = forms.ModelChoiceField(
+        label=_("发布机关"),
+        queryset=Agency.objects.order_by("path"),
+        required=False,
+        empty_label=_("全部"),
+    )
+    kind = forms.ChoiceField(
+        label=_("类别"), choices=[("", _("全部")), *Kind.choices], required=False
+    )
+    sort = forms.ChoiceField(
+        label=_("排序"), choices=[("relevance", _("相关度")), *SORT_CHOICES], required=False
+    )
+    field_order = ("q", "agency", "kind", "theme", "item", "year", "document_number", "validity")

@@ -1,0 +1,204 @@
+"""Searching the published register in Chinese.
+
+**How.** Chinese has no spaces, so words are cut with rjieba (jieba's dictionary in Rust). Each
+published record's title, 内容概述 and body are cut with `cut_for_search`, which gives each long
+word and the dictionary words inside it (中华人民共和国 → 中华, 人民, 共和国, …), so a
+two-character word such as 公开 or 采购 is found inside longer ones. The words go into the
+portal's own inverted index, `SearchTerm` (record, word, weight): a query is cut the same way, and
+a record matches when it holds every word of the query; its score is the sum of the words'
+weights (a word in the title counts `TITLE`, in the summary `SUMMARY`, in the body `BODY` times
+per occurrence).
+
+**Why not FTS5 and tsvector.** Both would need the same words fed in (neither segments Chinese),
+and they then tokenise and rank differently (FTS5's bm25 against ts_rank), so the two databases
+would answer the same query with different orders. One ordinary table with a (term, record)
+B-tree index gives the same rows and the same integer scores on SQLite and PostgreSQL by
+construction, and it is fast enough for one government's register (a query reads only the rows
+of its few words).
+
+**Keeping it current.** `index_refresh(disclosure=…)` (through `xxgk.portal.services
+.portal_refresh`) after a record is published, edited, or withdrawn; `index_rebuild()` (the
+`rebuild_search` command) for everything. A record that is not `published` has no rows, and the
+query joins the register's status as well, so a stale index never shows a withdrawn record.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import rjieba
+from django.db import transaction
+from django.db.models import Count, QuerySet, Sum
+from django.utils.html import escape, strip_tags
+from django.utils.safestring import SafeString, mark_safe
+
+from xxgk.disclosures.choices import Status
+from xxgk.disclosures.models import Disclosure
+from xxgk.portal.models import SearchTerm
+
+TITLE, SUMMARY, BODY = 10, 3, 1
+MAX_TERMS = 10  # words of a query beyond these are ignored
+MAX_TERM_LENGTH = 64
+# Words of a query that every record holds and that would only narrow it by accident.
+STOPWORDS = frozenset(
+    ("的", "了", "和", "与", "及", "或", "是", "在", "等", "对", "之", "其", "也", "而", "并")
+)
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _normalise(tokens: Iterable[str]) -> list[str]:
+    """The words of jieba's tokens: punctuation and spaces dropped, Latin letters lower-cased."""
+    words: list[str] = []
+    for token in tokens:
+        words.extend(w.lower() for w in _WORD.findall(token) if len(w) <= MAX_TERM_LENGTH)
+    return words
+
+
+def record_terms(disclosure: Disclosure) -> dict[str, int]:
+    """Every word of a record with its weight."""
+    weights: Counter[str] = Counter()
+    fields = (
+        (disclosure.title, TITLE),
+        (disclosure.summary, SUMMARY),
+        (plain_text(disclosure.body), BODY),
+    )
+    for text, weight in fields:
+        for word in _normalise(rjieba.cut_for_search(text)):
+            weights[word] += weight
+    return dict(weights)
+
+
+def query_terms(query: str) -> list[str]:
+    """The words a record must hold to match `query`.
+
+    Each word of the query is replaced by the dictionary words inside it when it has some: a
+    record that says 中华人民共和国政府 is cut into 中华人民共和国政府 and its parts, never into
+    中华人民共和国, so the parts are what both sides share.
+    """
+    terms: list[str] = []
+    for word in _normalise(rjieba.cut(query)):
+        parts = [p for p in _normalise(rjieba.cut_for_search(word)) if len(p) < len(word)]
+        terms.extend(parts or [word])
+    unique = [t for t in dict.fromkeys(terms) if t not in STOPWORDS]
+    return unique[:MAX_TERMS]
+
+
+@transaction.atomic
+def index_refresh(*, disclosure: Disclosure) -> None:
+    """Bring one record's index rows in line with it: its words if it is published, none if
+    not. Call after every change of a record's text or status."""
+    SearchTerm.objects.filter(disclosure=disclosure).delete()
+    if disclosure.status == Status.PUBLISHED:
+        SearchTerm.objects.bulk_create(
+            SearchTerm(disclosure=disclosure, term=term, weight=weight)
+            for term, weight in record_terms(disclosure).items()
+        )
+
+
+def index_rebuild() -> int:
+    """Rebuild the whole index from the register; returns the number of records indexed."""
+    with transaction.atomic():
+        SearchTerm.objects.all().delete()
+        count = 0
+        published = Disclosure.objects.filter(status=Status.PUBLISHED).order_by("pk")
+        for disclosure in published.iterator(chunk_size=500):
+            SearchTerm.objects.bulk_create(
+                SearchTerm(disclosure=disclosure, term=term, weight=weight)
+                for term, weight in record_terms(disclosure).items()
+            )
+            count += 1
+    return count
+
+
+@dataclass(frozen=True)
+class Hit:
+    disclosure: Disclosure
+    score: int
+    title: SafeString  # highlighted
+    snippet: SafeString  # highlighted
+
+
+def matches(*, terms: list[str], records: QuerySet[Disclosure]) -> QuerySet[Any, Any]:
+    """The ranked matches among `records` (already filtered), best first, as rows of
+    `disclosure` (its id) and `score`: every term present, score the sum of their weights."""
+    return (
+        SearchTerm.objects.filter(
+            term__in=terms,
+            disclosure__in=records.filter(status=Status.PUBLISHED).values("pk"),
+        )
+        .values("disclosure")
+        .annotate(found=Count("term"), score=Sum("weight"))
+        .filter(found=len(terms))
+        .order_by("-score", "-disclosure__published_on", "-disclosure")
+    )
+
+
+def hits(rows: Iterable[dict[str, int]], *, query: str, terms: list[str]) -> list[Hit]:
+    """The page's rows of `matches` as records with their highlighted title and snippet."""
+    rows = list(rows)
+    found = Disclosure.objects.in_bulk([row["disclosure"] for row in rows])
+    words = highlight_words(query, terms)
+    return [
+        Hit(
+            disclosure=found[row["disclosure"]],
+            score=row["score"],
+            title=highlight(found[row["disclosure"]].title, words),
+            snippet=snippet(found[row["disclosure"]], words),
+        )
+        for row in rows
+        if row["disclosure"] in found
+    ]
+
+
+def plain_text(body: str) -> str:
+    """A sanitised HTML body as plain text, spaces collapsed."""
+    return re.sub(r"\s+", " ", html.unescape(strip_tags(body))).strip()
+
+
+def highlight_words(query: str, terms: list[str]) -> list[str]:
+    """What to mark: the query's own words and their parts, longest first."""
+    words = set(terms) | set(_normalise(rjieba.cut(query)))
+    words -= STOPWORDS
+    return sorted(words, key=len, reverse=True)
+
+
+def _pattern(words: list[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+
+
+def highlight(text: str, words: list[str]) -> SafeString:
+    """`text` escaped, with each occurrence of `words` in <mark>."""
+    pattern = _pattern(words)
+    if pattern is None:
+        return escape(text)
+    out: list[str] = []
+    last = 0
+    for m in pattern.finditer(text):
+        out.append(escape(text[last : m.start()]))
+        out.append(f"<mark>{escape(m.group())}</mark>")
+        last = m.end()
+    out.append(escape(text[last:]))
+    return mark_safe("".join(out))  # noqa: S308  (every piece escaped above)
+
+
+def snippet(
+    disclosure: Disclosure, words: list[str], *, before: int = 30, after: int = 90
+) -> SafeString:
+    """A window of the summary and body around the first word found, highlighted."""
+    text = " ".join(t for t in (disclosure.summary, plain_text(disclosure.body)) if t)
+    pattern = _pattern(words)
+    found = pattern.search(text) if pattern else None
+    start = max(0, found.start() - before) if found else 0
+    end = min(len(text), start + before + after)
+    piece = text[start:end]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if end < len(text) else ""
+    return mark_safe(f"{prefix}{highlight(piece, words)}{suffix}")  # noqa: S308

@@ -1,0 +1,201 @@
+"""The portal's pages: public, read-only, no login; every read goes through `selectors`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.paginator import Page, Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+
+from xxgk.agencies.models import Agency
+from xxgk.disclosures.choices import ARTICLE_20, LANGUAGES
+from xxgk.portal import cache, search, selectors
+from xxgk.portal.forms import CatalogueForm, SearchForm
+
+PER_PAGE = 20
+
+
+def _page(request: HttpRequest, items: Any) -> Page:
+    return Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
+
+
+def _query_without_page(request: HttpRequest) -> str:
+    query = request.GET.copy()
+    query.pop("page", None)
+    return query.urlencode()
+
+
+def _agency(agency_id: int) -> Agency:
+    return get_object_or_404(Agency, pk=agency_id)
+
+
+def _section(
+    request: HttpRequest, template: str, agency: Agency, section: str, **context: Any
+) -> HttpResponse:
+    return render(
+        request,
+        f"portal/{template}",
+        {"agency": agency, "section": section, **context},
+    )
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The 政府信息公开专栏's front page: the agency tree."""
+    tree = cache.cached("tree", selectors.agency_tree)
+    return render(request, "portal/home.html", {"tree": tree})
+
+
+def agency(request: HttpRequest, agency_id: int) -> HttpResponse:
+    agency = _agency(agency_id)
+    return _section(
+        request,
+        "agency.html",
+        agency,
+        "agency",
+        guide=selectors.guide_current(agency=agency),
+        latest=selectors.latest(agency=agency, count=10),
+    )
+
+
+def guide(request: HttpRequest, agency_id: int) -> HttpResponse:
+    agency = _agency(agency_id)
+    versions = list(selectors.guide_versions(agency=agency))
+    return _section(
+        request,
+        "guide.html",
+        agency,
+        "guide",
+        guide=versions[0] if versions else None,
+        older=versions[1:],
+    )
+
+
+def rules(request: HttpRequest, agency_id: int) -> HttpResponse:
+    agency = _agency(agency_id)
+    return _section(
+        request, "rules.html", agency, "rules", rules=selectors.rules_current(agency=agency)
+    )
+
+
+def statutory(request: HttpRequest, agency_id: int) -> HttpResponse:
+    """法定主动公开内容: 条例第二十条's items, each with its records in the catalogue."""
+    agency = _agency(agency_id)
+    return _section(
+        request,
+        "statutory.html",
+        agency,
+        "statutory",
+        items=selectors.statutory_counts(agency=agency),
+    )
+
+
+def catalogue(request: HttpRequest, agency_id: int) -> HttpResponse:
+    """政府信息公开目录 (条例第十二条): filtered, sorted, paginated."""
+    agency = _agency(agency_id)
+    form = CatalogueForm(request.GET or None, years=selectors.published_years(agency=agency))
+    filters = form.filters(agency=agency)
+    return _section(
+        request,
+        "catalogue.html",
+        agency,
+        "catalogue",
+        form=form,
+        page=_page(request, selectors.catalogue(filters)),
+        query=_query_without_page(request),
+        item_label=ARTICLE_20.get(filters.item) if filters.item else "",
+    )
+
+
+def reports(request: HttpRequest, agency_id: int) -> HttpResponse:
+    """政府信息公开年报: none is published through xxgk yet."""
+    agency = _agency(agency_id)
+    return _section(request, "reports.html", agency, "reports", reports=[])
+
+
+def apply(request: HttpRequest, agency_id: int) -> HttpResponse:
+    """依申请公开: how to apply, from the current guide."""
+    agency = _agency(agency_id)
+    return _section(
+        request, "apply.html", agency, "apply", guide=selectors.guide_current(agency=agency)
+    )
+
+
+def disclosure(request: HttpRequest, index_number: str) -> HttpResponse:
+    """A record's permanent page, by its 索引号."""
+    record = selectors.disclosure_by_index(index_number)
+    if record is None:
+        raise Http404(_("没有这条公开信息。"))
+    versions = selectors.language_versions(record)
+    return render(
+        request,
+        "portal/disclosure.html",
+        {
+            "agency": record.agency,
+            "section": "catalogue",
+            "record": record,
+            "record_lang": bcp47(record.language),
+            "versions": [(v, bcp47(v.language), language_name(v.language)) for v in versions],
+            "items": [ARTICLE_20[i] for i in record.items if i in ARTICLE_20],
+            "interpretations": selectors.interpretations(record),
+        },
+    )
+
+
+def attachment(request: HttpRequest, pk: int) -> FileResponse:
+    """A published record's attachment (the media folder is never served directly)."""
+    found = selectors.public_attachment(pk)
+    if found is None:
+        raise Http404(_("没有这个附件。"))
+    return FileResponse(
+        found.file.open("rb"),
+        as_attachment=True,
+        filename=found.name,
+        content_type=found.content_type,
+    )
+
+
+def search_page(request: HttpRequest) -> HttpResponse:
+    """全文检索: ranked, highlighted, filtered."""
+    form = SearchForm(request.GET or None, years=selectors.published_years())
+    filters = form.filters(agency=form.cleaned_data.get("agency") if form.is_valid() else None)
+    query = (form.cleaned_data.get("q") or "").strip() if form.is_valid() else ""
+    terms = search.query_terms(query) if query else []
+    page = hits = None
+    if terms:
+        records = selectors.catalogue(filters)
+        ranked = search.matches(terms=terms, records=records)
+        if filters.sort in selectors.SORTS and form.cleaned_data.get("sort"):
+            ranked = ranked.order_by(*(_on_record(f) for f in selectors.SORTS[filters.sort]))
+        page = _page(request, ranked)
+        hits = search.hits(page.object_list, query=query, terms=terms)
+    return render(
+        request,
+        "portal/search.html",
+        {
+            "form": form,
+            "q": query,
+            "page": page,
+            "hits": hits,
+            "query": _query_without_page(request),
+        },
+    )
+
+
+def _on_record(order: str) -> str:
+    """A record ordering ("-published_on") as one on the search rows."""
+    return f"-disclosure__{order[1:]}" if order.startswith("-") else f"disclosure__{order}"
+
+
+def bcp47(code: str) -> str:
+    """A Django language code as a BCP 47 tag for `lang`/`hreflang`: zh-hans → zh-Hans."""
+    parts = code.split("-")
+    out = [parts[0].lower()]
+    for part in parts[1:]:
+        out.append(part.title() if len(part) == 4 else part.upper() if len(part) == 2 else part)
+    return "-".join(out)
+
+
+def language_name(code: str) -> str:
+    return LANGUAGES.get(code.lower(), code)
