@@ -100,7 +100,7 @@ def test_browse_filter_open_and_switch_language(page: Any, world: Portal) -> Non
     expect(page.get_by_role("heading", level=1)).to_have_text("政府信息公开目录")
     expect(page.locator("table.catalogue tbody tr")).to_have_count(5)
 
-    page.get_by_label("第二十条事项").select_option("9")
+    page.get_by_label("法定公开事项").select_option("9")
     page.get_by_label("发布年份").select_option("2024")
     page.get_by_role("button", name="筛选").click()
     expect(page.locator("table.catalogue tbody tr")).to_have_count(1)
@@ -207,8 +207,8 @@ def test_keyboard_skip_link_and_focus(page: Any, world: Portal) -> None:
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
     # Tab on reaches the catalogue's filters and submits them with the keyboard alone.
-    page.get_by_label("第二十条事项").focus()
-    page.keyboard.press("End")  # last item (十五): nothing published under it
+    page.get_by_label("法定公开事项").focus()
+    page.keyboard.press("End")  # last item (第二十一条：社会救助): nothing published under it
     page.get_by_role("button", name="筛选").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_contain_text("共 0 条")

@@ -9,7 +9,16 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from xxgk.agencies.models import Agency
-from xxgk.disclosures.choices import ARTICLE_20_ITEMS, LANGUAGES, Channel, Kind, Opinion, Status
+from xxgk.disclosures.choices import (
+    ALL_ITEMS,
+    LANGUAGES,
+    Channel,
+    Kind,
+    Opinion,
+    Status,
+    item_refusal,
+    items_for,
+)
 from xxgk.disclosures.figures import FigureCell
 from xxgk.disclosures.models import Disclosure, Theme
 from xxgk.disclosures.services import DisclosureData
@@ -28,8 +37,8 @@ class DisclosureForm(forms.Form):
     )
     made_on = forms.DateField(label="成文日期", widget=DATE)
     items = forms.TypedMultipleChoiceField(
-        label="条例第二十条事项",
-        choices=ARTICLE_20_ITEMS,
+        label="法定主动公开事项（条例第二十、二十一条）",
+        choices=ALL_ITEMS,
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
@@ -77,10 +86,34 @@ class DisclosureForm(forms.Form):
             agency_field.disabled = True
         elif agencies.count() == 1:
             agency_field.initial = agencies.first()
+        self._offer_items(list(agency_field.queryset.select_related("parent")))
         for name in ("translation_of", "related_to"):
             f = self.fields[name]
             assert isinstance(f, forms.ModelChoiceField)
             f.queryset = readable.select_related("agency").order_by("-made_on", "-id")
+
+    def _offer_items(self, agencies: list[Agency]) -> None:
+        """Offer the items that apply to the agency (Art. 20's, and Art. 21's of its level); when
+        the officer chooses among agencies of several levels, those of any of them (`clean` then
+        refuses an item the chosen agency does not have, as the services do)."""
+        per_agency = {frozenset(n for n, _ in items_for(a)) for a in agencies}
+        offered = frozenset().union(*per_agency)
+        field = self.fields["items"]
+        assert isinstance(field, forms.TypedMultipleChoiceField)
+        field.choices = [(n, label) for n, label in ALL_ITEMS if n in offered]
+        if len(per_agency) > 1:
+            field.help_text = "第二十一条事项只适用于相应层级的机关，保存时按所选机关核对"
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        agency = cleaned.get("agency")
+        if agency is not None:
+            for item in cleaned.get("items") or ():
+                refusal = item_refusal(item, agency)
+                if refusal is not None:
+                    self.add_error("items", refusal)
+                    break
+        return cleaned
 
     def data_(self) -> DisclosureData:
         c = self.cleaned_data

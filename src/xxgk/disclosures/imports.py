@@ -23,7 +23,17 @@ from django.db import transaction
 from xxgk.agencies.models import Agency
 from xxgk.audit.models import AuditEventType
 from xxgk.audit.services import audit_record
-from xxgk.disclosures.choices import ARTICLE_20, LIFECYCLE_KINDS, Kind, Status, Validity
+from xxgk.disclosures.choices import (
+    ARTICLE_20,
+    ARTICLE_21_ITEMS,
+    ARTICLE_21_TOPICS,
+    ITEMS,
+    LIFECYCLE_KINDS,
+    Kind,
+    Status,
+    Validity,
+    item_refusal,
+)
 from xxgk.disclosures.figures import FigureError, cell_of, figure_cells, figure_enter, parse_value
 from xxgk.disclosures.models import Disclosure, Theme
 from xxgk.disclosures.services import (
@@ -220,6 +230,12 @@ _KINDS = {
 }
 _VALIDITY = {**{v.label: v.value for v in Validity}, **{v.value: v.value for v in Validity}}
 _CHINESE_NUMERALS = {label[1 : label.index("）")]: number for number, label in ARTICLE_20.items()}
+# Art. 21's items: "21-市政建设" (the Article, a hyphen, the topic as the Article words it), or the
+# label itself ("第二十一条：市政建设"), or the number (2101).
+_ARTICLE_21_SPELLINGS = {
+    **{f"21-{topic}": number for number, topic, _ in ARTICLE_21_TOPICS},
+    **{label: number for number, label in ARTICLE_21_ITEMS},
+}
 _SPLIT = re.compile(r"[;；|\n]")
 
 
@@ -232,15 +248,29 @@ class CatalogueRow:
     themes: tuple[Theme, ...]
 
 
-def _items(text: str) -> list[int]:
+def _item_number(part: str) -> int | None:
+    spelt = part.replace("－", "-").replace(":", "：")
+    if spelt in _ARTICLE_21_SPELLINGS:
+        return _ARTICLE_21_SPELLINGS[spelt]
+    part = part.strip("（）() 第项")
+    return int(part) if part.isdigit() else _CHINESE_NUMERALS.get(part)
+
+
+def _items(text: str, agency: Agency) -> list[int]:
+    """Items as an old site lists them: Art. 20's as 1, 5 or 一、五; Art. 21's as 21-市政建设
+    (or its label, or its number); each must apply to `agency`'s level."""
     items = []
     for part in re.split(r"[,，、;；\s]+", text.strip()):
-        part = part.strip("（）() 第项")
-        if not part:
+        if not part.strip("（）() 第项"):
             continue
-        number = int(part) if part.isdigit() else _CHINESE_NUMERALS.get(part)
-        if number not in ARTICLE_20:
-            raise ValueError(f"条例第二十条没有“{part}”项。")
+        number = _item_number(part)
+        if number not in ITEMS:
+            raise ValueError(
+                f"没有“{part}”这一事项（第二十条事项写 1 或 一，第二十一条事项写 21-市政建设）。"
+            )
+        refusal = item_refusal(number, agency)
+        if refusal is not None:
+            raise ValueError(refusal)
         items.append(number)
     return sorted(set(items))
 
@@ -304,7 +334,7 @@ def _catalogue_row(line: int, row: dict[str, Any], agency: Agency | None) -> Cat
             "made_on": made_on,
             "published_on": published_on,
             "kind": kind,
-            "items": _items(_pick(row, "第二十条事项", "事项", "items")),
+            "items": _items(_pick(row, "第二十条事项", "公开事项", "事项", "items"), a),
             "summary": _pick(row, "内容概述", "摘要", "summary"),
             "body": sanitise(_pick(row, "正文", "body")),
             "validity": validity,
@@ -326,7 +356,8 @@ def disclosures_import(
 ) -> ImportResult:
     """Import an old site's catalogue: 索引号, 标题, 文号, 发布机构 (finds the agency unless
     `agency` is given), 成文日期, 发布日期, 类别, 主题分类 (names separated by ；), 第二十条事项
-    (1, 5 or 一、五), 内容概述, 正文, and for 规章/规范性文件 有效性 and 修改或废止日期.
+    (1, 5 or 一、五; Art. 21's items, where the agency's level has them, as 21-市政建设 or
+    第二十一条：市政建设), 内容概述, 正文, and for 规章/规范性文件 有效性 and 修改或废止日期.
 
     A row with a 发布日期 becomes a published record (it was public on the old site: its
     保密审查 happened there, so none is recorded here); one without, a draft. A 索引号 already

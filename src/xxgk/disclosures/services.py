@@ -30,13 +30,13 @@ from xxgk.applications.clock import calendar_current
 from xxgk.audit.models import AuditEventType
 from xxgk.audit.services import audit_record
 from xxgk.disclosures.choices import (
-    ARTICLE_20,
     LIFECYCLE_KINDS,
     Channel,
     Kind,
     Opinion,
     Status,
     Validity,
+    item_refusal,
 )
 from xxgk.disclosures.models import (
     Disclosure,
@@ -76,7 +76,7 @@ class DisclosureData:
     kind: str
     publisher: str = ""  # 发布机构; blank: the agency's name
     document_number: str = ""
-    items: tuple[int, ...] = ()  # Art. 20 items
+    items: tuple[int, ...] = ()  # Art. 20 items, and Art. 21's where the agency's level has them
     summary: str = ""
     body: str = ""  # rich text; sanitised before it is stored
     language: str = "zh-hans"
@@ -172,9 +172,10 @@ def _check(
         raise DisclosureError("请填写标题。")
     if data.kind not in Kind.values:
         raise DisclosureError(f"没有“{data.kind}”这一类别。")
-    bad = [i for i in data.items if i not in ARTICLE_20]
-    if bad:
-        raise DisclosureError(f"条例第二十条没有第 {bad[0]} 项。")
+    for item in data.items:
+        refusal = item_refusal(item, agency)
+        if refusal is not None:
+            raise DisclosureError(refusal)
     if data.made_on > timezone.localdate():
         raise DisclosureError("成文日期不能晚于今天。")
     if not _BCP47.match(data.language):

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from xxgk.agencies.policy import Action, can, require, scope
 from xxgk.disclosures import forms as f
 from xxgk.disclosures import services
-from xxgk.disclosures.choices import ARTICLE_20, LANGUAGES, LIFECYCLE_KINDS, Status
+from xxgk.disclosures.choices import ITEMS, LANGUAGES, LIFECYCLE_KINDS, Status
 from xxgk.disclosures.figures import FigureError, figure_cells, figures_enter
 from xxgk.disclosures.models import Disclosure
 from xxgk.disclosures.selectors import (
@@ -191,7 +191,7 @@ def _detail(request: Request, d: Disclosure, bound: dict[str, forms.Form]) -> Ht
         "disclosures/detail.html",
         {
             "d": d,
-            "items": [ARTICLE_20[i] for i in d.items if i in ARTICLE_20],
+            "items": [ITEMS[i] for i in d.items if i in ITEMS],
             "language": LANGUAGES.get(d.language.lower(), d.language),
             "themes": d.themes.all(),
             "reviews": d.reviews.select_related("reviewer"),

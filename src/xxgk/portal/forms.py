@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from xxgk.agencies.models import Agency
-from xxgk.disclosures.choices import ARTICLE_20_ITEMS, Kind, Validity
+from xxgk.disclosures.choices import ALL_ITEMS, Kind, Validity
 from xxgk.disclosures.models import Theme
 from xxgk.portal.selectors import DEFAULT_SORT, CatalogueFilter
 
@@ -25,8 +25,8 @@ class CatalogueForm(forms.Form):
         label=_("主题分类"), queryset=Theme.objects.all(), required=False, empty_label=_("全部")
     )
     item = forms.TypedChoiceField(
-        label=_("第二十条事项"),
-        choices=[("", _("全部")), *ARTICLE_20_ITEMS],
+        label=_("法定公开事项"),
+        choices=[("", _("全部")), *ALL_ITEMS],
         coerce=int,
         empty_value=None,
         required=False,
@@ -38,9 +38,18 @@ class CatalogueForm(forms.Form):
     )
     sort = forms.ChoiceField(label=_("排序"), choices=SORT_CHOICES, required=False)
 
-    def __init__(self, *args: Any, years: list[int], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        years: list[int],
+        items: tuple[tuple[int, str], ...] = ALL_ITEMS,
+        **kwargs: Any,
+    ) -> None:
+        """`items`: the 条例第二十条/第二十一条 items offered (an agency's catalogue: those of its
+        level, choices.items_for; the search: all)."""
         kwargs.setdefault("label_suffix", "")  # Chinese labels take no colon
         super().__init__(*args, **kwargs)
+        self.fields["item"].choices = [("", _("全部")), *items]  # type: ignore[attr-defined]
         self.fields["year"].choices = [("", _("全部")), *((y, str(y)) for y in years)]  # type: ignore[attr-defined]
         self.fields["theme"].queryset = Theme.objects.select_related("parent")  # type: ignore[attr-defined]
 

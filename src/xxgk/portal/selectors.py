@@ -8,7 +8,7 @@ from datetime import date
 from django.db.models import Count, Q, QuerySet
 
 from xxgk.agencies.models import Agency
-from xxgk.disclosures.choices import ARTICLE_20_ITEMS, Kind, Status
+from xxgk.disclosures.choices import ALL_ITEMS, Kind, Status, items_for
 from xxgk.disclosures.models import Disclosure, DisclosureAttachment, Theme
 from xxgk.portal.models import GuideVersion, RulesVersion
 
@@ -63,7 +63,7 @@ class CatalogueFilter:
 
     agency: Agency | None = None
     theme: Theme | None = None
-    item: int | None = None  # 条例第二十条 item
+    item: int | None = None  # 条例第二十条 or 第二十一条 item (choices.ITEMS)
     year: int | None = None  # of the publication date
     document_number: str = ""  # part of the 文号
     validity: str = ""
@@ -72,10 +72,11 @@ class CatalogueFilter:
 
 
 def with_item(item: int) -> Q:
-    """Records that list Art. 20 item `item`: a JSON-array lookup by position, which SQLite and
-    PostgreSQL both do (`__contains` on JSON is PostgreSQL's only)."""
+    """Records that list item `item` (Art. 20's or Art. 21's): a JSON-array lookup by position,
+    which SQLite and PostgreSQL both do (`__contains` on JSON is PostgreSQL's only). A record's
+    items are distinct, so there are at most as many positions as items."""
     q = Q()
-    for position in range(len(ARTICLE_20_ITEMS)):
+    for position in range(len(ALL_ITEMS)):
         q |= Q(**{f"items__{position}": item})
     return q
 
@@ -105,11 +106,16 @@ def catalogue(filters: CatalogueFilter) -> QuerySet[Disclosure]:
 
 
 def statutory_counts(*, agency: Agency) -> list[tuple[int, str, int]]:
-    """条例第二十条's items with the agency's count of published records under each."""
-    return [
-        (item, label, published().filter(agency=agency).filter(with_item(item)).count())
-        for item, label in ARTICLE_20_ITEMS
-    ]
+    """The items the agency publishes under (条例第二十条's, then the 第二十一条 items of its
+    level) with its count of published records under each, in one query."""
+    items = items_for(agency)
+    counts = (
+        published()
+        .filter(agency=agency)
+        .order_by()
+        .aggregate(**{f"item_{n}": Count("pk", filter=with_item(n)) for n, _ in items})
+    )
+    return [(n, label, counts[f"item_{n}"]) for n, label in items]
 
 
 def published_years(*, agency: Agency | None = None) -> list[int]:

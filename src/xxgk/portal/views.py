@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
 from xxgk.agencies.models import Agency
-from xxgk.disclosures.choices import ARTICLE_20, LANGUAGES
+from xxgk.disclosures.choices import ARTICLE_20, ITEMS, LANGUAGES, items_for
 from xxgk.portal import cache, search, selectors
 from xxgk.portal.forms import CatalogueForm, SearchForm
 
@@ -80,21 +80,28 @@ def rules(request: HttpRequest, agency_id: int) -> HttpResponse:
 
 
 def statutory(request: HttpRequest, agency_id: int) -> HttpResponse:
-    """法定主动公开内容: 条例第二十条's items, each with its records in the catalogue."""
+    """法定主动公开内容: 条例第二十条's items, then the 第二十一条 items of the agency's level,
+    each with its records in the catalogue."""
     agency = _agency(agency_id)
+    counts = selectors.statutory_counts(agency=agency)
     return _section(
         request,
         "statutory.html",
         agency,
         "statutory",
-        items=selectors.statutory_counts(agency=agency),
+        items=[row for row in counts if row[0] in ARTICLE_20],
+        article_21=[row for row in counts if row[0] not in ARTICLE_20],
     )
 
 
 def catalogue(request: HttpRequest, agency_id: int) -> HttpResponse:
     """政府信息公开目录 (条例第十二条): filtered, sorted, paginated."""
     agency = _agency(agency_id)
-    form = CatalogueForm(request.GET or None, years=selectors.published_years(agency=agency))
+    form = CatalogueForm(
+        request.GET or None,
+        years=selectors.published_years(agency=agency),
+        items=items_for(agency),
+    )
     filters = form.filters(agency=agency)
     return _section(
         request,
@@ -104,7 +111,7 @@ def catalogue(request: HttpRequest, agency_id: int) -> HttpResponse:
         form=form,
         page=_page(request, selectors.catalogue(filters)),
         query=_query_without_page(request),
-        item_label=ARTICLE_20.get(filters.item) if filters.item else "",
+        item_label=ITEMS.get(filters.item) if filters.item else "",
     )
 
 
@@ -137,7 +144,7 @@ def disclosure(request: HttpRequest, index_number: str) -> HttpResponse:
             "record": record,
             "record_lang": bcp47(record.language),
             "versions": [(v, bcp47(v.language), language_name(v.language)) for v in versions],
-            "items": [ARTICLE_20[i] for i in record.items if i in ARTICLE_20],
+            "items": [ITEMS[i] for i in record.items if i in ITEMS],
             "interpretations": selectors.interpretations(record),
         },
     )
