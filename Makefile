@@ -4,7 +4,7 @@
 PYTHON ?= python3
 UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 
-.PHONY: run test lint format bench bench-queue uv sync
+.PHONY: run test lint format bench bench-queue bench-portal uv sync
 
 uv:
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 \
@@ -34,6 +34,10 @@ bench: sync
 ## bench-queue: the officer's queue, search and export at 100,000 applications on PostgreSQL
 bench-queue: sync
 	$(UV) run python -m benchmarks.queue
+
+## bench-portal: the public portal's catalogue, record and search pages under gunicorn, 100,000 records
+bench-portal: sync
+	$(UV) run python -m benchmarks.portal
 
 ## lint: ruff check, ruff format --check, and mypy (with the django-stubs plugin)
 lint: sync

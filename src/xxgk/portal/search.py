@@ -124,18 +124,21 @@ class Hit:
     snippet: SafeString  # highlighted
 
 
-def matches(*, terms: list[str], records: QuerySet[Disclosure]) -> QuerySet[Any, Any]:
-    """The ranked matches among `records` (already filtered), best first, as rows of
-    `disclosure` (its id) and `score`: every term present, score the sum of their weights."""
+def matches(*, terms: list[str], records: QuerySet[Disclosure] | None) -> QuerySet[Any, Any]:
+    """The ranked matches among `records` (already filtered; None: every published record,
+    which is what the index holds — the register's services re-index a record in the same
+    transaction that publishes or withdraws it), best first, as rows of `disclosure` (its id)
+    and `score`: every term present, score the sum of their weights, ties newest record first.
+
+    Without a filter the query reads the index alone, never joining the register."""
+    rows = SearchTerm.objects.filter(term__in=terms)
+    if records is not None:
+        rows = rows.filter(disclosure__in=records.filter(status=Status.PUBLISHED).values("pk"))
     return (
-        SearchTerm.objects.filter(
-            term__in=terms,
-            disclosure__in=records.filter(status=Status.PUBLISHED).values("pk"),
-        )
-        .values("disclosure")
+        rows.values("disclosure")
         .annotate(found=Count("term"), score=Sum("weight"))
         .filter(found=len(terms))
-        .order_by("-score", "-disclosure__published_on", "-disclosure")
+        .order_by("-score", "-disclosure")
     )
 
 

@@ -165,13 +165,14 @@ def attachment(request: HttpRequest, pk: int) -> FileResponse:
 
 def search_page(request: HttpRequest) -> HttpResponse:
     """全文检索: ranked, highlighted, filtered."""
-    form = SearchForm(request.GET or None, years=selectors.published_years())
+    form = SearchForm(request.GET or None, years=cache.cached("years", selectors.published_years))
     filters = form.filters(agency=form.cleaned_data.get("agency") if form.is_valid() else None)
     query = (form.cleaned_data.get("q") or "").strip() if form.is_valid() else ""
     terms = search.query_terms(query) if query else []
     page = hits = None
     if terms:
-        records = selectors.catalogue(filters)
+        narrowed = filters != selectors.CatalogueFilter(sort=filters.sort)
+        records = selectors.catalogue(filters) if narrowed else None
         ranked = search.matches(terms=terms, records=records)
         if filters.sort in selectors.SORTS and form.cleaned_data.get("sort"):
             ranked = ranked.order_by(*(_on_record(f) for f in selectors.SORTS[filters.sort]))
