@@ -30,7 +30,7 @@ class AppealForm(forms.Form):
     after_review = forms.BooleanField(
         label=_model_label("after_review"),
         required=False,
-        help_text="行政诉讼：经行政复议后起诉的勾选；未经复议直接起诉的不勾选。",
+        help_text="行政诉讼：经行政复议后起诉的勾选；直接起诉的不勾选。",
     )
     review = forms.ModelChoiceField(
         label=_model_label("review"),

@@ -36,7 +36,7 @@ class Appeal(models.Model):
     )
     kind = models.CharField("类别", max_length=20, choices=choices.kind_choices)
     after_review = models.BooleanField(
-        "复议后起诉", default=False, help_text="经行政复议后提起行政诉讼（否则为未经复议直接起诉）"
+        "复议后起诉", default=False, help_text="经行政复议后提起的行政诉讼勾选；直接提起的不勾选"
     )
     review = models.ForeignKey(
         "self",
