@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
                     "after_review",
                     models.BooleanField(
                         default=False,
-                        help_text="经行政复议后提起行政诉讼（否则为未经复议直接起诉）",
+                        help_text="经行政复议后提起的行政诉讼勾选；直接提起的不勾选",
                         verbose_name="复议后起诉",
                     ),
                 ),
