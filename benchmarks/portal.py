@@ -38,7 +38,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import http.client
-import json
 import os
 import random
 import signal
@@ -52,7 +51,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, urlencode
 
 from rich.console import Console
 from rich.table import Table
@@ -547,51 +546,6 @@ def shelf(rng: random.Random) -> Shelf:
 # -- the database -------------------------------------------------------------------------------
 
 
-def _with_database(url: str, name: str) -> str:
-    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
-
-
-@contextlib.contextmanager
-def database(*, keep: bool, marker: dict[str, object]) -> Iterator[tuple[str, bool, str]]:
-    """(database URL, whether it already holds the register `marker` describes, the server's
-    version); on the server of DATABASE_URL, else on a throwaway one (`benchmarks.postgres`)."""
-    import psycopg
-
-    server = None
-    base = os.environ.get("DATABASE_URL")
-    if base is not None and not base.startswith(("postgres://", "postgresql://")):
-        raise SystemExit(f"DATABASE_URL 须为 PostgreSQL（postgres://…）：{base.split(':')[0]}")
-    if base is None:
-        server = postgres.start(KEEP_DIR / "postgres" if keep else None)
-        base = server.url
-    made = False
-    try:
-        with psycopg.connect(base, autocommit=True) as admin:
-            found = admin.execute(
-                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
-                (DATABASE,),
-            ).fetchone()
-            reuse = keep and found is not None and found[0] == json.dumps(marker)
-            if not reuse:
-                admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-                admin.execute(f"CREATE DATABASE {DATABASE}")
-            made = True
-        yield _with_database(base, DATABASE), reuse, base
-        if keep:
-            with psycopg.connect(base, autocommit=True) as admin:
-                comment = json.dumps(marker).replace("'", "''")
-                admin.execute(f"COMMENT ON DATABASE {DATABASE} IS '{comment}'")
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        if made and not keep:
-            with psycopg.connect(base, autocommit=True) as admin:
-                admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        if server is not None:
-            server.stop()
-
-
 SECRET = "bench-portal-only-not-a-secret-" + "x" * 20
 
 
@@ -604,18 +558,6 @@ def setup_django(url: str) -> None:
     import django
 
     django.setup()
-
-
-def server_line() -> str:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT current_setting('server_version'), current_setting('shared_buffers'),"
-            " current_setting('work_mem')"
-        )
-        version, buffers, work_mem = cursor.fetchone()
-    return f"PostgreSQL {version.split()[0]} (shared_buffers {buffers}, work_mem {work_mem})"
 
 
 def sizes() -> str:
@@ -855,7 +797,10 @@ def main() -> None:
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     console.print(f"[bold]机器 (machine)[/]：{machine()}")
     with (
-        database(keep=args.keep_db, marker=marker) as (url, reuse, _),
+        postgres.bench_database(DATABASE, keep=args.keep_db, keep_dir=KEEP_DIR, marker=marker) as (
+            url,
+            reuse,
+        ),
         tempfile.TemporaryDirectory(prefix="xxgk-bench-portal.") as folder,
     ):
         setup_django(url)
@@ -863,7 +808,7 @@ def main() -> None:
         from django.db import connection
 
         call_command("migrate", interactive=False, verbosity=0)
-        console.print(f"[bold]数据库 (database)[/]：{server_line()}")
+        console.print(f"[bold]数据库 (database)[/]：{postgres.server_line()}")
         if reuse:
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
@@ -906,7 +851,7 @@ def main() -> None:
             "合计 total", "", f"{sum(r[2] for r in rss):.0f}", f"{sum(r[3] for r in rss):.0f}"
         )
         console.print(memory_table)
-        console.print(f"[dim]{machine()}; {server_line()}[/]")
+        console.print(f"[dim]{machine()}; {postgres.server_line()}[/]")
     verdict = "[green]全部达标[/]" if ok else "[red]未达标[/]"
     console.print(f"{verdict} (p95 < {TARGET_MS:.0f} ms)")
 

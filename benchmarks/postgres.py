@@ -182,6 +182,71 @@ def running(
         server.stop()
 
 
+def _with_database(url: str, name: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    return urlunsplit(urlsplit(url)._replace(path=f"/{name}"))
+
+
+@contextlib.contextmanager
+def bench_database(
+    name: str, *, keep: bool, keep_dir: Path, marker: dict[str, object]
+) -> Iterator[tuple[str, bool]]:
+    """A benchmark's own database `name`: its URL, and whether it already holds the data
+    `marker` describes (only with `keep`, which keeps it, and a throwaway server's cluster in
+    `keep_dir`, for the next run). On the server of DATABASE_URL, else on a throwaway one."""
+    import json
+
+    import psycopg
+
+    server = None
+    base = os.environ.get("DATABASE_URL")
+    if base is not None and not base.startswith(("postgres://", "postgresql://")):
+        raise SystemExit(f"DATABASE_URL 须为 PostgreSQL（postgres://…）：{base.split(':')[0]}")
+    if base is None:
+        server = start(keep_dir / "postgres" if keep else None)
+        base = server.url
+    made = False
+    try:
+        with psycopg.connect(base, autocommit=True) as admin:
+            found = admin.execute(
+                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+                (name,),
+            ).fetchone()
+            reuse = keep and found is not None and found[0] == json.dumps(marker)
+            if not reuse:
+                admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                admin.execute(f"CREATE DATABASE {name}")
+            made = True
+        yield _with_database(base, name), reuse
+        if keep:
+            with psycopg.connect(base, autocommit=True) as admin:
+                comment = json.dumps(marker).replace("'", "''")
+                admin.execute(f"COMMENT ON DATABASE {name} IS '{comment}'")
+    finally:
+        from django.db import connections
+
+        connections.close_all()
+        if made and not keep:
+            with psycopg.connect(base, autocommit=True) as admin:
+                admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        if server is not None:
+            server.stop()
+
+
+def server_line() -> str:
+    """The PostgreSQL server Django is connected to, and the settings that matter for speed."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT current_setting('server_version'), current_setting('shared_buffers'),"
+            " current_setting('work_mem')"
+        )
+        version, buffers, work_mem = cursor.fetchone()
+    return f"PostgreSQL {version.split()[0]} (shared_buffers {buffers}, work_mem {work_mem})"
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description="Start a throwaway PostgreSQL server and run COMMAND with DATABASE_URL set "

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import math
 import os
 import random
@@ -44,7 +43,6 @@ from datetime import date, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 from rich.console import Console
 from rich.table import Table
@@ -396,52 +394,6 @@ def office() -> Office:
 # -- the database -------------------------------------------------------------------------------
 
 
-def _with_database(url: str, name: str) -> str:
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{name}"))
-
-
-@contextlib.contextmanager
-def database(*, keep: bool, marker: dict[str, object]) -> Iterator[tuple[str, bool]]:
-    """The benchmark's database URL, and whether it already holds the register `marker`
-    describes (only with `keep`). On the server of DATABASE_URL, else on a throwaway one."""
-    import psycopg
-
-    server = None
-    base = os.environ.get("DATABASE_URL")
-    if base is not None and not base.startswith(("postgres://", "postgresql://")):
-        raise SystemExit(f"DATABASE_URL 须为 PostgreSQL（postgres://…）：{base.split(':')[0]}")
-    if base is None:
-        server = postgres.start(KEEP_DIR / "postgres" if keep else None)
-        base = server.url
-    made = False
-    try:
-        with psycopg.connect(base, autocommit=True) as admin:
-            found = admin.execute(
-                "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
-                (DATABASE,),
-            ).fetchone()
-            reuse = keep and found is not None and found[0] == json.dumps(marker)
-            if not reuse:
-                admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-                admin.execute(f"CREATE DATABASE {DATABASE}")
-            made = True
-        yield _with_database(base, DATABASE), reuse
-        if keep:
-            with psycopg.connect(base, autocommit=True) as admin:
-                comment = json.dumps(marker).replace("'", "''")
-                admin.execute(f"COMMENT ON DATABASE {DATABASE} IS '{comment}'")
-    finally:
-        from django.db import connections
-
-        connections.close_all()
-        if made and not keep:
-            with psycopg.connect(base, autocommit=True) as admin:
-                admin.execute(f"DROP DATABASE IF EXISTS {DATABASE} WITH (FORCE)")
-        if server is not None:
-            server.stop()
-
-
 def setup_django(url: str) -> None:
     """Production settings on the benchmark's database: DEBUG off, as a deployment runs."""
     os.environ["DATABASE_URL"] = url
@@ -452,18 +404,6 @@ def setup_django(url: str) -> None:
     import django
 
     django.setup()
-
-
-def server_line() -> str:
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT current_setting('server_version'), current_setting('shared_buffers'),"
-            " current_setting('work_mem')"
-        )
-        version, buffers, work_mem = cursor.fetchone()
-    return f"PostgreSQL {version.split()[0]} (shared_buffers {buffers}, work_mem {work_mem})"
 
 
 # -- the requests -------------------------------------------------------------------------------
@@ -649,14 +589,17 @@ def main() -> None:
     # `kill` as well as Ctrl-C drops the database and stops the server (the `finally`s run)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
     console.print(f"[bold]机器 (machine)[/]：{machine()}")
-    with database(keep=args.keep_db, marker=marker) as (url, reuse):
+    with postgres.bench_database(DATABASE, keep=args.keep_db, keep_dir=KEEP_DIR, marker=marker) as (
+        url,
+        reuse,
+    ):
         setup_django(url)
         from django.core.management import call_command
         from django.db import connection
         from django.test import Client
 
         call_command("migrate", interactive=False, verbosity=0)
-        console.print(f"[bold]数据库 (database)[/]：{server_line()}")
+        console.print(f"[bold]数据库 (database)[/]：{postgres.server_line()}")
         start = time.perf_counter()
         if reuse:
             with connection.cursor() as cursor:  # statistics for any index a migration added
@@ -680,7 +623,7 @@ def main() -> None:
         if args.explain:
             for t in timings:
                 explain(t)
-        console.print(f"[dim]{machine()}; {server_line()}[/]")
+        console.print(f"[dim]{machine()}; {postgres.server_line()}[/]")
     verdict = "[green]全部达标[/]" if ok else "[red]未达标[/]"
     console.print(f"{verdict} (p95 < {TARGET_MS:.0f} ms)")
 
