@@ -224,3 +224,13 @@ def test_holders_are_who_may_act_on_an_agency(tree, people) -> None:
     readers = {m.user for m in holders(Action.APPLICATION_READ, tree.township)}
     assert people.supervisor in readers  # the city's supervisor reads everything below it
     assert people.officer not in readers
+
+
+def test_deny_unless_is_how_a_service_answers(tree, people) -> None:
+    from xxgk.agencies.policy import deny_unless
+
+    deny_unless(people.officer, Action.APPLICATION_REGISTER, tree.bureau)
+    with pytest.raises(PermissionDenied, match="只有经办人或负责人可以登记申请"):
+        deny_unless(people.outsider, Action.APPLICATION_REGISTER, tree.bureau)  # not a 404
+    with pytest.raises(PermissionDenied, match="另一种说法"):
+        deny_unless(people.supervisor, Action.APPLICATION_REGISTER, tree.bureau, "另一种说法")

@@ -224,6 +224,15 @@ def require(user: Viewer, action: Action, obj: Any = None) -> None:
     raise PermissionDenied(rule.denied if rule else "您无权进行这项操作。")
 
 
+def deny_unless(user: Viewer, action: Action, obj: Any = None, denied: str = "") -> None:
+    """`can`, or PermissionDenied whatever the reason: how a service answers. (`require`
+    answers 404 for a record the user may not read; hiding it is the pages' business, and they
+    ask `require` before calling a service.) `denied` replaces the rule's message."""
+    if not can(user, action, obj):
+        rule = RULES.get(action)
+        raise PermissionDenied(denied or (rule.denied if rule else "您无权进行这项操作。"))
+
+
 def scope(user: Viewer, action: Action) -> QuerySet[Agency]:
     """The agencies `action` is allowed on for `user`: what selectors and admin lists filter
     their rows by (`agency__in=scope(...)`)."""

@@ -12,13 +12,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.auth.models import User
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from xxgk.agencies.models import Agency
-from xxgk.agencies.policy import RULES, Action, can
+from xxgk.agencies.policy import Action, deny_unless
 from xxgk.appeals import decisions
 from xxgk.appeals.choices import AppealKind
 from xxgk.appeals.deadlines import answer_deadline
@@ -57,11 +57,7 @@ class AppealData:
 
 
 def _require_handler(user: User, obj: Agency | Appeal) -> None:
-    """The policy's appeal.write, as a service answers it: PermissionDenied whatever the reason.
-    (The policy's `require` answers 404 for a case the user may not read; hiding it is the
-    pages' business, and they ask `require` before calling here.)"""
-    if not can(user, Action.APPEAL_WRITE, obj):
-        raise PermissionDenied(RULES[Action.APPEAL_WRITE].denied)
+    deny_unless(user, Action.APPEAL_WRITE, obj)
 
 
 def _iso(day: date | None) -> str | None:

@@ -15,14 +15,14 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
 from xxgk.agencies.models import Agency
-from xxgk.agencies.policy import RULES, Action, can
+from xxgk.agencies.policy import Action, deny_unless
 from xxgk.applications import fees
 from xxgk.applications.choices import NOT_BY_REPLY, VOID, FeeBasis
 from xxgk.applications.clock import (
@@ -183,14 +183,6 @@ def application_refresh(
     return changed
 
 
-def _require(user: User, action: Action, obj: Agency | Application, denied: str = "") -> None:
-    """The policy's answer, as a service gives it: PermissionDenied whatever the reason. (The
-    policy's `require` answers 404 for a record the user may not read; hiding it is the pages'
-    business, and they ask `require` before calling here.)"""
-    if not can(user, action, obj):
-        raise PermissionDenied(denied or RULES[action].denied)
-
-
 @transaction.atomic
 def application_register(
     *,
@@ -205,7 +197,7 @@ def application_register(
     files: tuple[UploadedFile, ...] = (),
 ) -> Application:
     """Register an application received on `received_on` (the Art. 31 receipt date)."""
-    _require(user, Action.APPLICATION_REGISTER, agency)
+    deny_unless(user, Action.APPLICATION_REGISTER, agency)
     problem = receipt_date_problem(received_on, today=timezone.localdate())
     if problem is not None:
         raise ApplicationError(problem)
@@ -461,7 +453,7 @@ def application_event_record(
     except TypeError as exc:  # a programming error, not a user's: say which field
         raise TypeError(f"application_event_record: {exc}") from None
     application = Application.objects.select_for_update().get(pk=application.pk)
-    _require(user, Action.APPLICATION_RECORD_EVENT, application)
+    deny_unless(user, Action.APPLICATION_RECORD_EVENT, application)
     kind = EventKind(kind)
     if on > timezone.localdate():
         raise ApplicationError("事项日期不能晚于今天。")
@@ -471,7 +463,7 @@ def application_event_record(
     # is checked when the clock replays the new timeline below.
     state = state_of(events, today=None, policy=policy)
     if kind == EventKind.EXTENSION_APPROVED and kind in state.allowed:
-        _require(
+        deny_unless(
             user,
             Action.APPLICATION_APPROVE_EXTENSION,
             application,
@@ -547,13 +539,13 @@ def application_event_void(
     old receipt is voided and a new one recorded, and the clock replays from it.
     """
     application = Application.objects.select_for_update().get(pk=application.pk)
-    _require(user, Action.APPLICATION_RECORD_EVENT, application)
+    deny_unless(user, Action.APPLICATION_RECORD_EVENT, application)
     if event.application_id != application.pk or event.kind == VOID:
         raise ApplicationError("只能更正本申请中已记录的办理事项。")
     if hasattr(event, "voided_by"):
         raise ApplicationError("该事项已经更正过。")
     if event.kind == EventKind.EXTENSION_APPROVED:
-        _require(
+        deny_unless(
             user,
             Action.APPLICATION_APPROVE_EXTENSION,
             application,
@@ -641,7 +633,7 @@ def attachment_add(
     event: ApplicationEvent | None = None,
 ) -> Attachment:
     """File a document with an application (size and type limited by settings)."""
-    _require(user, Action.APPLICATION_RECORD_EVENT, application)
+    deny_unless(user, Action.APPLICATION_RECORD_EVENT, application)
     content_type = _check_upload(upload)
     attachment = Attachment(
         application=application,
