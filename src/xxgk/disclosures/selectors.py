@@ -133,20 +133,6 @@ def attachment_get(*, user: Viewer, pk: int) -> DisclosureAttachment:
 # -- the public catalogue (the portal) ---------------------------------------------------------
 
 
-def catalogue(*, agencies: QuerySet[Agency] | None = None) -> QuerySet[Disclosure]:
-    """What the public sees (政府信息公开目录, Art. 12): published, not withdrawn, newest
-    first. No user: everything here is public."""
-    qs = Disclosure.objects.filter(status=Status.PUBLISHED).select_related("agency")
-    if agencies is not None:
-        qs = qs.filter(agency__in=agencies)
-    return qs.order_by("-published_on", "-id")
-
-
-def catalogue_get(*, index_number: str) -> Disclosure | None:
-    """A published record by its 索引号 (the portal's permanent address), or None."""
-    return catalogue().filter(index_number=index_number).first()
-
-
 # -- table 2 -----------------------------------------------------------------------------------
 
 
