@@ -20,7 +20,7 @@ from xxgk.disclosures.selectors import (
     queue_counts,
 )
 from xxgk.disclosures.services import disclosure_submit, disclosure_validity_change
-from xxgk.portal.selectors import published
+from xxgk.portal import selectors as portal
 from xxgk.report import editions
 
 pytestmark = pytest.mark.django_db
@@ -54,7 +54,7 @@ def test_lists_are_scoped_by_the_policy(draft, people) -> None:
 def test_the_catalogue_shows_only_published_records(draft, publish, people) -> None:
     shown = publish(draft(title="公开"), date(2025, 10, 10))
     draft(title="草稿")
-    assert list(published()) == [shown]  # what the portal starts every page from
+    assert list(portal.published()) == [shown]  # what the portal starts every page from
 
 
 def test_table_2_of_2021_from_the_register(draft, publish, people, tree) -> None:
