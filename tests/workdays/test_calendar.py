@@ -294,3 +294,9 @@ def test_counting_agrees_with_the_package_and_with_itself(start, n):
             start + timedelta(1), span.end
         )
         assert chinese_calendar.get_workdays(start + timedelta(1), span.end) == list(span.counted)
+
+
+def test_the_first_working_day_on_or_after(calendar):
+    assert calendar.workday_on_or_after(date(2025, 9, 30)) == date(2025, 9, 30)  # a Tuesday
+    assert calendar.workday_on_or_after(date(2025, 10, 1)) == date(2025, 10, 9)  # 国庆节、中秋
+    assert calendar.workday_on_or_after(date(2025, 10, 11)) == date(2025, 10, 11)  # 调休上班

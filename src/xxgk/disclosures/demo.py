@@ -10,7 +10,7 @@ officer, reviewed (保密审查) by the head, then published — on working days
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib.auth.models import User
 
@@ -277,8 +277,7 @@ FIGURES: dict[str, dict[str, str]] = {
 
 def _workday(day: date, after: int = 0) -> date:
     calendar = calendar_current()
-    while not calendar.day(day).workday:
-        day += timedelta(days=1)
+    day = calendar.workday_on_or_after(day)
     return calendar.add_workdays(day, after).end if after else day
 
 

@@ -530,10 +530,7 @@ def _calendar() -> Calendar:
 
 
 def _workday_on_or_after(day: date) -> date:
-    calendar = _calendar()
-    while not calendar.day(day).workday:
-        day += timedelta(days=1)
-    return day
+    return _calendar().workday_on_or_after(day)
 
 
 def _workdays_after(day: date, n: int) -> date:

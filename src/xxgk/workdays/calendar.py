@@ -159,6 +159,12 @@ class Calendar:
             raise UnknownYear(day.year)
         return info.workday
 
+    def workday_on_or_after(self, day: date) -> date:
+        """`day` if it is a working day, else the first working day after it."""
+        while not self.day(day).workday:
+            day += _ONE_DAY
+        return day
+
     def add_workdays(
         self,
         start: date,
