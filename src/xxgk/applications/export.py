@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 
 from xxgk.applications import choices
 from xxgk.applications.models import Application
+from xxgk.applications.selectors import is_open_on
 from xxgk.report import editions
 
 # A cell a spreadsheet would run as a formula (CSV injection, OWASP): = + - @ and the control
@@ -23,11 +24,6 @@ def safe_cell(value: object) -> str:
     """The cell's text, with a leading apostrophe when a spreadsheet would read a formula."""
     text = "" if value is None else str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-def _open_on(application: Application, day: date) -> bool:
-    received, closed = application.received_on, application.closed_on
-    return received is not None and received <= day and (closed is None or closed > day)
 
 
 def export_rows(applications: QuerySet[Application], *, year: int | None) -> Iterator[str]:
@@ -64,8 +60,8 @@ def export_rows(applications: QuerySet[Application], *, year: int | None) -> Ite
     with transaction.atomic():
         for a in applications.iterator(chunk_size=2000):
             y = year or (a.received_on.year if a.received_on else None)
-            carried_over = y is not None and _open_on(a, date(y - 1, 12, 31))
-            carried_forward = y is not None and _open_on(a, date(y, 12, 31))
+            carried_over = y is not None and is_open_on(a, date(y - 1, 12, 31))
+            carried_forward = y is not None and is_open_on(a, date(y, 12, 31))
             yield _line(
                 [
                     a.agency.name,

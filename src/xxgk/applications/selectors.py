@@ -157,9 +157,7 @@ class ReportYear:
         return date(self.year, 12, 31)
 
     def carried_over(self) -> Q:
-        return Q(received_on__lt=self.first) & (
-            Q(closed_on__isnull=True) | Q(closed_on__gte=self.first)
-        )
+        return open_on(date(self.year - 1, 12, 31))
 
     def new_received(self) -> Q:
         return Q(received_on__gte=self.first, received_on__lte=self.last)
@@ -168,13 +166,18 @@ class ReportYear:
         return Q(closed_on__gte=self.first, closed_on__lte=self.last)
 
     def carried_forward(self) -> Q:
-        return Q(received_on__lte=self.last) & (
-            Q(closed_on__isnull=True) | Q(closed_on__gt=self.last)
-        )
+        return open_on(self.last)
 
-    def counted(self) -> Q:
-        """Every application table 3 of the year counts somewhere."""
-        return self.carried_over() | self.new_received() | self.closed()
+
+def open_on(day: date) -> Q:
+    """Applications open at the end of `day`: received by then, not closed by then."""
+    return Q(received_on__lte=day) & (Q(closed_on__isnull=True) | Q(closed_on__gt=day))
+
+
+def is_open_on(application: Application, day: date) -> bool:
+    """`open_on` for one application in hand (the export's rows), the same rule."""
+    received, closed = application.received_on, application.closed_on
+    return received is not None and received <= day and (closed is None or closed > day)
 
 
 def report_year_counts(
