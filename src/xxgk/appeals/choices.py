@@ -66,7 +66,7 @@ def column_label(key: str) -> str:
 
 
 def route_label(kind: str, after_review: bool) -> str:
-    """行政复议; 行政诉讼（未经复议直接起诉）; 行政诉讼（复议后起诉）."""
+    """Table 4's groups: review; litigation directly; litigation after review."""
     if kind == AppealKind.REVIEW:
         return AppealKind.REVIEW.label
     return f"{AppealKind.LITIGATION.label}（{group_label(GROUP_OF[(kind, after_review)])}）"

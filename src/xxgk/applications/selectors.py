@@ -143,8 +143,9 @@ def queue_counts(*, user: Viewer, bounds: UrgencyBounds) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class ReportYear:
-    """Table 3's boundaries of one year: 上年结转 = open on 1 January; 本年新收 = received in
-    the year; outcome rows = closed in the year; 结转下年度 = open on 31 December."""
+    """Table 3's boundaries of one year: `carried_over` = open on 1 January; `new_received` =
+    received in the year; outcome rows = closed in the year; `carried_forward` = open on
+    31 December."""
 
     year: int
 
