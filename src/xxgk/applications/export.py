@@ -29,8 +29,9 @@ def safe_cell(value: object) -> str:
 def export_rows(applications: QuerySet[Application], *, year: int | None) -> Iterator[str]:
     """CSV lines (a BOM first, so that Excel reads UTF-8): one per application.
 
-    `carried_over` / `carried_forward` follow the report year's boundaries of `year` (open on 1 January / on
-    31 December), or of each application's year of receipt when no year is given.
+    `carried_over` / `carried_forward` follow the report year's boundaries of `year` (open on
+    1 January / on 31 December), or of each application's year of receipt when no year is
+    given.
     """
     edition = editions.for_year(year or date.today().year)  # noqa: DTZ011 -- labels only
     yield "\ufeff"

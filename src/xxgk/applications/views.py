@@ -188,8 +188,8 @@ def search(request: Request) -> HttpResponse:
 def export_csv(request: Request) -> StreamingHttpResponse:
     """The filtered list as CSV (UTF-8 with BOM so that Excel reads the Chinese), streamed.
 
-    With a year, `carried_over` and `carried_forward` are that year's (the report year's boundaries);
-    without one, each application's own year of receipt.
+    With a year, `carried_over` and `carried_forward` are that year's (the report year's
+    boundaries); without one, each application's own year of receipt.
     """
     form = FilterForm(request.GET or None)
     filters = _filters(form)
