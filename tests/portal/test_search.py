@@ -142,3 +142,60 @@ def test_query_terms() -> None:
     assert search.query_terms("采购") == ["采购"]
     assert search.query_terms("政府的采购") == ["政府", "采购"]  # 的 is no filter
     assert search.query_terms("，。 ") == []
+
+
+def _ranking(terms: list[str], **kwargs) -> list[tuple[int, int]]:
+    found = search.ranking(terms=terms, records=None, offset=0, limit=50, **kwargs)
+    assert found.total == len(found.rows)
+    return [(row["disclosure"], row["score"]) for row in found.rows]
+
+
+@pytest.mark.parametrize("query", ["采购", "公开", "预算", "第一条", "国有建设用地", "采购 预算"])
+def test_a_ranking_page_is_the_page_of_the_matches(portal, query) -> None:
+    # One word is read best first from its own rows, several words by the aggregate: the same
+    # rows, the same scores, the same order as `matches`, which the tests above check.
+    terms = search.query_terms(query)
+    expected = [
+        (row["disclosure"], row["score"]) for row in search.matches(terms=terms, records=None)
+    ]
+    assert _ranking(terms) == expected
+
+
+def test_a_ranking_counts_every_match_whatever_the_page(portal, tree, people) -> None:
+    for n in range(5):
+        record(
+            agency=tree.bureau, user=people.officer, title=f"采购公告第{n}号", body="<p>采购</p>"
+        )
+    for terms in (["采购"], ["采购", "公告"]):
+        every = search.matches(terms=terms, records=None)
+        first = search.ranking(terms=terms, records=None, offset=0, limit=2)
+        later = search.ranking(terms=terms, records=None, offset=2, limit=2)
+        past = search.ranking(terms=terms, records=None, offset=100, limit=2)
+        assert first.total == later.total == past.total == every.count()
+        assert first.rows + later.rows == [
+            {"disclosure": r["disclosure"], "score": r["score"]} for r in every[:4]
+        ]
+        assert past.rows == []
+
+
+def test_a_ranking_in_date_order_or_filtered(portal) -> None:
+    terms = ["采购"]
+    by_date = search.ranking(
+        terms=terms, records=None, order=("disclosure__published_on",), offset=0, limit=10
+    )
+    dates = [portal_date(row["disclosure"]) for row in by_date.rows]
+    assert dates == sorted(dates)
+    assert by_date.total == 2
+    narrowed = search.ranking(
+        terms=terms,
+        records=selectors.catalogue(CatalogueFilter(year=2024)),
+        offset=0,
+        limit=10,
+    )
+    assert narrowed.total == 1
+
+
+def portal_date(pk: int):
+    from xxgk.disclosures.models import Disclosure
+
+    return Disclosure.objects.get(pk=pk).published_on

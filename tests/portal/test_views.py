@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from tests.portal.factories import record
 from xxgk.disclosures.choices import Status
 from xxgk.portal import views
 from xxgk.portal.services import guide_publish
@@ -286,3 +287,23 @@ def test_the_browser_language_chooses_on_the_portal_only(client, portal, people)
     client.force_login(people.officer)
     back_office = client.get(reverse("login"), headers={"accept-language": "en"})
     assert back_office["Content-Language"] == "zh-hans"
+
+
+def test_search_pages_and_a_page_past_the_last(client, portal, people, monkeypatch) -> None:
+    monkeypatch.setattr("xxgk.portal.views.PER_PAGE", 1)
+    first = page(client, "search", query="?q=采购")
+    assert "第 1 页，共 2 页" in first
+    assert "找到 2 条结果" in first
+    assert "第 2 页，共 2 页" in page(client, "search", query="?q=采购&page=2")
+    # A page past the last, or not a number, is answered as Paginator.get_page would.
+    assert "第 2 页，共 2 页" in page(client, "search", query="?q=采购&page=9")
+    assert "第 1 页，共 2 页" in page(client, "search", query="?q=采购&page=x")
+
+
+def test_a_kept_search_page_is_forgotten_when_a_record_is_published(
+    client, portal, tree, people, django_capture_on_commit_callbacks
+) -> None:
+    assert "找到 2 条结果" in page(client, "search", query="?q=采购")
+    with django_capture_on_commit_callbacks(execute=True):
+        record(agency=tree.bureau, user=people.officer, title="采购意向公开", body="<p>意向</p>")
+    assert "找到 3 条结果" in page(client, "search", query="?q=采购")

@@ -33,7 +33,7 @@ from typing import Any
 
 import rjieba
 from django.db import transaction
-from django.db.models import Count, QuerySet, Sum
+from django.db.models import Count, QuerySet, Sum, Window
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
@@ -139,6 +139,49 @@ def matches(*, terms: list[str], records: QuerySet[Disclosure] | None) -> QueryS
         .annotate(found=Count("term"), score=Sum("weight"))
         .filter(found=len(terms))
         .order_by("-score", "-disclosure")
+    )
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """One page of a search's ranked matches, and how many match in all."""
+
+    rows: list[dict[str, int]]  # {"disclosure": id, "score": n}, best first
+    total: int
+
+
+def ranking(
+    *,
+    terms: list[str],
+    records: QuerySet[Disclosure] | None,
+    order: tuple[str, ...] = (),
+    offset: int,
+    limit: int,
+) -> Ranking:
+    """The rows `offset`..`offset + limit` of `matches` (or of it in `order`), with the number
+    of all matches, each counted once: the page's rows carry the total (a window count over the
+    same aggregate), so a page costs one pass over the words' rows, not two.
+
+    One word over the whole register (the common search: 公开, 采购) needs no aggregate: its
+    rows are its scores, read best first from the (term, weight, disclosure) index and stopped
+    after the page, whatever the number of records that hold it."""
+    if len(terms) == 1 and records is None and not order:
+        postings = SearchTerm.objects.filter(term=terms[0])
+        best = postings.order_by("-weight", "-disclosure").values_list("disclosure", "weight")
+        return Ranking(
+            rows=[{"disclosure": d, "score": w} for d, w in best[offset : offset + limit]],
+            total=postings.count(),
+        )
+    ranked = matches(terms=terms, records=records).annotate(total=Window(Count("*")))
+    if order:
+        ranked = ranked.order_by(*order)
+    rows = list(ranked[offset : offset + limit])
+    if rows:
+        total = rows[0]["total"]
+    else:  # past the last page (or none): only the count is left to tell
+        total = matches(terms=terms, records=records).count() if offset else 0
+    return Ranking(
+        rows=[{"disclosure": r["disclosure"], "score": r["score"]} for r in rows], total=total
     )
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.paginator import Page, Paginator
@@ -173,11 +175,18 @@ def search_page(request: HttpRequest) -> HttpResponse:
     if terms:
         narrowed = filters != selectors.CatalogueFilter(sort=filters.sort)
         records = selectors.catalogue(filters) if narrowed else None
-        ranked = search.matches(terms=terms, records=records)
+        order: tuple[str, ...] = ()
         if filters.sort in selectors.SORTS and form.cleaned_data.get("sort"):
-            ranked = ranked.order_by(*(_on_record(f) for f in selectors.SORTS[filters.sort]))
-        page = _page(request, ranked)
-        hits = search.hits(page.object_list, query=query, terms=terms)
+            order = tuple(_on_record(f) for f in selectors.SORTS[filters.sort])
+        # A result page is kept per query in the cache's generation: a record published,
+        # changed or withdrawn starts a new one (portal_refresh), so a kept page is never stale.
+        asked = sorted((k, v) for k, v in request.GET.lists())
+        key = "search:" + hashlib.sha256(repr((terms, asked)).encode()).hexdigest()
+        number, found = cache.cached(
+            key, lambda: _ranking(terms, records, order, _page_number(request))
+        )
+        page = Paginator(_Fetched(found, (number - 1) * PER_PAGE), PER_PAGE).page(number)
+        hits = search.hits(found.rows, query=query, terms=terms)
     return render(
         request,
         "portal/search.html",
@@ -189,6 +198,52 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "query": _query_without_page(request),
         },
     )
+
+
+def _page_number(request: HttpRequest) -> int:
+    """The page asked for, as Paginator.get_page reads it: anything but a number is page 1."""
+    try:
+        return max(int(request.GET.get("page", 1)), 1)
+    except (TypeError, ValueError):
+        return 1
+
+
+def _ranking(
+    terms: list[str], records: Any, order: tuple[str, ...], number: int
+) -> tuple[int, search.Ranking]:
+    """Page `number` of a search's ranking, or its last page when `number` is past it."""
+    found = search.ranking(
+        terms=terms, records=records, order=order, offset=(number - 1) * PER_PAGE, limit=PER_PAGE
+    )
+    if not found.rows and number > 1:
+        number = max(1, -(-found.total // PER_PAGE))
+        found = search.ranking(
+            terms=terms,
+            records=records,
+            order=order,
+            offset=(number - 1) * PER_PAGE,
+            limit=PER_PAGE,
+        )
+    return number, found
+
+
+class _Fetched(Sequence[dict[str, int]]):
+    """A fetched page of a ranking as the whole list to Django's Paginator: it knows the count,
+    and slicing it gives the page's rows (the only slice the Paginator takes)."""
+
+    def __init__(self, found: search.Ranking, offset: int) -> None:
+        self.found, self.offset = found, offset
+
+    def count(self) -> int:  # type: ignore[override]  # Paginator calls count() when it exists
+        return self.found.total
+
+    def __len__(self) -> int:
+        return self.found.total
+
+    def __getitem__(self, index: Any) -> Any:
+        if not isinstance(index, slice):
+            raise TypeError("only a page's slice is fetched")
+        return self.found.rows[index.start - self.offset : index.stop - self.offset]
 
 
 def _on_record(order: str) -> str:
