@@ -34,6 +34,7 @@ from xxgk.applications.services import (
     application_register,
     attachment_add,
 )
+from xxgk.online.services import SubmissionData, submission_create
 from xxgk.report import editions
 from xxgk.workdays.clock import EventKind
 
@@ -171,6 +172,27 @@ TABLE: tuple[Row, ...] = (
             made_on=date(2025, 1, 1), status="published", created_by=w.open.created_by,
         ).attachments.create(file=SimpleUploadedFile("a.pdf", b"%PDF-1.4"), name="a.pdf",
                              size=8, content_type="application/pdf").pk}),
+    # The online application: the form and the lookup are public; a case opens only to the
+    # session that proved its 受理编号 and 查询码 (none here), so every other page is not found.
+    Row("online:apply",                  (200, 200, 200, 200, 200, 200, 200, 200),
+        lambda w: {"agency_id": w.open.agency_id}),
+    Row("online:submitted",              (404, 404, 404, 404, 404, 404, 404, 404),
+        lambda w: {"number": w.submission.number}),
+    Row("online:lookup",                 (200, 200, 200, 200, 200, 200, 200, 200)),
+    Row("online:case",                   (404, 404, 404, 404, 404, 404, 404, 404)),
+    *(Row(f"online:{name}",              (405, 405, 405, 405, 405, 405, 405, 405))
+      for name in ("correction", "withdraw", "leave")),
+    *(Row(f"online:{name}",              (404, 404, 404, 404, 404, 404, 404, 404), method="POST")
+      for name in ("correction", "withdraw")),
+    Row("online:leave",                  (R, R, R, R, R, R, R, R), method="POST"),
+    Row("online:letter",                 (404, 404, 404, 404, 404, 404, 404, 404),
+        lambda w: {"key": "granted", "event": w.reply.pk}),
+    # Submissions are confirmed by those who register applications of the agency.
+    Row("submissions:queue",             (L, 403, 200, 200, 403, 403, 200, 403)),
+    Row("submissions:review",            (L, 404, 200, 200, 403, 404, 404, 404),
+        lambda w: {"pk": w.submission.pk}, post_denied=True),
+    Row("submissions:file",              (L, 404, 200, 200, 403, 404, 404, 404),
+        lambda w: {"pk": w.submission.pk, "file_pk": w.submission.files.get().pk}),
     Row("sitemap",                       (200, 200, 200, 200, 200, 200, 200, 200)),
     Row("set_language",                  (R, R, R, R, R, R, R, R)),
     Row("set_language",                  (R, R, R, R, R, R, R, R), method="POST",
@@ -189,6 +211,7 @@ class World:
     attachment: Any
     pending: Any  # a review awaiting its decision
     decided: Any  # a review decided
+    submission: Any  # an online application waiting for confirmation, with a file
 
 
 @pytest.fixture
@@ -246,6 +269,20 @@ def world(register, lodge, tree, people, media, today) -> World:  # noqa: F811
         attachment=attachment,
         pending=lodge(date(2025, 10, 20)),
         decided=decided,
+        submission=submission_create(
+            agency=tree.bureau,
+            data=SubmissionData(
+                applicant_kind="natural_person",
+                applicant_name="李四",
+                id_document="resident_id",
+                id_number="11010519491231002X",
+                phone="13900000001",
+                request_text="2025年度部门预算",
+                way="online",
+            ),
+            idempotency_key="permissions",
+            files=(SimpleUploadedFile("id.pdf", b"%PDF-1.4 id"),),
+        ).submission,
     )
 
 
@@ -334,11 +371,11 @@ def test_each_role_gets_what_the_table_says(row: Row, world: World, users: Any) 
 NAVIGATION = {
     "anonymous": [],
     "nobody": [],
-    "officer": ["待办", "查询", "登记申请", "复议诉讼", "主动公开"],
-    "head": ["待办", "查询", "登记申请", "复议诉讼", "主动公开"],
+    "officer": ["待办", "查询", "登记申请", "网上申请", "复议诉讼", "主动公开"],
+    "head": ["待办", "查询", "登记申请", "网上申请", "复议诉讼", "主动公开"],
     "supervisor": ["待办", "查询", "复议诉讼", "主动公开"],
     "admin": ["工作日历", "操作日志"],
-    "outsider": ["待办", "查询", "登记申请", "复议诉讼", "主动公开"],
+    "outsider": ["待办", "查询", "登记申请", "网上申请", "复议诉讼", "主动公开"],
     "superuser": ["复议诉讼", "工作日历", "操作日志", "系统管理"],
 }
 

@@ -51,6 +51,7 @@ class RegisterForm(forms.ModelForm):
         fields = (
             "applicant_kind",
             "applicant_name",
+            "id_document",
             "id_number",
             "credit_code",
             "contact_person",
@@ -67,6 +68,7 @@ class RegisterForm(forms.ModelForm):
     def __init__(self, *args: Any, agencies: QuerySet[Agency], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["agency"]).queryset = agencies
+        self.fields["id_document"].required = False  # 居民身份证 unless another is chosen
         if len(agencies) == 1:
             self.fields["agency"].initial = agencies[0]
         self.fields["received_on"].initial = timezone.localdate()

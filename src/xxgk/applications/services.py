@@ -72,6 +72,7 @@ class ApplicationError(Exception):
 class ApplicantData:
     applicant_kind: str
     applicant_name: str
+    id_document: str = "resident_id"  # IdDocument
     id_number: str = ""
     credit_code: str = ""
     contact_person: str = ""
@@ -334,9 +335,10 @@ def _event_row(
     on: date,
     given: EventInput,
     events: list[ApplicationEvent],
-    user: User,
+    user: User | None,
 ) -> ApplicationEvent:
-    """The unsaved event row, its fields checked and completed for its kind."""
+    """The unsaved event row, its fields checked and completed for its kind (`user` None: the
+    applicant's own, on the portal)."""
     event = ApplicationEvent(
         application=application,
         kind=kind.value,
@@ -498,6 +500,54 @@ def application_event_record(
     return event
 
 
+# What an applicant may record on the portal, and nothing else: the answer to a correction
+# notice (条例第三十条: the material arrives, the period starts again) and a withdrawal.
+APPLICANT_EVENTS = frozenset({EventKind.CORRECTION_RECEIVED, EventKind.WITHDRAWN})
+
+
+@transaction.atomic
+def application_event_from_applicant(
+    *,
+    application: Application,
+    kind: EventKind | str,
+    note: str = "",
+    files: tuple[UploadedFile, ...] = (),
+) -> ApplicationEvent:
+    """Record today what the applicant did on the portal (who proved it with the case's
+    受理编号 and 查询码 there): the event has no officer (`recorded_by` is None), the clock
+    checks it as any other, and the audit log names no actor."""
+    kind = EventKind(kind)
+    if kind not in APPLICANT_EVENTS:
+        raise ValueError(f"an applicant does not record {kind}")
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    events = live_events(application.events.all())
+    policy = policy_for(application.agency)
+    state = state_of(events, today=None, policy=policy)
+    if kind not in state.allowed:
+        raise ApplicationError(f"这件申请目前（{state.status.label}）不能在网上{kind.label}。")
+    for upload in files:
+        check_upload(upload)
+    event = _event_row(
+        application, kind, timezone.localdate(), EventInput(note=note), events, user=None
+    )
+    _check_timeline([*events, event], policy)
+    event.save()
+    for upload in files:
+        _attachment_save(application=application, upload=upload, event=event, user=None)
+    before = _snapshot(application)
+    application_refresh(application=application)
+    audit_record(
+        actor=None,
+        event_type=AuditEventType.APPLICATION_EVENT_RECORDED,
+        obj=application,
+        object_repr=application.number,
+        agency=application.agency,
+        old=before,
+        new={"event": _event_snapshot(event), "by": "applicant", **_snapshot(application)},
+    )
+    return event
+
+
 def _same_day_delivery(
     event: ApplicationEvent, delivered_on: date | None, user: User
 ) -> ApplicationEvent | None:
@@ -608,7 +658,7 @@ def _replacement_receipt(
     )
 
 
-def _check_upload(upload: UploadedFile) -> str:
+def check_upload(upload: UploadedFile) -> str:
     """The content type to store, or an `ApplicationError` saying what is wrong."""
     name = upload.name or ""
     suffix = PurePath(name).suffix.lower()
@@ -624,17 +674,14 @@ def _check_upload(upload: UploadedFile) -> str:
     return allowed[suffix] or mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
-@transaction.atomic
-def attachment_add(
+def _attachment_save(
     *,
-    user: User,
     application: Application,
     upload: UploadedFile,
-    event: ApplicationEvent | None = None,
+    event: ApplicationEvent | None,
+    user: User | None,
 ) -> Attachment:
-    """File a document with an application (size and type limited by settings)."""
-    deny_unless(user, Action.APPLICATION_RECORD_EVENT, application)
-    content_type = _check_upload(upload)
+    content_type = check_upload(upload)
     attachment = Attachment(
         application=application,
         event=event,
@@ -650,6 +697,20 @@ def attachment_add(
     except ValidationError as exc:
         raise ApplicationError("；".join(exc.messages)) from None
     attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def attachment_add(
+    *,
+    user: User,
+    application: Application,
+    upload: UploadedFile,
+    event: ApplicationEvent | None = None,
+) -> Attachment:
+    """File a document with an application (size and type limited by settings)."""
+    deny_unless(user, Action.APPLICATION_RECORD_EVENT, application)
+    attachment = _attachment_save(application=application, upload=upload, event=event, user=user)
     audit_record(
         actor=user,
         event_type=AuditEventType.ATTACHMENT_ADDED,

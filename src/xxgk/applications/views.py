@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -41,6 +41,7 @@ from xxgk.applications.forms import (
     RegisterForm,
     VoidForm,
 )
+from xxgk.applications.identifiers import IdDocument
 from xxgk.applications.letters.render import (
     LetterIncomplete,
     LetterUnavailable,
@@ -210,6 +211,8 @@ def register(request: Request) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         applicant = ApplicantData(**{f: data[f] or "" for f in ApplicantData.__dataclass_fields__})
+        if not applicant.id_document:  # an organisation's, or left at the first choice
+            applicant = replace(applicant, id_document=IdDocument.RESIDENT_ID)
         try:
             application = application_register(
                 user=request.user,

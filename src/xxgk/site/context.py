@@ -24,6 +24,7 @@ NAVIGATION: tuple[tuple[str, str, Action], ...] = (
     ("待办", "applications:queue", Action.APPLICATION_READ),
     ("查询", "applications:search", Action.APPLICATION_READ),
     ("登记申请", "applications:register", Action.APPLICATION_REGISTER),
+    ("网上申请", "submissions:queue", Action.APPLICATION_REGISTER),
     ("复议诉讼", "appeals:list", Action.APPEAL_READ),
     ("主动公开", "disclosures:list", Action.DISCLOSURE_READ),
     ("工作日历", "calendar", Action.CALENDAR_EDIT),

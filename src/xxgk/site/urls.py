@@ -34,6 +34,8 @@ urlpatterns = [
     path("audit/", audit_views.audit_log, name="audit"),
     path("admin/", admin.site.urls),
     # The public portal (政府信息公开专栏), its sitemap, and its language switch.
+    path("online/", include("xxgk.online.urls")),
+    path("gk/", include("xxgk.online.public_urls")),
     path("gk/", include("xxgk.portal.urls")),
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -236,7 +236,8 @@ def letter_of(application: Application, letter: Letter) -> f.Letter:
         agency=agency.name,
         address=agency.address,
         phone=agency.phone,
-        contact=agency.contact_person or recorder.get_full_name() or recorder.get_username(),
+        contact=agency.contact_person
+        or (recorder.get_full_name() or recorder.get_username() if recorder else ""),
         review_body=agency.review_body,
         court=agency.court,
     )

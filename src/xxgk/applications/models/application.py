@@ -8,7 +8,7 @@ from django.db import models
 from django.utils import timezone
 
 from xxgk.applications import choices
-from xxgk.applications.identifiers import check_credit_code, check_id_number
+from xxgk.applications.identifiers import IdDocument, check_credit_code, check_document
 
 
 class Application(models.Model):
@@ -22,7 +22,13 @@ class Application(models.Model):
 
     applicant_kind = models.CharField("申请人类型", max_length=20, choices=choices.applicant_kinds)
     applicant_name = models.CharField("申请人（姓名或名称）", max_length=120)
-    id_number = models.CharField("身份证号码", max_length=18, blank=True)
+    id_document = models.CharField(
+        "身份证件类型",
+        max_length=20,
+        choices=IdDocument.choices,
+        default=IdDocument.RESIDENT_ID,
+    )
+    id_number = models.CharField("身份证件号码", max_length=18, blank=True)
     credit_code = models.CharField("统一社会信用代码", max_length=18, blank=True)
     contact_person = models.CharField("联系人", max_length=60, blank=True)
     phone = models.CharField("联系电话", max_length=40, blank=True)
@@ -83,8 +89,8 @@ class Application(models.Model):
         errors: dict[str, str] = {}
         if self.applicant_kind == choices.NATURAL_PERSON:
             if not self.id_number:
-                errors["id_number"] = "自然人申请须填写身份证号码。"
-            elif problem := check_id_number(self.id_number):
+                errors["id_number"] = "自然人申请须填写身份证件号码。"
+            elif problem := check_document(self.id_document, self.id_number):
                 errors["id_number"] = problem
             if self.credit_code:
                 errors["credit_code"] = "自然人申请不填写统一社会信用代码。"

@@ -60,8 +60,14 @@ class ApplicationEvent(models.Model):
         on_delete=models.PROTECT,
         related_name="voided_by",
     )
+    # None: the applicant, on the portal (a correction answered or a withdrawal made online).
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="记录人", on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="记录人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     recorded_at = models.DateTimeField("记录时间", auto_now_add=True)
 

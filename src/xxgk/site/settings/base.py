@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "xxgk.appeals",
     "xxgk.disclosures",
     "xxgk.portal",
+    "xxgk.online",
     "django.contrib.sitemaps",
 ]
 
@@ -125,6 +126,10 @@ XXGK_ATTACHMENT_TYPES = {
     ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ".txt": "text/plain",
 }
+# 条例第三十六条第（六）项: an online application resembling one of the same applicant's within
+# this many days, at least this similar (rapidfuzz token_set_ratio, 0–100), is flagged.
+XXGK_REPEAT_WINDOW_DAYS = int(os.environ.get("XXGK_REPEAT_WINDOW_DAYS", 365))
+XXGK_REPEAT_SIMILARITY = int(os.environ.get("XXGK_REPEAT_SIMILARITY", 80))
 DATA_UPLOAD_MAX_MEMORY_SIZE = XXGK_ATTACHMENT_MAX_BYTES + 1024 * 1024
 
 # The cache (the portal's pages and feeds): local memory per process by default; with REDIS_URL,
@@ -138,6 +143,14 @@ if os.environ.get("REDIS_URL"):
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # The public forms' limits (django-ratelimit) count in this cache: without Redis each web
+    # process counts on its own, so a limit holds per process (set REDIS_URL in production).
+
+# Limits of the public forms (django-ratelimit rates: count/period, s m h d).
+XXGK_SUBMIT_RATE = os.environ.get("XXGK_SUBMIT_RATE", "5/h")  # applications per IP address
+XXGK_SUBMIT_IDENTITY_RATE = os.environ.get("XXGK_SUBMIT_IDENTITY_RATE", "10/d")  # per applicant
+XXGK_LOOKUP_RATE = os.environ.get("XXGK_LOOKUP_RATE", "20/h")  # lookups per IP address
+XXGK_LOOKUP_NUMBER_RATE = os.environ.get("XXGK_LOOKUP_NUMBER_RATE", "10/h")  # tries per number
 
 # Background work (deadline reminders): in-process unless a queue backend is configured.
 TASKS = {
