@@ -293,6 +293,7 @@ def correction_answer(
 ) -> ApplicationEvent:
     """The applicant's answer to a correction notice (条例第三十条): recorded as 收到补正材料
     today, which starts the reply period again."""
+    submission = Submission.objects.select_related("application").get(pk=submission.pk)
     if submission.application is None:
         raise SubmissionError("这件申请尚未确认受理，没有需要补正的事项。")
     if not text.strip() and not files:
