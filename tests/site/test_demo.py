@@ -127,3 +127,19 @@ def test_the_demo_portal_shows_the_register(client, media) -> None:
     assert "政务公开办公室" in guide
     rules = client.get(reverse("portal:rules", args=[letter.agency_id])).content.decode()
     assert "保密审查制度" in rules
+
+
+def test_the_demo_officer_has_online_applications_to_confirm(client, media) -> None:
+    """Three submissions wait at the 自然资源和规划局; one resembles the same person's
+    application confirmed just before, and its page says so."""
+    from xxgk.online.models import Submission, SubmissionStatus
+
+    demo_load()
+    waiting = Submission.objects.filter(status=SubmissionStatus.SUBMITTED)
+    assert waiting.count() == 3
+    client.login(username="officer", password=PASSWORD)
+    queue = client.get(reverse("submissions:queue")).content.decode()
+    assert "Maria Keller" in queue
+    repeat = waiting.get(request_text__startswith="请公开东湖区")
+    html = client.get(reverse("submissions:review", args=[repeat.pk])).content.decode()
+    assert "可能的重复申请" in html
