@@ -153,6 +153,7 @@ def test_a_correction_answered_online_starts_the_period_again(submit, people, to
     view = selectors.case_view(s)
     assert view.may_correct
     assert view.correction_due is not None
+    assert view.due_on is None  # the reply period waits for the correction (第三十条)
     assert [step.note for step in view.steps if step.note] == ["请写明所需信息的年份。"]
     today.set(date(2025, 10, 13))
     with pytest.raises(SubmissionError, match="补正的内容"):

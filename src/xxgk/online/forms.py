@@ -144,7 +144,13 @@ class LookupForm(forms.Form):
         super().__init__(*args, **kwargs)
 
 
-class CorrectionForm(forms.Form):
+class _Chinese(forms.Form):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("label_suffix", "")  # Chinese labels take no colon
+        super().__init__(*args, **kwargs)
+
+
+class CorrectionForm(_Chinese):
     text = forms.CharField(
         label="补正内容", max_length=2000, required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
@@ -158,6 +164,6 @@ class CorrectionForm(forms.Form):
         return files
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(_Chinese):
     reason = forms.CharField(label="撤回说明（可不填）", max_length=500, required=False)
     confirm = forms.BooleanField(label="我确认撤回这件申请", required=True)

@@ -17,7 +17,7 @@ from xxgk.applications.letters.render import EVENT_LETTERS, Letter, letters_avai
 from xxgk.applications.models import Application
 from xxgk.online import codes
 from xxgk.online.models import Submission, SubmissionStatus
-from xxgk.workdays.timeline import EventKind
+from xxgk.workdays.timeline import EventKind, Status
 
 # The letters addressed to the applicant (a consultation letter goes to the third party).
 _TO_APPLICANT_EVENTS = frozenset(
@@ -131,10 +131,13 @@ def case_view(submission: Submission) -> CaseView:
         or (letter.key, letter.title) not in EVENT_LETTERS.values()
     ]
     deadlines = {d.kind: d.on for d in deadlines_of(state)}
+    # While a correction is awaited the reply period does not run (条例第三十条): it starts
+    # again from the correction, so no reply date is promised until then.
+    awaiting = state.status == Status.AWAITING_CORRECTION
     return CaseView(
         status=state.status.label,
         steps=steps,
-        due_on=deadlines.get("reply"),
+        due_on=None if awaiting else deadlines.get("reply"),
         correction_due=deadlines.get("correction_period"),
         letters=letters,
         may_correct=EventKind.CORRECTION_RECEIVED in state.allowed,
