@@ -23,6 +23,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=whole("XXGK_LOCKOUT_MINUTES", 15, least=1)
 AXES_RESET_ON_SUCCESS = True  # five failures in a row, not five since the account was made
 AXES_LOCKOUT_CALLABLE = "xxgk.site.lockout.lockout_response"
 AXES_VERBOSE = True  # every failure and every lockout goes to the log (logger "axes")
+AXES_SENSITIVE_PARAMETERS: list[str] = []  # the log names the account, so that it can be helped
 
 # Idle timeout: the session lasts this long after the user's last request, renewed by each one.
 SESSION_COOKIE_AGE = 60 * whole("XXGK_SESSION_IDLE_MINUTES", 30, least=1)
@@ -33,7 +34,7 @@ _VALIDATION = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"{_VALIDATION}.UserAttributeSimilarityValidator"},
     {
-        "NAME": f"{_VALIDATION}.MinimumLengthValidator",
+        "NAME": "xxgk.site.passwords.MinimumLengthValidator",
         "OPTIONS": {"min_length": whole("XXGK_PASSWORD_MIN_LENGTH", 12, least=8)},
     },
     {"NAME": f"{_VALIDATION}.CommonPasswordValidator"},
