@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-
 PASSWORD = "pw-for-tests-only"
 
 

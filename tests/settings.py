@@ -11,4 +11,4 @@ import os
 os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production")
 os.environ.setdefault("XXGK_PROFILE", "development")
 
-from xxgk.site.settings import *  # noqa: E402, F403
+from xxgk.site.settings import *  # noqa: F403

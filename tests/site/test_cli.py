@@ -21,7 +21,9 @@ def xxgk(*args: str, env: dict[str, str], timeout: int = 120) -> subprocess.Comp
 
 @pytest.fixture
 def env(tmp_path):
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
     return {
         **clean,
         "XXGK_VAR_DIR": str(tmp_path / "var"),

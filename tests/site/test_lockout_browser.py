@@ -49,7 +49,9 @@ def _log_in(page: Any, password: str) -> None:
 
 def test_five_wrong_passwords_lock_the_account(page: Any, people: Any) -> None:
     violations: list[str] = []
-    page.on("console", lambda m: violations.append(m.text) if "Content Security" in m.text else None)
+    page.on(
+        "console", lambda m: violations.append(m.text) if "Content Security" in m.text else None
+    )
     for _ in range(4):
         _log_in(page, "wrong-password")
         assert page.get_by_role("alert").inner_text() == "用户名或密码不正确，请重试。"

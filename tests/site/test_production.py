@@ -177,8 +177,16 @@ def test_behind_a_proxy_that_terminates_tls(production) -> None:
     assert run("manage", "migrate", "-v0", env=env).returncode == 0
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-c", "from xxgk.cli import main; main()", "serve", "--port", str(port),
-         "--workers", "1"],
+        [
+            sys.executable,
+            "-c",
+            "from xxgk.cli import main; main()",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            "1",
+        ],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
