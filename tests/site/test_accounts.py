@@ -127,3 +127,28 @@ def test_weak_passwords_are_refused(people, password, why) -> None:
 
 def test_a_long_unusual_password_is_accepted(people) -> None:
     validate_password("江城-晴朗-Harbour-1947", user=people.officer)
+
+
+def test_the_lock_is_on_the_account_whatever_the_address(client, people, lockout):
+    for n in range(5):
+        client.post(
+            reverse("login"),
+            {"username": "officer", "password": "wrong"},
+            REMOTE_ADDR=f"10.0.0.{n}",
+        )
+    again = client.post(
+        reverse("login"),
+        {"username": "officer", "password": PASSWORD},
+        REMOTE_ADDR="10.9.9.9",
+    )
+    assert again.status_code == 429
+
+
+def test_an_administrator_lifts_a_lock(client, people, lockout):
+    from django.core.management import call_command
+
+    for _ in range(5):
+        _login(client, "officer", "wrong")
+    assert _login(client, "officer", PASSWORD).status_code == 429
+    call_command("axes_reset_username", "officer", verbosity=0)
+    assert _login(client, "officer", PASSWORD).status_code == 302

@@ -45,6 +45,7 @@ def test_security_headers(client, url) -> None:
         "frame-ancestors 'none'",
         "base-uri 'self'",
         "form-action 'self'",
+        "img-src 'self' data:",
     ):
         assert directive in csp
     assert "unsafe" not in csp

@@ -221,3 +221,19 @@ def test_behind_a_proxy_that_terminates_tls(production) -> None:
     assert headers["Referrer-Policy"] == "same-origin"
     assert headers["Cross-Origin-Opener-Policy"] == "same-origin"
     assert "Secure" in headers["Set-Cookie"]  # the CSRF cookie of the login form
+
+
+def test_make_run_asks_for_the_demo_profile() -> None:
+    # The settings' default is production: `make run` (the quick start) must ask for the demo.
+    from pathlib import Path
+
+    makefile = (Path(__file__).parents[2] / "Makefile").read_text(encoding="utf-8")
+    assert "run: export XXGK_PROFILE = demo" in makefile.splitlines()
+    done = subprocess.run(
+        ["make", "-n", "run"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).parents[2],
+    )
+    assert "xxgk demo" in done.stdout
