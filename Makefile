@@ -14,9 +14,11 @@ uv:
 sync: uv
 	@$(UV) sync --locked --quiet
 
-## run: migrate, load the demo once, and serve the web application (gunicorn) on HOST:PORT
+## run: migrate, load the demo once, and serve the web application (gunicorn) on HOST:PORT,
+## under the demo profile (DEBUG on, local hosts only): the settings' default is production.
 HOST ?= 127.0.0.1
 PORT ?= 8000
+run: export XXGK_PROFILE = demo
 run: sync
 	$(UV) run xxgk manage migrate --noinput -v0
 	$(UV) run xxgk demo
@@ -43,7 +45,7 @@ bench-portal: sync
 lint: sync
 	$(UV) run ruff check .
 	$(UV) run ruff format --check .
-	$(UV) run mypy src
+	XXGK_PROFILE=development $(UV) run mypy src  # django-stubs loads the settings: no key needed
 
 format: sync
 	$(UV) run ruff format .

@@ -554,6 +554,7 @@ def setup_django(url: str) -> None:
     os.environ["DEBUG"] = "0"
     os.environ.setdefault("SECRET_KEY", SECRET)
     os.environ["ALLOWED_HOSTS"] = "127.0.0.1"
+    os.environ["SECURE_SSL_REDIRECT"] = "0"  # plain HTTP on 127.0.0.1, no TLS proxy in front
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xxgk.site.settings")
     import django
 
@@ -587,6 +588,7 @@ def gunicorn(url: str, folder: Path) -> Iterator[tuple[int, subprocess.Popen[byt
         "DEBUG": "0",
         "SECRET_KEY": os.environ.get("SECRET_KEY", SECRET),
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "0",
         "XXGK_VAR_DIR": str(folder),  # collectstatic's output, not the checkout's var/
     }
     xxgk = Path(sys.executable).parent / "xxgk"

@@ -400,6 +400,7 @@ def setup_django(url: str) -> None:
     os.environ["DEBUG"] = "0"
     os.environ.setdefault("SECRET_KEY", "bench-queue-only-not-a-secret-" + "x" * 20)
     os.environ["ALLOWED_HOSTS"] = "testserver"  # Django's test client
+    os.environ["SECURE_SSL_REDIRECT"] = "0"  # the test client speaks plain HTTP
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xxgk.site.settings")
     import django
 

@@ -4,14 +4,11 @@ pyproject.toml). Django is imported inside the fixtures, so the pure layers' tes
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import pytest
-
-os.environ.setdefault("SECRET_KEY", "tests-only-secret-key-not-for-production")
 
 PASSWORD = "pw-for-tests-only"
 
@@ -20,6 +17,20 @@ PASSWORD = "pw-for-tests-only"
 def _fast_password_hashing(settings: Any) -> None:
     # PBKDF2's deliberate slowness costs seconds per user; tests need no protection.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def _no_lockout(settings: Any) -> None:
+    # Django's test client logs in without a request, which django-axes refuses; the lockout
+    # has its own tests (tests/site/test_accounts.py), which turn it back on.
+    settings.AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+    settings.AXES_ENABLED = False
+
+
+@pytest.fixture
+def demo_profile(settings: Any) -> None:
+    """The demo profile, the only one in which `demo_load` creates the demo accounts."""
+    settings.XXGK_PROFILE = "demo"
 
 
 @dataclass

@@ -13,7 +13,7 @@ from xxgk.disclosures.models import Disclosure
 from xxgk.disclosures.selectors import proactive_table
 from xxgk.site.demo import demo_load
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_profile")]
 
 
 def test_the_demo_register(media, today) -> None:

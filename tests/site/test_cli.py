@@ -21,8 +21,15 @@ def xxgk(*args: str, env: dict[str, str], timeout: int = 120) -> subprocess.Comp
 
 @pytest.fixture
 def env(tmp_path):
-    clean = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL"}}
-    return {**clean, "XXGK_VAR_DIR": str(tmp_path / "var"), "SECRET_KEY": "cli-test"}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}
+    }
+    return {
+        **clean,
+        "XXGK_VAR_DIR": str(tmp_path / "var"),
+        "SECRET_KEY": "cli-test",
+        "XXGK_PROFILE": "development",
+    }
 
 
 def test_serve_refuses_an_unreachable_database_clearly(env) -> None:
@@ -41,6 +48,7 @@ def test_serve_asks_for_migrations_first(env) -> None:
 
 @pytest.mark.slow
 def test_manage_migrate_then_demo_twice(env) -> None:
+    env["XXGK_PROFILE"] = "demo"  # as `make run` sets it
     assert xxgk("manage", "migrate", "-v0", env=env).returncode == 0
     first = xxgk("demo", env=env)
     assert first.returncode == 0, first.stderr

@@ -13,7 +13,7 @@ from xxgk.applications.models import Application
 from xxgk.report import editions
 from xxgk.site.demo import PASSWORD, demo_accounts, demo_load
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_profile")]
 
 
 def test_demo_loads_once_with_every_outcome(media) -> None:

@@ -2,7 +2,14 @@
 
 The URLs are walked from the URL conf (`get_resolver()`, includes followed; the Django admin and
 static files left out), so a new page fails `test_every_url_declares_its_access` until its row is
-added here: each page has to say who may open it.
+added here: each page has to say who may open it. Each row fills its URL's path parameters with
+real objects of the `World` below (`test_every_row_fills_the_path_parameters_of_its_url`).
+
+To add a page: one `Row("namespace:name", (anonymous, nobody, officer, head, supervisor, admin,
+outsider, superuser))` in TABLE, in the section of its app (the failing test prints a row to
+start from); `kwargs=` a function of the World giving the path parameters (add the object the
+page needs to the World if none fits); `method="POST"` and `data=` for an action, `post_denied`
+to also POST as each role the GET turns away.
 
 The answers: ``TO_LOGIN`` (302 to the login page), ``REDIRECT`` (302 elsewhere), 200, 403 (a
 forbidden action on something the user may read, or a page none of the user's roles opens), 404
@@ -22,6 +29,7 @@ from typing import Any
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -286,33 +294,58 @@ def world(register, lodge, tree, people, media, today) -> World:  # noqa: F811
     )
 
 
-def _walk(resolver: URLResolver, prefix: str) -> Iterator[str]:
+def _walk(resolver: URLResolver, prefix: str, route: str) -> Iterator[tuple[str, str, set[str]]]:
+    """(namespaced name, route, path parameters) of every URL pattern under `resolver`."""
     for pattern in resolver.url_patterns:
         if isinstance(pattern, URLResolver):
             if pattern.namespace in SKIPPED_NAMESPACES:
                 continue
             inner = f"{prefix}{pattern.namespace}:" if pattern.namespace else prefix
-            yield from _walk(pattern, inner)
+            yield from _walk(pattern, inner, route + str(pattern.pattern))
         elif isinstance(pattern, URLPattern):
             if str(pattern.pattern).startswith(settings.STATIC_URL.lstrip("/")):
                 continue
-            yield f"{prefix}{pattern.name}" if pattern.name else f"<unnamed: {pattern.pattern}>"
+            name = f"{prefix}{pattern.name}" if pattern.name else f"<unnamed: {pattern.pattern}>"
+            full = route + str(pattern.pattern)
+            yield name, full, set(re.findall(r"<(?:\w+:)?(\w+)>", full))
 
 
-def project_urls() -> set[str]:
-    return set(_walk(get_resolver(), ""))
+def project_urls() -> dict[str, tuple[str, set[str]]]:
+    """Every URL of the project by name: its route and its path parameters."""
+    return {name: (route, params) for name, route, params in _walk(get_resolver(), "", "/")}
 
 
 def test_every_url_declares_its_access() -> None:
     declared = {row.name for row in TABLE}
-    undeclared = project_urls() - declared
+    undeclared = {n: route for n, (route, _) in project_urls().items() if n not in declared}
     assert not undeclared, (
-        f"Pages with no row in TABLE: {sorted(undeclared)}. Add one saying what each role gets "
-        "(read the view: who may open it, and whether it shows another agency's object)."
+        "Pages with no row in TABLE — add one per page, saying what each role gets (read the "
+        "view: who may open it, and whether it shows another agency's object):\n"
+        + "\n".join(
+            f'    Row("{n}", (L, 403, 200, 200, 200, 403, 200, 200)),  # {r}'
+            for n, r in sorted(undeclared.items())
+        )
     )
-    assert not declared - project_urls(), (
-        f"Rows for pages that no longer exist: {declared - project_urls()}"
+    assert not declared - project_urls().keys(), (
+        f"Rows for pages that no longer exist: {declared - project_urls().keys()}"
     )
+
+
+def test_every_row_fills_the_path_parameters_of_its_url(world: World) -> None:
+    # The parameters come from the world's real objects, so a row requests a page that exists.
+    urls = project_urls()
+    wrong = []
+    for row in TABLE:
+        with transaction.atomic():  # some rows make their object: each in its own savepoint
+            got = set(row.kwargs(world))
+            transaction.set_rollback(True)
+        want = urls[row.name][1]
+        if got != want:
+            wrong.append(
+                f"{row.name} ({row.note or row.method}): fills {sorted(got)}, "
+                f"the URL takes {sorted(want)}"
+            )
+    assert not wrong, "\n".join(wrong)
 
 
 def test_the_table_is_complete() -> None:

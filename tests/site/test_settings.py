@@ -1,11 +1,12 @@
 import pytest
+from django.core.exceptions import ImproperlyConfigured
 
-from xxgk.site.settings.env import flag, listing, secret_key
+from xxgk.site.settings.env import flag, listing, profile, secret_key, whole
 
 
 def test_secret_key_is_required_without_debug(monkeypatch, tmp_path) -> None:
     monkeypatch.delenv("SECRET_KEY", raising=False)
-    with pytest.raises(RuntimeError, match="SECRET_KEY"):
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY"):
         secret_key(False, tmp_path)
 
 
@@ -33,3 +34,24 @@ def test_django_settings_follow_the_brief(settings) -> None:
     assert settings.USE_TZ is True
     assert "whitenoise.middleware.WhiteNoiseMiddleware" in settings.MIDDLEWARE
     assert "django_htmx.middleware.HtmxMiddleware" in settings.MIDDLEWARE
+
+
+def test_the_profile_is_production_unless_asked(monkeypatch) -> None:
+    monkeypatch.delenv("XXGK_PROFILE", raising=False)
+    assert profile() == "production"
+    monkeypatch.setenv("XXGK_PROFILE", "Demo")
+    assert profile() == "demo"
+    monkeypatch.setenv("XXGK_PROFILE", "staging")
+    with pytest.raises(ImproperlyConfigured, match="XXGK_PROFILE=staging 无效"):
+        profile()
+
+
+def test_whole_numbers_are_checked(monkeypatch) -> None:
+    monkeypatch.delenv("X_MINUTES", raising=False)
+    assert whole("X_MINUTES", 30, least=1) == 30
+    monkeypatch.setenv("X_MINUTES", "45")
+    assert whole("X_MINUTES", 30, least=1) == 45
+    for bad in ("0", "half an hour", "-5"):
+        monkeypatch.setenv("X_MINUTES", bad)
+        with pytest.raises(ImproperlyConfigured, match=f"X_MINUTES={bad} 无效"):
+            whole("X_MINUTES", 30, least=1)

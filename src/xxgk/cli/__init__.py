@@ -11,6 +11,8 @@ import typer
 
 from xxgk.cli import commands
 from xxgk.cli.app import app
+from xxgk.cli.output import fail
+from xxgk.site.bootstrap import SetupError
 
 
 def load_commands() -> typer.Typer:
@@ -27,6 +29,8 @@ INTERNAL_ERROR = 3
 def main() -> None:
     try:
         load_commands()(standalone_mode=True)
+    except SetupError as e:  # the environment is the user's to fix: a message, not a traceback
+        fail(str(e))
     except Exception as e:  # the last resort: a bug in xxgk must not look like a result
         if os.environ.get("XXGK_DEBUG"):
             raise

@@ -6,12 +6,39 @@ from __future__ import annotations
 import os
 
 
+class SetupError(Exception):
+    """The settings cannot be used as they are; the message (Chinese) says what to set."""
+
+
 def django_setup() -> None:
-    """Configure Django with xxgk's settings (unless DJANGO_SETTINGS_MODULE says otherwise)."""
+    """Configure Django with xxgk's settings (unless DJANGO_SETTINGS_MODULE says otherwise).
+
+    Raises SetupError when the environment is incomplete (e.g. no SECRET_KEY in production).
+    """
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xxgk.site.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        raise SetupError(str(exc)) from exc
+
+
+def serving_problem() -> str | None:
+    """None when the settings can serve requests, else what to set (Chinese).
+
+    Without DEBUG, Django answers 400 to every host not in ALLOWED_HOSTS: a server started
+    without any would look up and refuse everyone.
+    """
+    from django.conf import settings
+
+    if not settings.DEBUG and not settings.ALLOWED_HOSTS:
+        return (
+            "未设置 ALLOWED_HOSTS：生产环境必须列出网站的域名，如 ALLOWED_HOSTS=xxgk.example.gov.cn"
+            "（本机开发或演示请用 make run）。"
+        )
+    return None
 
 
 def database_problem() -> str | None:

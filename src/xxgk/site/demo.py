@@ -1,7 +1,8 @@
 """The demo: a city's agency tree, its staff, and realistic applications over 2025 and 2026.
 
 `demo_load()` runs once: a second call finds the demo city and does nothing. Everything goes
-through the services, so the demo's timelines pass the same checks as an officer's.
+through the services, so the demo's timelines pass the same checks as an officer's. Its accounts
+share one printed password, so it loads only under the demo profile (`XXGK_PROFILE=demo`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
@@ -581,13 +583,30 @@ def _head_for(agency: str, users: dict[str, User]) -> User:
     return users[account.username]
 
 
+class DemoRefused(Exception):
+    """The demo was asked for outside the demo profile; the message (Chinese) says why."""
+
+
+def demo_allowed() -> bool:
+    return settings.XXGK_PROFILE == "demo"
+
+
 def demo_loaded() -> bool:
     return Agency.objects.filter(name=CITY, parent__isnull=True).exists()
 
 
 @transaction.atomic
 def demo_load(today: date | None = None) -> bool:
-    """Load the demo unless it is there already; True if it was loaded now."""
+    """Load the demo unless it is there already; True if it was loaded now.
+
+    Raises DemoRefused outside the demo profile: accounts with a published password must never
+    reach a production database.
+    """
+    if not demo_allowed():
+        raise DemoRefused(
+            f"当前配置为 {settings.XXGK_PROFILE}：演示数据（含公开密码的演示账号）只能在演示配置下"
+            "载入，请设置 XXGK_PROFILE=demo（make run 已设置）。"
+        )
     if demo_loaded():
         return False
     today = today or timezone.localdate()

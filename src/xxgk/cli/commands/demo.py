@@ -20,9 +20,12 @@ def demo() -> None:
     problem = database_problem()
     if problem:
         fail(problem)
-    from xxgk.site.demo import demo_accounts, demo_load
+    from xxgk.site.demo import DemoRefused, demo_accounts, demo_load
 
-    loaded = demo_load()
+    try:
+        loaded = demo_load()
+    except DemoRefused as e:
+        fail(str(e))
     out.print("已载入演示数据。" if loaded else "演示数据此前已载入，未重复载入。")
     print_accounts(demo_accounts())
 

@@ -22,10 +22,10 @@ def serve(
     """
     from django.core.management import call_command
 
-    from xxgk.site.bootstrap import database_problem, django_setup
+    from xxgk.site.bootstrap import database_problem, django_setup, serving_problem
 
     django_setup()
-    problem = database_problem()
+    problem = serving_problem() or database_problem()
     if problem:
         fail(problem)
     call_command("collectstatic", interactive=False, verbosity=0)
@@ -33,8 +33,8 @@ def serve(
 
     if settings.DEBUG:
         err.print(
-            "[yellow]警告[/]：DEBUG 已开启，仅适用于开发和演示；"
-            "生产环境请设置 DEBUG=0、SECRET_KEY 和 ALLOWED_HOSTS。"
+            "[yellow]警告[/]：DEBUG 已开启（开发或演示配置），仅适用于本机开发和演示；"
+            "生产环境不要设置 XXGK_PROFILE 和 DEBUG，并设置 SECRET_KEY 和 ALLOWED_HOSTS。"
         )
     out.print(f"xxgk 已启动：http://{host}:{port}/  （按 Ctrl+C 停止）")
     _Gunicorn({"bind": f"{host}:{port}", "workers": workers, "accesslog": "-"}).run()

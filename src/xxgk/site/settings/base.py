@@ -1,7 +1,8 @@
-"""The one settings module, read from the environment.
+"""The site's settings, read from the environment (accounts and headers: `accounts`, `security`).
 
-`DATABASE_URL` (dj-database-url; SQLite at ./var/xxgk.sqlite3 by default), `SECRET_KEY`,
-`DEBUG`, `ALLOWED_HOSTS`, `XXGK_VAR_DIR` (where the database, uploads and static files go).
+`XXGK_PROFILE` (production by default: nothing unsafe without being asked for), `DATABASE_URL`
+(dj-database-url; SQLite at ./var/xxgk.sqlite3 by default), `SECRET_KEY`, `DEBUG`,
+`ALLOWED_HOSTS`, `XXGK_VAR_DIR` (where the database, uploads and static files go).
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from pathlib import Path
 
 import dj_database_url
 
-from xxgk.site.settings.env import flag, listing, secret_key
+from xxgk.site.settings.env import flag, listing, profile, secret_key
 
 SITE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("XXGK_VAR_DIR", "var")).resolve()
 
-DEBUG = flag("DEBUG", default=True)
+XXGK_PROFILE = profile()
+DEBUG = flag("DEBUG", default=XXGK_PROFILE != "production")
 SECRET_KEY = secret_key(DEBUG, VAR_DIR)
 ALLOWED_HOSTS = listing("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = listing("CSRF_TRUSTED_ORIGINS")
@@ -39,10 +41,13 @@ INSTALLED_APPS = [
     "xxgk.portal",
     "xxgk.online",
     "django.contrib.sitemaps",
+    "axes",  # login lockout (settings/accounts.py)
+    "csp",  # Content-Security-Policy (settings/security.py)
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "xxgk.portal.middleware.LocaleMiddleware",  # the portal chooses; the back office: zh
@@ -52,6 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it turns a locked-out login into its page
 ]
 
 ROOT_URLCONF = "xxgk.site.urls"
@@ -84,11 +90,6 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"  # the first page of the navigation the user may open
 LOGOUT_REDIRECT_URL = "login"
@@ -167,12 +168,6 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = flag("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "xxgk@localhost")
-
-SESSION_COOKIE_HTTPONLY = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-if not DEBUG:
-    SESSION_COOKIE_SECURE = flag("SECURE_COOKIES", default=True)
-    CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
 LOGGING = {
     "version": 1,

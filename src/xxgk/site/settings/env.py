@@ -7,6 +7,13 @@ import secrets
 import sys
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
+
+# production: the default, safe with nothing set (DEBUG off, SECRET_KEY and ALLOWED_HOSTS
+# required); development: DEBUG on, a generated key, local hosts; demo: development, plus the
+# demo accounts (`xxgk demo` refuses to create them in any other profile).
+PROFILES = ("production", "development", "demo")
+
 
 def flag(name: str, default: bool = False) -> bool:
     """An on/off variable: 1/true/yes/on are on, anything else off."""
@@ -21,6 +28,30 @@ def listing(name: str, default: str = "") -> list[str]:
     return [p.strip() for p in os.environ.get(name, default).split(",") if p.strip()]
 
 
+def profile() -> str:
+    """`XXGK_PROFILE`, one of `PROFILES`; production when unset."""
+    name = os.environ.get("XXGK_PROFILE", "production").strip().lower() or "production"
+    if name not in PROFILES:
+        raise ImproperlyConfigured(
+            f"XXGK_PROFILE={name} 无效：应为 {'、'.join(PROFILES)} 之一（不设置即为 production）。"
+        )
+    return name
+
+
+def whole(name: str, default: int, *, least: int = 0) -> int:
+    """A whole-number variable (minutes, seconds, a count), refused plainly when it is not one."""
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        value = least - 1
+    if value < least:
+        raise ImproperlyConfigured(f"{name}={raw} 无效：应为不小于 {least} 的整数。")
+    return value
+
+
 def secret_key(debug: bool, var_dir: Path) -> str:
     """`SECRET_KEY`, required when DEBUG is off; in development a generated key kept in ./var.
 
@@ -30,7 +61,10 @@ def secret_key(debug: bool, var_dir: Path) -> str:
     if key:
         return key
     if not debug:
-        raise RuntimeError("未设置 SECRET_KEY：DEBUG 关闭时必须通过环境变量提供 SECRET_KEY。")
+        raise ImproperlyConfigured(
+            "未设置 SECRET_KEY：生产环境（DEBUG 关闭）必须通过环境变量提供 SECRET_KEY，"
+            "开发或演示请用 make run（XXGK_PROFILE=demo）。"
+        )
     path = var_dir / "dev-secret-key"
     try:
         var_dir.mkdir(parents=True, exist_ok=True)
