@@ -42,10 +42,10 @@ class AuditEventType(models.IntegerChoices):
     THEME_SAVED = 712, "维护主题分类"
     GUIDE_PUBLISHED = 801, "发布政府信息公开指南"
     RULES_PUBLISHED = 802, "发布政府信息公开制度"
-    SUBMISSION_RECEIVED = 901, "收到网上申请"
-    SUBMISSION_CONFIRMED = 902, "确认网上申请"
-    SUBMISSION_RETURNED = 903, "退回网上申请"
-    SUBMISSION_WITHDRAWN = 904, "申请人撤回网上申请"
+    SUBMISSION_RECEIVED = 1001, "收到网上申请"
+    SUBMISSION_CONFIRMED = 1002, "确认网上申请"
+    SUBMISSION_RETURNED = 1003, "退回网上申请"
+    SUBMISSION_WITHDRAWN = 1004, "申请人撤回网上申请"
 
 
 class AuditLog(models.Model):
