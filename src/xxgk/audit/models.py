@@ -42,6 +42,10 @@ class AuditEventType(models.IntegerChoices):
     THEME_SAVED = 712, "维护主题分类"
     GUIDE_PUBLISHED = 801, "发布政府信息公开指南"
     RULES_PUBLISHED = 802, "发布政府信息公开制度"
+    ENQUIRY_RECEIVED = 901, "收到网上咨询或建议"
+    ENQUIRY_ANSWERED = 902, "答复咨询或建议"
+    ENQUIRY_UNPUBLISHED = 903, "撤回公开的咨询答复"
+    ENQUIRY_REDATED = 904, "日历变更后重算咨询答复期限"
 
 
 class AuditLog(models.Model):

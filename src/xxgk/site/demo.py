@@ -28,6 +28,7 @@ from xxgk.applications.services import (
     application_register,
 )
 from xxgk.disclosures.demo import disclosures_demo_load
+from xxgk.enquiries.demo import enquiries_demo_load
 from xxgk.portal.demo import portal_demo_load
 from xxgk.report import editions
 from xxgk.workdays import Calendar
@@ -628,6 +629,7 @@ def demo_load(today: date | None = None) -> bool:
         _load_case(case, seq, agencies[case.agency], users, today)
     disclosures_demo_load(agencies, users, today)
     portal_demo_load(agencies, today)
+    enquiries_demo_load(agencies, today)
     return True
 
 

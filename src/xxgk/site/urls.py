@@ -30,11 +30,13 @@ urlpatterns = [
     path("applications/", include("xxgk.applications.urls")),
     path("appeals/", include("xxgk.appeals.urls")),
     path("disclosures/", include("xxgk.disclosures.urls")),
+    path("enquiries/", include("xxgk.enquiries.urls")),
     path("calendar/", application_views.calendar_years, name="calendar"),
     path("audit/", audit_views.audit_log, name="audit"),
     path("admin/", admin.site.urls),
     # The public portal (政府信息公开专栏), its sitemap, and its language switch.
     path("gk/", include("xxgk.portal.urls")),
+    path("gk/", include("xxgk.enquiries.portal_urls")),  # the agency's 咨询建议 section
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

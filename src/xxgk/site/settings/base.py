@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "xxgk.appeals",
     "xxgk.disclosures",
     "xxgk.portal",
+    "xxgk.enquiries",
     "django.contrib.sitemaps",
 ]
 
