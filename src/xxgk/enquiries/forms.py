@@ -124,7 +124,7 @@ class AnswerForm(forms.Form):
     )
     answered_on = forms.DateField(
         label="答复日期",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         error_messages={"required": "请填写答复日期。", "invalid": "日期格式应为 2025-10-09。"},
     )
     publish = forms.BooleanField(
