@@ -18,6 +18,7 @@ AGENCY_FORM = {
     "correction_period_days": 15,
     "reasons_period_days": 10,
     "fee_pauses_clock": "on",
+    "enquiry_answer_days": 10,
 }
 
 
@@ -216,6 +217,7 @@ def test_changing_the_fee_policy_redates_the_agencys_open_cases(
         "fee_payment": tree.bureau.fee_payment,
         "correction_period_days": 15,
         "reasons_period_days": 10,
+        "enquiry_answer_days": 10,
         # fee_pauses_clock unticked: the wait now counts
     }
     response = client.post(url, form)

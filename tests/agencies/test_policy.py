@@ -78,6 +78,19 @@ EXPECTED: dict[Action, dict[str, set[str]]] = {
         "district_officer": {"district"},
         "outsider": {"other_city"},
     },
+    Action.ENQUIRY_READ: {
+        "officer": {"bureau"},
+        "head": {"bureau"},
+        "district_officer": {"district"},
+        "supervisor": CITY_TREE,
+        "outsider": {"other_city"},
+    },
+    Action.ENQUIRY_ANSWER: {
+        "officer": {"bureau"},
+        "head": {"bureau"},
+        "district_officer": {"district"},
+        "outsider": {"other_city"},
+    },
     Action.THEME_EDIT: {"admin": CITY_TREE},
     Action.AGENCY_EDIT: {"admin": CITY_TREE},
     Action.STAFF_EDIT: {"admin": CITY_TREE},
@@ -167,6 +180,8 @@ def test_permitted_lists_what_the_navigation_shows(people) -> None:
         Action.DISCLOSURE_READ,
         Action.DISCLOSURE_WRITE,
         Action.FIGURE_EDIT,
+        Action.ENQUIRY_READ,
+        Action.ENQUIRY_ANSWER,
     }
     assert Action.APPLICATION_APPROVE_EXTENSION in permitted(people.head)
     assert Action.DISCLOSURE_REVIEW in permitted(people.head)
@@ -175,6 +190,7 @@ def test_permitted_lists_what_the_navigation_shows(people) -> None:
         Action.APPLICATION_EXPORT,
         Action.APPEAL_READ,
         Action.DISCLOSURE_READ,
+        Action.ENQUIRY_READ,
     }
     assert Action.APPLICATION_READ not in permitted(people.admin)
     assert Action.AUDIT_LOG_READ in permitted(people.admin)

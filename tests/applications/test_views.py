@@ -286,6 +286,7 @@ def test_django_admin_changes_go_through_the_services(client, tree, people) -> N
             "correction_period_days": 15,
             "reasons_period_days": 10,
             "fee_pauses_clock": "on",
+            "enquiry_answer_days": 10,
         },
     )
     assert response.status_code == 302

@@ -42,6 +42,7 @@ from xxgk.applications.services import (
     application_register,
     attachment_add,
 )
+from xxgk.enquiries.services import EnquiryData, enquiry_answer, enquiry_submit
 from xxgk.online.services import SubmissionData, submission_create
 from xxgk.report import editions
 from xxgk.workdays.clock import EventKind
@@ -80,6 +81,10 @@ class Row:
 
 def _open(w: World) -> dict[str, Any]:
     return {"pk": w.open.pk}
+
+
+def _enquiry(w: World) -> dict[str, Any]:
+    return {"pk": w.enquiry.pk}
 
 
 def _pending(w: World) -> dict[str, Any]:
@@ -159,6 +164,17 @@ TABLE: tuple[Row, ...] = (
             made_on=date(2025, 10, 9), created_by=w.open.created_by).attachments.create(
             file=SimpleUploadedFile("a.pdf", b"%PDF-1.4"), name="a.pdf", size=8,
             content_type="application/pdf").pk}),
+    # 咨询建议: officers and heads of the bureau answer, the city's supervisor reads; another
+    # agency's enquiry is not shown to exist.
+    Row("enquiries:list",                (L, 403, 200, 200, 200, 403, 200, 403)),
+    Row("enquiries:detail",              (L, 404, 200, 200, 200, 404, 404, 404), _enquiry),
+    Row("enquiries:answer",              (L, 405, 405, 405, 405, 405, 405, 405), _enquiry),
+    Row("enquiries:answer",              (L, 404, None, None, 403, 404, 404, 404), _enquiry,
+        method="POST", data=lambda w: {"answer": "答复。", "answered_on": "2025-11-03"},
+        post_denied=True),
+    Row("enquiries:unpublish",           (L, 405, 405, 405, 405, 405, 405, 405), _enquiry),
+    Row("enquiries:unpublish",           (L, 404, None, None, 403, 404, 404, 404), _enquiry,
+        method="POST", data=lambda w: {"reason": "涉及个人事项"}, post_denied=True),
     # The administrator's pages.
     Row("calendar",                      (L, 403, 403, 403, 403, 200, 403, 200), post_denied=True),
     Row("audit",                         (L, 403, 403, 403, 403, 200, 403, 200)),
@@ -168,6 +184,14 @@ TABLE: tuple[Row, ...] = (
       for name in ("agency", "guide", "rules", "statutory", "catalogue", "reports", "apply",
                    "feed_rss", "feed_atom")),
     Row("portal:home",                   (200, 200, 200, 200, 200, 200, 200, 200)),
+    # The portal's 咨询建议: anyone asks, looks up and reads published answers, with no login.
+    *(Row(f"enquiry_portal:{name}",      (200, 200, 200, 200, 200, 200, 200, 200),
+          lambda w: {"agency_id": w.open.agency_id})
+      for name in ("answers", "ask", "lookup")),
+    Row("enquiry_portal:receipt",        (R, R, R, R, R, R, R, R),
+        lambda w: {"agency_id": w.open.agency_id}, note="nothing submitted: the lookup form"),
+    Row("enquiry_portal:answer",         (200, 200, 200, 200, 200, 200, 200, 200),
+        lambda w: {"agency_id": w.open.agency_id, "pk": w.published.pk}),
     Row("portal:search",                 (200, 200, 200, 200, 200, 200, 200, 200), query="q=公开"),
     Row("portal:disclosure",             (200, 200, 200, 200, 200, 200, 200, 200),
         lambda w: {"index_number": w.open.agency.disclosures.create(
@@ -220,6 +244,8 @@ class World:
     pending: Any  # a review awaiting its decision
     decided: Any  # a review decided
     submission: Any  # an online application waiting for confirmation, with a file
+    enquiry: Any  # a 咨询 still open
+    published: Any  # a 咨询 answered and published
 
 
 @pytest.fixture
@@ -266,6 +292,15 @@ def world(register, lodge, tree, people, media, today) -> World:  # noqa: F811
         upload=SimpleUploadedFile("答复.pdf", b"%PDF-1.4"),
         event=reply,
     )
+    asked = EnquiryData("question", "刘洋", "13905990001", "查询材料", "需要哪些材料？", True)
+    published = enquiry_submit(agency=tree.bureau, data=asked).enquiry
+    enquiry_answer(
+        user=people.officer,
+        enquiry=published,
+        answer="身份证件。",
+        answered_on=today.value,
+        publish=True,
+    )
     decided = lodge(date(2025, 9, 1))
     appeal_decide(
         user=people.officer, appeal=decided, decision="review_upheld", decided_on=date(2025, 10, 15)
@@ -291,6 +326,8 @@ def world(register, lodge, tree, people, media, today) -> World:  # noqa: F811
             idempotency_key="permissions",
             files=(SimpleUploadedFile("id.pdf", b"%PDF-1.4 id"),),
         ).submission,
+        enquiry=enquiry_submit(agency=tree.bureau, data=asked).enquiry,
+        published=published,
     )
 
 
@@ -404,11 +441,11 @@ def test_each_role_gets_what_the_table_says(row: Row, world: World, users: Any) 
 NAVIGATION = {
     "anonymous": [],
     "nobody": [],
-    "officer": ["待办", "查询", "登记申请", "网上申请", "复议诉讼", "主动公开"],
-    "head": ["待办", "查询", "登记申请", "网上申请", "复议诉讼", "主动公开"],
-    "supervisor": ["待办", "查询", "复议诉讼", "主动公开"],
+    "officer": ["待办", "查询", "登记申请", "网上申请", "复议诉讼", "主动公开", "咨询建议"],
+    "head": ["待办", "查询", "登记申请", "网上申请", "复议诉讼", "主动公开", "咨询建议"],
+    "supervisor": ["待办", "查询", "复议诉讼", "主动公开", "咨询建议"],
     "admin": ["工作日历", "操作日志"],
-    "outsider": ["待办", "查询", "登记申请", "网上申请", "复议诉讼", "主动公开"],
+    "outsider": ["待办", "查询", "登记申请", "网上申请", "复议诉讼", "主动公开", "咨询建议"],
     "superuser": ["复议诉讼", "工作日历", "操作日志", "系统管理"],
 }
 

@@ -75,6 +75,7 @@ _AGENCY_FIELDS = (
     "correction_period_days",
     "reasons_period_days",
     "fee_pauses_clock",
+    "enquiry_answer_days",
 )
 
 

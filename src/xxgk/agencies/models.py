@@ -126,6 +126,13 @@ class Agency(models.Model):
         default=True,
         help_text="条例第三十三条第三款仅规定征求意见时间不计入；缴费期间由本机关规定",
     )
+    # Agency policy, not statute: the Regulation sets no deadline for answering 咨询 and 建议.
+    enquiry_answer_days = models.PositiveSmallIntegerField(
+        "咨询建议答复期限（工作日）",
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(60)],
+        help_text="本机关规定的网上咨询、建议答复时限（条例未规定此期限）；自收到次日起按工作日计算",
+    )
 
     class Meta:
         verbose_name = "机关"

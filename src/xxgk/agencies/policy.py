@@ -8,6 +8,8 @@ navigation, the Django admin — so that each rule is written once, in `RULES`:
 - the disclosure register (主动公开) follows the same lines: officer and head draft, publish and
   withdraw for their own agency and enter its table-2 figures; only a head records the
   保密审查 (Art. 17); administrators edit the 主题分类 tree;
+- the public's 咨询 and 建议 follow them too: officer and head answer for their own agency, the
+  supervisor reads;
 - 系统管理员 (administrator) manages the agency tree and staff, the calendar years and the letter
   templates, and reads the audit log, of its agency and everything below it; the role does not
   read applications or appeals;
@@ -65,6 +67,8 @@ class Action(StrEnum):
     DISCLOSURE_WRITE = "disclosure.write"  # draft, attach, submit, publish, withdraw, lifecycle
     DISCLOSURE_REVIEW = "disclosure.review"  # 保密审查 (条例第十七条)
     FIGURE_EDIT = "figure.edit"  # table-2 figures entered or imported
+    ENQUIRY_READ = "enquiry.read"  # the public's 咨询 and 建议, with the asker's contact
+    ENQUIRY_ANSWER = "enquiry.answer"  # answer, publish, withdraw from the portal
     THEME_EDIT = "theme.edit"  # the 主题分类 tree
     AGENCY_EDIT = "agency.edit"
     STAFF_EDIT = "staff.edit"  # give and take roles
@@ -93,6 +97,7 @@ _ADMINISTRATOR = {Role.ADMINISTRATOR: Reach.BELOW}
 _APPLICATION_HIDDEN = Action.APPLICATION_READ
 _APPEAL_HIDDEN = Action.APPEAL_READ
 _DISCLOSURE_HIDDEN = Action.DISCLOSURE_READ
+_ENQUIRY_HIDDEN = Action.ENQUIRY_READ
 
 RULES: Mapping[Action, Rule] = {
     Action.APPLICATION_READ: Rule(_READER, "您无权查看申请。", hidden_by=_APPLICATION_HIDDEN),
@@ -124,6 +129,10 @@ RULES: Mapping[Action, Rule] = {
         {Role.HEAD: Reach.OWN}, "只有本机关的负责人可以进行保密审查。", hidden_by=_DISCLOSURE_HIDDEN
     ),
     Action.FIGURE_EDIT: Rule(_HANDLER, "只有本机关的经办人或负责人可以录入年度统计数。"),
+    Action.ENQUIRY_READ: Rule(_READER, "您无权查看咨询和建议。", hidden_by=_ENQUIRY_HIDDEN),
+    Action.ENQUIRY_ANSWER: Rule(
+        _HANDLER, "只有本机关的经办人或负责人可以答复咨询和建议。", hidden_by=_ENQUIRY_HIDDEN
+    ),
     Action.THEME_EDIT: Rule(_ADMINISTRATOR, "只有管理员可以维护主题分类。", superuser=True),
     Action.AGENCY_EDIT: Rule(_ADMINISTRATOR, "只有管理员可以维护机关。", superuser=True),
     Action.STAFF_EDIT: Rule(_ADMINISTRATOR, "只有管理员可以管理人员和角色。", superuser=True),
@@ -143,6 +152,7 @@ _MISSING = {
     Action.APPLICATION_READ: "没有这件申请，或您无权查看。",
     Action.APPEAL_READ: "没有这件案件，或您无权查看。",
     Action.DISCLOSURE_READ: "没有这条主动公开信息，或您无权查看。",
+    Action.ENQUIRY_READ: "没有这件咨询或建议，或您无权查看。",
 }
 
 

@@ -28,6 +28,7 @@ def _snapshot(agency: Agency) -> dict[str, object]:
         "correction_period_days": agency.correction_period_days,
         "reasons_period_days": agency.reasons_period_days,
         "fee_pauses_clock": agency.fee_pauses_clock,
+        "enquiry_answer_days": agency.enquiry_answer_days,
     }
 
 

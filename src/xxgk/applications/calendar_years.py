@@ -110,9 +110,11 @@ def calendar_year_save(
         },
     )
     from xxgk.appeals.services import appeals_redate  # the appeals app sits beside this one
+    from xxgk.enquiries.services import enquiries_redate  # so does the enquiries app
 
     moved = applications_redate(user=user)
     appeals_redate(user=user)
+    enquiries_redate(user=user)
     return row, moved
 
 

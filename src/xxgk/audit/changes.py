@@ -28,6 +28,7 @@ _MODELS: Mapping[str, Sequence[str]] = {
     "calendaryear": ("applications.CalendarYear",),
     "lettertemplate": ("applications.LetterTemplate",),
     "appeal": ("appeals.Appeal",),
+    "enquiry": ("enquiries.Enquiry",),
 }
 # Keys holding a nested snapshot of another model (an application's event).
 _NESTED: Mapping[str, str] = {

@@ -46,6 +46,10 @@ class AuditEventType(models.IntegerChoices):
     SUBMISSION_CONFIRMED = 1002, "确认网上申请"
     SUBMISSION_RETURNED = 1003, "退回网上申请"
     SUBMISSION_WITHDRAWN = 1004, "申请人撤回网上申请"
+    ENQUIRY_RECEIVED = 901, "收到网上咨询或建议"
+    ENQUIRY_ANSWERED = 902, "答复咨询或建议"
+    ENQUIRY_UNPUBLISHED = 903, "撤回公开的咨询答复"
+    ENQUIRY_REDATED = 904, "日历变更后重算咨询答复期限"
 
 
 class AuditLog(models.Model):

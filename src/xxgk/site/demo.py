@@ -30,6 +30,7 @@ from xxgk.applications.services import (
     application_register,
 )
 from xxgk.disclosures.demo import disclosures_demo_load
+from xxgk.enquiries.demo import enquiries_demo_load
 from xxgk.online.demo import online_demo_load
 from xxgk.portal.demo import portal_demo_load
 from xxgk.report import editions
@@ -649,6 +650,7 @@ def demo_load(today: date | None = None) -> bool:
     disclosures_demo_load(agencies, users, today)
     portal_demo_load(agencies, today)
     online_demo_load(agencies, users, today)
+    enquiries_demo_load(agencies, today)
     return True
 
 

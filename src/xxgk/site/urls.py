@@ -30,6 +30,7 @@ urlpatterns = [
     path("applications/", include("xxgk.applications.urls")),
     path("appeals/", include("xxgk.appeals.urls")),
     path("disclosures/", include("xxgk.disclosures.urls")),
+    path("enquiries/", include("xxgk.enquiries.urls")),
     path("calendar/", application_views.calendar_years, name="calendar"),
     path("audit/", audit_views.audit_log, name="audit"),
     path("admin/", admin.site.urls),
@@ -37,6 +38,7 @@ urlpatterns = [
     path("online/", include("xxgk.online.urls")),
     path("gk/", include("xxgk.online.public_urls")),
     path("gk/", include("xxgk.portal.urls")),
+    path("gk/", include("xxgk.enquiries.portal_urls")),  # the agency's 咨询建议 section
     path("sitemap.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

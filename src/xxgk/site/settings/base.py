@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "xxgk.disclosures",
     "xxgk.portal",
     "xxgk.online",
+    "xxgk.enquiries",
     "django.contrib.sitemaps",
     "axes",  # login lockout (settings/accounts.py)
     "csp",  # Content-Security-Policy (settings/security.py)
