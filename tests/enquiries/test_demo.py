@@ -9,7 +9,7 @@ import pytest
 from xxgk.enquiries.models import Enquiry
 from xxgk.site.demo import demo_load
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_profile")]
 
 
 def test_the_demo_has_answered_published_and_open_enquiries() -> None:
