@@ -1,7 +1,8 @@
 """The one settings module, read from the environment.
 
 `DATABASE_URL` (dj-database-url; SQLite at ./var/xxgk.sqlite3 by default), `SECRET_KEY`,
-`DEBUG`, `ALLOWED_HOSTS`, `XXGK_VAR_DIR` (where the database, uploads and static files go).
+`DEBUG`, `ALLOWED_HOSTS`, `XXGK_VAR_DIR` (where the database, uploads and static files go),
+`XXGK_DATA_KEY` and `XXGK_OLD_DATA_KEYS` (personal data encryption, see `xxgk.privacy`).
 """
 
 from __future__ import annotations
@@ -11,13 +12,15 @@ from pathlib import Path
 
 import dj_database_url
 
-from xxgk.site.settings.env import flag, listing, secret_key
+from xxgk.site.settings.env import data_keys, flag, listing, secret_key
 
 SITE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("XXGK_VAR_DIR", "var")).resolve()
 
 DEBUG = flag("DEBUG", default=True)
 SECRET_KEY = secret_key(DEBUG, VAR_DIR)
+# Applicants' personal data: the key that seals it, and old keys still read while rotating.
+XXGK_DATA_KEY, XXGK_OLD_DATA_KEYS = data_keys(DEBUG)
 ALLOWED_HOSTS = listing("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = listing("CSRF_TRUSTED_ORIGINS")
 
