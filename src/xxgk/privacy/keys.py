@@ -52,13 +52,17 @@ def parse_master(text: str) -> bytes:
     """The 32 bytes of a master key written as hex or base64; `DataKeyError` otherwise."""
     text = text.strip()
     try:
-        raw = bytes.fromhex(text) if len(text) == 2 * MASTER_BYTES else base64.b64decode(text, validate=True)
+        raw = (
+            bytes.fromhex(text)
+            if len(text) == 2 * MASTER_BYTES
+            else base64.b64decode(text, validate=True)
+        )
     except (ValueError, binascii.Error):
         raw = b""
     if len(raw) != MASTER_BYTES:
         raise DataKeyError(
             "个人信息加密密钥应为 32 字节：64 位十六进制或 Base64 编码"
-            "（可用 `python -c \"import secrets; print(secrets.token_hex(32))\"` 生成）。"
+            '（可用 `python -c "import secrets; print(secrets.token_hex(32))"` 生成）。'
         )
     return raw
 
