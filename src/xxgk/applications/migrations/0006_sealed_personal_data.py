@@ -63,7 +63,7 @@ def _sealed(max_length: int, verbose_name: str, **kwargs) -> models.Field:
     )
 
 
-FIELDS = (
+FIELDS: tuple[tuple[str, int, str, dict[str, bool]], ...] = (
     ("id_number", 18, "身份证号码", {}),
     ("phone", 40, "联系电话", {}),
     ("email", 254, "电子邮箱", {"email": True}),
