@@ -19,10 +19,11 @@ from tests.conftest import PASSWORD
 from xxgk.applications.models import Application
 from xxgk.applications.models.sealed import keyring
 from xxgk.applications.personal_data import RevealRefused, applicant_reveal, data_key_rotate
-from xxgk.applications.services import applicant_month_position
+from xxgk.applications.services import applicant_month_position, application_event_record
 from xxgk.audit.models import AuditEventType, AuditLog
 from xxgk.privacy.keys import DEMO_KEY, DataKey
 from xxgk.privacy.sealing import SealError, kid_of
+from xxgk.workdays.clock import EventKind
 
 pytestmark = pytest.mark.django_db
 
@@ -235,3 +236,40 @@ def test_the_migration_seals_existing_rows_and_back(register) -> None:
     assert {k: getattr(again, k) for k in PERSON} == PERSON  # nothing lost
     assert applicant_month_position(application=again) == 1
     assert stored["index"] == again.id_number_index != ""
+
+
+def test_lists_show_no_personal_data_and_letters_carry_none(client, register, people) -> None:
+    import docx
+
+    from xxgk.applications.letters.render import letter_render, letters_available
+
+    application = register(date(2025, 9, 26), **PERSON)
+    login(client, people.officer)
+    for name in ("applications:queue", "applications:search"):
+        body = client.get(reverse(name)).content.decode()
+        assert application.number in body
+        for plain in PERSON.values():
+            assert plain not in body
+        assert "110105********002X" not in body
+    application_event_record(
+        user=people.officer,
+        application=application,
+        kind=EventKind.ACKNOWLEDGED,
+        on=date(2025, 9, 29),
+    )
+    [receipt, *_] = letters_available(application)
+    _, content = letter_render(application, receipt.key, receipt.event.pk)
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(content)).paragraphs)
+    assert application.applicant_name in text
+    for plain in PERSON.values():
+        assert plain not in text
+
+
+def test_the_audit_log_shows_the_reason_to_the_administrator(client, register, people) -> None:
+    application = register(date(2025, 9, 26), **PERSON)
+    applicant_reveal(user=people.officer, application=application, reason="寄送补正告知书")
+    login(client, people.admin)
+    body = client.get(reverse("audit")).content.decode()
+    assert "查看申请人完整信息" in body
+    assert "寄送补正告知书" in body
+    assert ID not in body
