@@ -138,15 +138,19 @@ def pick(rng: random.Random, shares: dict[str, Any]) -> str:
 def applicant(rng: random.Random, kind: str) -> dict[str, str]:
     """Applicant columns that pass `Application.clean`: valid ID numbers and credit codes."""
     from xxgk.applications.identifiers import credit_code_check_char, id_number_check_char
+    from xxgk.applications.models.application import id_number_index
 
     phone = f"139{rng.randrange(10**8):08d}"
     if kind == "natural_person":
         born = date(1950, 1, 1) + timedelta(days=rng.randrange(20000))
         first17 = f"320402{born:%Y%m%d}{rng.randrange(1000):03d}"
+        id_number = first17 + id_number_check_char(first17)
         return {
             "applicant_name": rng.choice(SURNAMES)
             + "".join(rng.choices(GIVEN, k=rng.randint(1, 2))),
-            "id_number": first17 + id_number_check_char(first17),
+            "id_number": id_number,
+            # bulk_create skips save(), which keeps the blind index.
+            "id_number_index": id_number_index(id_number),
             "phone": phone,
         }
     chars = "0123456789ABCDEFGHJKLMNPQRTUWXY"

@@ -45,6 +45,12 @@ EXPECTED: dict[Action, dict[str, set[str]]] = {
         "outsider": {"other_city"},
     },
     Action.APPLICATION_APPROVE_EXTENSION: {"head": {"bureau"}},
+    Action.APPLICATION_REVEAL: {
+        "officer": {"bureau"},
+        "head": {"bureau"},
+        "district_officer": {"district"},
+        "outsider": {"other_city"},
+    },
     Action.APPEAL_READ: {
         "officer": {"bureau"},
         "head": {"bureau"},
@@ -175,6 +181,7 @@ def test_permitted_lists_what_the_navigation_shows(people) -> None:
         Action.APPLICATION_EXPORT,
         Action.APPLICATION_REGISTER,
         Action.APPLICATION_RECORD_EVENT,
+        Action.APPLICATION_REVEAL,
         Action.APPEAL_READ,
         Action.APPEAL_WRITE,
         Action.DISCLOSURE_READ,

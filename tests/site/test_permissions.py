@@ -109,6 +109,12 @@ TABLE: tuple[Row, ...] = (
     Row("applications:event",            (L, 404, 403, 200, 403, 404, 404, 404),
         lambda w: {"pk": w.open.pk, "kind": EventKind.EXTENSION_APPROVED}, post_denied=True,
         note="only a head approves an extension"),
+    # 查看完整信息: the bureau's officer and head, with a reason (logged); the supervisor reads
+    # the case but not the applicant's data unmasked.
+    Row("applications:reveal",           (L, 404, 200, 200, 403, 404, 404, 404), _open,
+        post_denied=True),
+    Row("applications:reveal",           (L, 404, 200, 200, 403, 404, 404, 404), _open,
+        method="POST", data=lambda w: {"reason": "电话联系申请人"}, note="with a reason"),
     Row("applications:grounds",          (L, 404, 200, 200, 200, 404, 404, 404), _open,
         query="outcome=granted&on=2025-10-28"),
     Row("applications:fee",              (L, 404, 200, 200, 200, 404, 404, 404), _open,

@@ -55,3 +55,49 @@ def test_whole_numbers_are_checked(monkeypatch) -> None:
         monkeypatch.setenv("X_MINUTES", bad)
         with pytest.raises(ImproperlyConfigured, match=f"X_MINUTES={bad} 无效"):
             whole("X_MINUTES", 30, least=1)
+
+
+def test_the_demo_data_key_is_refused_without_debug(monkeypatch, capsys) -> None:
+    from xxgk.privacy.keys import DEMO_KEY
+    from xxgk.site.settings.env import data_keys
+
+    monkeypatch.delenv("XXGK_DATA_KEY", raising=False)
+    monkeypatch.delenv("XXGK_OLD_DATA_KEYS", raising=False)
+    with pytest.raises(RuntimeError, match="XXGK_DATA_KEY 未设置或为演示密钥"):
+        data_keys(False)
+    monkeypatch.setenv("XXGK_DATA_KEY", DEMO_KEY)
+    with pytest.raises(RuntimeError, match="演示密钥"):
+        data_keys(False)
+    monkeypatch.delenv("XXGK_DATA_KEY")
+    assert data_keys(True) == (DEMO_KEY, ())  # development: the demo key, with a warning
+    assert "XXGK_DATA_KEY" in capsys.readouterr().err
+
+
+def test_a_data_key_and_old_keys_are_checked_at_start(monkeypatch) -> None:
+    from xxgk.site.settings.env import data_keys
+
+    monkeypatch.setenv("XXGK_DATA_KEY", "ab" * 32)
+    monkeypatch.setenv("XXGK_OLD_DATA_KEYS", "cd" * 32 + ", " + "ef" * 32)
+    assert data_keys(False) == ("ab" * 32, ("cd" * 32, "ef" * 32))
+    monkeypatch.setenv("XXGK_OLD_DATA_KEYS", "short")
+    with pytest.raises(RuntimeError, match="XXGK_OLD_DATA_KEYS：个人信息加密密钥应为 32 字节"):
+        data_keys(False)
+    monkeypatch.setenv("XXGK_DATA_KEY", "not a key")
+    with pytest.raises(RuntimeError, match="XXGK_DATA_KEY："):
+        data_keys(True)
+
+
+def test_settings_refuse_to_start_with_the_demo_key_and_debug_off(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "DEBUG": "0", "SECRET_KEY": "x" * 50, "XXGK_VAR_DIR": str(tmp_path)}
+    env.pop("XXGK_DATA_KEY", None)
+    code = "import django; django.setup()"
+    env["DJANGO_SETTINGS_MODULE"] = "xxgk.site.settings"
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False
+    )
+    assert result.returncode != 0
+    assert "XXGK_DATA_KEY 未设置或为演示密钥" in result.stderr

@@ -4,6 +4,7 @@ Every entry point asks here — the views, the services, the selectors that scop
 navigation, the Django admin — so that each rule is written once, in `RULES`:
 
 - 经办人 (officer) and 负责人 (head) act for their own agency; only a head approves an extension;
+  only they see an applicant's personal data unmasked (查看完整信息, with a reason, logged);
 - 监督人员 (supervisor) reads, never writes, its agency and everything below it;
 - the disclosure register (主动公开) follows the same lines: officer and head draft, publish and
   withdraw for their own agency and enter its table-2 figures; only a head records the
@@ -61,6 +62,7 @@ class Action(StrEnum):
     APPLICATION_REGISTER = "application.register"
     APPLICATION_RECORD_EVENT = "application.record_event"
     APPLICATION_APPROVE_EXTENSION = "application.approve_extension"
+    APPLICATION_REVEAL = "application.reveal"  # 查看完整信息: the applicant's data unmasked
     APPEAL_READ = "appeal.read"
     APPEAL_WRITE = "appeal.write"  # register, correct, record the answer and the decision
     DISCLOSURE_READ = "disclosure.read"
@@ -111,6 +113,13 @@ RULES: Mapping[Action, Rule] = {
     Action.APPLICATION_APPROVE_EXTENSION: Rule(
         {Role.HEAD: Reach.OWN},
         "只有本机关的负责人可以批准延期答复。",
+        hidden_by=_APPLICATION_HIDDEN,
+    ),
+    # The handling agency's officers contact the applicant; a supervisor oversees the procedure
+    # and needs no one's ID number or phone, and an administrator reads no application.
+    Action.APPLICATION_REVEAL: Rule(
+        _HANDLER,
+        "只有本机关的经办人或负责人可以查看申请人完整信息。",
         hidden_by=_APPLICATION_HIDDEN,
     ),
     Action.APPEAL_READ: Rule(

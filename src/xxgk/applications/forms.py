@@ -13,6 +13,7 @@ from xxgk.agencies.models import Agency
 from xxgk.applications import choices
 from xxgk.applications.choices import NOT_BY_REPLY
 from xxgk.applications.models import Application
+from xxgk.applications.personal_data import REASON_MAX
 from xxgk.report import editions
 from xxgk.workdays.clock import EventKind, Policy, Status
 
@@ -226,6 +227,14 @@ class VoidForm(forms.Form):
     event = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(label="更正理由", widget=forms.Textarea({"rows": 2}))
     received_on = forms.DateField(label="正确的收到申请之日", required=False, widget=DATE)
+
+
+class RevealForm(forms.Form):
+    reason = forms.CharField(
+        label="查看理由（如：电话联系申请人补正）",
+        max_length=REASON_MAX,
+        widget=forms.Textarea({"rows": 2}),
+    )
 
 
 class FilterForm(forms.Form):

@@ -36,6 +36,7 @@ from xxgk.applications.clock import (
 )
 from xxgk.applications.letters.render import reply_problem
 from xxgk.applications.models import Application, ApplicationEvent, Attachment
+from xxgk.applications.models.application import id_number_indexes
 from xxgk.applications.selectors import application_actions
 from xxgk.audit.models import AuditEventType
 from xxgk.audit.services import audit_record
@@ -311,8 +312,10 @@ def applicant_month_position(*, application: Application) -> int:
     received = application.received_on
     if received is None:
         return 1
+    # The ID number is sealed: the same person is found by its blind index, under every key
+    # in use (a rotation may be half done).
     same = (
-        Q(id_number=application.id_number)
+        Q(id_number_index__in=id_number_indexes(application.id_number))
         if application.id_number
         else Q(credit_code=application.credit_code)
     )

@@ -10,6 +10,7 @@ urlpatterns = [
     path("export.csv", views.export_csv, name="export"),
     path("new/", views.register, name="register"),
     path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/reveal/", views.reveal, name="reveal"),
     path("<int:pk>/events/<str:kind>/", views.event_record, name="event"),
     path("<int:pk>/grounds/", views.grounds, name="grounds"),
     path("<int:pk>/fee/", views.fee, name="fee"),

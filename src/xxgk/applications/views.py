@@ -39,6 +39,7 @@ from xxgk.applications.forms import (
     FilterForm,
     QueueForm,
     RegisterForm,
+    RevealForm,
     VoidForm,
 )
 from xxgk.applications.identifiers import IdDocument
@@ -49,6 +50,7 @@ from xxgk.applications.letters.render import (
     letters_available,
 )
 from xxgk.applications.models import Application, CalendarYear
+from xxgk.applications.personal_data import RevealRefused, applicant_reveal, contact_masked
 from xxgk.applications.selectors import (
     Filters,
     UrgencyBounds,
@@ -250,6 +252,8 @@ def _detail_context(request: Request, application: Application) -> dict[str, Any
     parties = {e.pk: e.party for e in events if e.kind == EventKind.CONSULTATION_OPENED}
     return {
         "application": application,
+        "contact": contact_masked(application),
+        "can_reveal": can(request.user, Action.APPLICATION_REVEAL, application),
         "state": state,
         "timeline": application_events(application=application),
         "live_ids": {e.pk for e in events},
@@ -281,6 +285,38 @@ def _outcome_row(application: Application) -> Any:
 def detail(request: Request, pk: int) -> HttpResponse:
     application = application_get(user=request.user, pk=pk)
     return render(request, "applications/detail.html", _detail_context(request, application))
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reveal(request: Request, pk: int) -> HttpResponse:
+    """查看完整信息: the reason form (GET, loaded into the page by htmx), then the applicant's
+    data in full (POST), logged by the service; never cached."""
+    application = application_get(user=request.user, pk=pk)
+    require(request.user, Action.APPLICATION_REVEAL, application)
+    form = RevealForm(request.POST or None)
+    context: dict[str, Any] = {"application": application, "form": form}
+    if request.method == "POST" and form.is_valid():
+        try:
+            contact = applicant_reveal(
+                user=request.user, application=application, reason=form.cleaned_data["reason"]
+            )
+        except RevealRefused as exc:
+            form.add_error("reason", str(exc))
+        else:
+            context = {"application": application, "contact": contact}
+    refused = "form" in context and request.method == "POST"
+    if request.htmx:
+        # htmx swaps only 2xx answers: the form with its error comes back as 200.
+        shown = "form" in context
+        partial = "applications/_reveal_form.html" if shown else "applications/_contact.html"
+        response = render(request, partial, context)
+    else:
+        response = render(
+            request, "applications/reveal.html", context, status=400 if refused else 200
+        )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _event_kind(value: str) -> EventKind:

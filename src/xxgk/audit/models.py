@@ -20,6 +20,7 @@ class AuditEventType(models.IntegerChoices):
     APPLICATION_EVENT_RECORDED = 402, "记录办理事项"
     APPLICATION_EVENT_VOIDED = 403, "作废办理事项"
     ATTACHMENT_ADDED = 404, "上传附件"
+    APPLICANT_DATA_REVEALED = 405, "查看申请人完整信息"
     LETTER_TEMPLATE_SAVED = 501, "更换文书模板"
     LETTER_TEMPLATE_REMOVED = 502, "恢复默认文书模板"
     APPEAL_REGISTERED = 601, "登记行政复议或行政诉讼案件"

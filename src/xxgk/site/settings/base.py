@@ -2,7 +2,8 @@
 
 `XXGK_PROFILE` (production by default: nothing unsafe without being asked for), `DATABASE_URL`
 (dj-database-url; SQLite at ./var/xxgk.sqlite3 by default), `SECRET_KEY`, `DEBUG`,
-`ALLOWED_HOSTS`, `XXGK_VAR_DIR` (where the database, uploads and static files go).
+`ALLOWED_HOSTS`, `XXGK_VAR_DIR` (where the database, uploads and static files go),
+`XXGK_DATA_KEY` and `XXGK_OLD_DATA_KEYS` (personal data encryption, see `xxgk.privacy`).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from xxgk.site.settings.env import flag, listing, profile, secret_key
+from xxgk.site.settings.env import data_keys, flag, listing, profile, secret_key
 
 SITE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("XXGK_VAR_DIR", "var")).resolve()
@@ -20,6 +21,8 @@ VAR_DIR = Path(os.environ.get("XXGK_VAR_DIR", "var")).resolve()
 XXGK_PROFILE = profile()
 DEBUG = flag("DEBUG", default=XXGK_PROFILE != "production")
 SECRET_KEY = secret_key(DEBUG, VAR_DIR)
+# Applicants' personal data: the key that seals it, and old keys still read while rotating.
+XXGK_DATA_KEY, XXGK_OLD_DATA_KEYS = data_keys(DEBUG)
 ALLOWED_HOSTS = listing("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = listing("CSRF_TRUSTED_ORIGINS")
 

@@ -78,3 +78,34 @@ def secret_key(debug: bool, var_dir: Path) -> str:
         file=sys.stderr,
     )
     return key
+
+
+def data_keys(debug: bool) -> tuple[str, tuple[str, ...]]:
+    """`XXGK_DATA_KEY` and `XXGK_OLD_DATA_KEYS` (comma-separated), checked now so that a bad key
+    stops the start instead of the first page that reads an applicant.
+
+    Without a key, development uses the demo key shipped in the source (with a warning); with
+    DEBUG off the demo key is refused, given or not: it protects nothing.
+    """
+    from xxgk.privacy.keys import DEMO_KEY, DataKeyError, parse_master
+
+    key = os.environ.get("XXGK_DATA_KEY", "").strip()
+    old = tuple(listing("XXGK_OLD_DATA_KEYS"))
+    for name, value in (("XXGK_DATA_KEY", key), *(("XXGK_OLD_DATA_KEYS", k) for k in old)):
+        try:
+            if value:
+                parse_master(value)
+        except DataKeyError as exc:
+            raise RuntimeError(f"{name}：{exc}") from None
+    if not debug and (not key or parse_master(key) == parse_master(DEMO_KEY)):
+        raise RuntimeError(
+            "XXGK_DATA_KEY 未设置或为演示密钥：DEBUG 关闭时必须通过环境变量提供"
+            "个人信息加密密钥（32 字节，十六进制或 Base64）。"
+        )
+    if not key:
+        print(
+            "警告：未设置 XXGK_DATA_KEY，个人信息使用演示密钥加密（仅限开发环境）。",
+            file=sys.stderr,
+        )
+        key = DEMO_KEY
+    return key, old
