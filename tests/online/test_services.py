@@ -210,3 +210,57 @@ def test_repeats_are_flagged_never_decided(register, submit, today) -> None:
     )
     s.refresh_from_db()
     assert s.status == SubmissionStatus.SUBMITTED  # the officer decides
+
+
+def test_personal_data_is_sealed_in_the_database(submit) -> None:
+    from django.db import connection
+
+    s = submit().submission
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT id_number, phone, email, address, id_number_index FROM online_submission"
+        )
+        (row,) = cursor.fetchall()
+    assert "11010519491231002X" not in row[0]
+    assert "13800138000" not in row[1]
+    assert "wangwu" not in row[2]
+    assert row[4]  # the blind index
+    assert Submission.objects.get(pk=s.pk).id_number == "11010519491231002X"
+
+
+def test_the_review_page_masks_the_applicant(client, submit, people) -> None:
+    from django.urls import reverse
+
+    s = submit(address="江城市东湖区湖滨路 18 号").submission
+    client.force_login(people.officer)
+    html = client.get(reverse("submissions:review", args=[s.pk])).content.decode()
+    assert "11010519491231002X" not in html
+    assert "110105********002X" in html
+    assert "138****8000" in html
+    assert "13800138000" not in html
+    assert "湖滨路 18 号" not in html
+
+
+def test_the_key_rotation_reseals_online_applications_too(submit, settings) -> None:
+    import io
+    import secrets
+
+    from django.core.management import call_command
+
+    from xxgk.privacy.keys import DEMO_KEY, DataKey
+    from xxgk.privacy.sealing import kid_of
+
+    s = submit().submission
+    new_key = secrets.token_hex(32)
+    settings.XXGK_DATA_KEY, settings.XXGK_OLD_DATA_KEYS = new_key, [DEMO_KEY]
+    out = io.StringIO()
+    call_command("rotate_data_key", stdout=out)
+    assert "1 件网上申请" in out.getvalue()
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT phone, id_number_index FROM online_submission")
+        (phone, index) = cursor.fetchone()
+    assert kid_of(phone) == kid_of(index) == DataKey.from_text(new_key).kid
+    settings.XXGK_OLD_DATA_KEYS = []
+    assert Submission.objects.get(pk=s.pk).phone == "13800138000"

@@ -90,17 +90,24 @@ def data_key_rotate(*, chunk: int = 500) -> int:
     transaction; returns how many were re-sealed. Idempotent: a second run finds none.
 
     The old keys must still be configured (`XXGK_OLD_DATA_KEYS`) for their rows to be read."""
+    return rows_reseal(Application, SEALED_FIELDS, chunk=chunk)
+
+
+def rows_reseal(model: type[models.Model], fields: tuple[str, ...], *, chunk: int = 500) -> int:
+    """Re-seal the rows of `model` whose sealed `fields` (or ID number index) another key
+    sealed; returns how many. Each model with sealed fields has an `id_number_index` kept by
+    its `save()`."""
     current = keyring().current.kid
     # The stored text itself, not the field's decryption of it: which key sealed each row.
-    raw = {f"raw_{name}": Cast(name, models.TextField()) for name in SEALED_FIELDS}
+    raw = {f"raw_{name}": Cast(name, models.TextField()) for name in fields}
     with transaction.atomic():
-        rows = Application.objects.select_for_update().annotate(**raw)
+        rows = model._default_manager.select_for_update().annotate(**raw)
         stale = [
             pk
             for pk, *stored in rows.values_list("pk", *raw, "id_number_index")
             if any(value and kid_of(value) != current for value in stored)
         ]
         for start in range(0, len(stale), chunk):
-            for application in Application.objects.filter(pk__in=stale[start : start + chunk]):
-                application.save(update_fields=SEALED_FIELDS)
+            for row in model._default_manager.filter(pk__in=stale[start : start + chunk]):
+                row.save(update_fields=fields)
     return len(stale)

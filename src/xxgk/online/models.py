@@ -7,11 +7,18 @@ registers the application with that day as `received_on` — or returns it with 
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 
 from xxgk.applications import choices
 from xxgk.applications.identifiers import IdDocument
+from xxgk.applications.models.application import id_number_index
+from xxgk.applications.models.sealed import SealedField
+
+# The columns sealed in the database, for the key rotation.
+SEALED_FIELDS = ("id_number", "phone", "email", "address")
 
 
 class SubmissionStatus(models.TextChoices):
@@ -48,12 +55,15 @@ class Submission(models.Model):
     id_document = models.CharField(
         "身份证件类型", max_length=20, choices=IdDocument.choices, blank=True
     )
-    id_number = models.CharField("身份证件号码", max_length=18, blank=True)
+    # Sealed like an application's (SM4-GCM, `applications.models.sealed`), the ID number
+    # with its blind index (HMAC-SM3): the repeated-application check finds the same person.
+    id_number = SealedField("身份证件号码", max_length=18, blank=True)
+    id_number_index = models.CharField(max_length=80, blank=True, editable=False, db_index=True)
     credit_code = models.CharField("统一社会信用代码", max_length=18, blank=True)
     contact_person = models.CharField("联系人", max_length=60, blank=True)
-    phone = models.CharField("联系电话", max_length=40)
-    email = models.EmailField("电子邮箱", blank=True)
-    address = models.CharField("通信地址", max_length=200, blank=True)
+    phone = SealedField("联系电话", max_length=40)
+    email = SealedField("电子邮箱", max_length=254, blank=True, email=True)
+    address = SealedField("通信地址", max_length=200, blank=True)
     postcode = models.CharField("邮政编码", max_length=6, blank=True)
     request_text = models.TextField("所需政府信息的名称、文号或特征性描述")
     delivery = models.CharField(
@@ -90,6 +100,13 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.applicant_name}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.id_number_index = id_number_index(self.id_number)
+        fields = kwargs.get("update_fields")
+        if fields is not None and "id_number" in fields:
+            kwargs["update_fields"] = {*fields, "id_number_index"}
+        super().save(*args, **kwargs)
 
 
 class SubmissionFile(models.Model):

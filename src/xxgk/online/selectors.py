@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -15,6 +16,7 @@ from xxgk.agencies.policy import Action, Viewer, scope
 from xxgk.applications.clock import deadlines_of, live_events, policy_for, state_of
 from xxgk.applications.letters.render import EVENT_LETTERS, Letter, letters_available
 from xxgk.applications.models import Application
+from xxgk.applications.models.application import id_number_indexes
 from xxgk.online import codes
 from xxgk.online.models import Submission, SubmissionStatus
 from xxgk.workdays.timeline import EventKind, Status
@@ -166,8 +168,11 @@ def repeats(
     whose request resembles this one (rapidfuzz, at least `XXGK_REPEAT_SIMILARITY`), most alike
     first. Shown to the officer, who decides: 条例第三十六条第（六）项 is never applied by the
     machine."""
-    identity = {"id_number": id_number} if id_number else {"credit_code": credit_code}
-    if not (id_number or credit_code):
+    if id_number:  # sealed: found by its blind index under every key in use
+        identity: dict[str, Any] = {"id_number_index__in": id_number_indexes(id_number)}
+    elif credit_code:
+        identity = {"credit_code": credit_code}
+    else:
         return []
     since = (before or timezone.localdate()) - timedelta(days=settings.XXGK_REPEAT_WINDOW_DAYS)
     earlier = Application.objects.filter(agency_id=agency_id, received_on__gte=since, **identity)

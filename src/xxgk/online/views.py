@@ -25,6 +25,7 @@ from xxgk.applications.letters.render import LetterIncomplete, LetterUnavailable
 from xxgk.online import selectors, services
 from xxgk.online.forms import CorrectionForm, LookupForm, SubmissionForm, WithdrawForm
 from xxgk.online.models import Submission, SubmissionFile, SubmissionStatus
+from xxgk.privacy.masks import mask_address, mask_email, mask_id_number, mask_phone
 
 _CASE = "online:case"  # the session's opened submission
 _SHOWN_CODES = "online:codes"  # {submission pk: code} of this session's own submissions
@@ -288,10 +289,18 @@ def review(request: Request, pk: int) -> HttpResponse:
         credit_code=submission.credit_code,
         request_text=submission.request_text,
     )
+    # Masked as everywhere (the ID number was checked on the form; the full data is seen on
+    # the application once confirmed, through 查看完整信息 with a reason).
+    contact = {
+        "id_number": mask_id_number(submission.id_number),
+        "phone": mask_phone(submission.phone),
+        "email": mask_email(submission.email),
+        "address": mask_address(submission.address),
+    }
     return render(
         request,
         "online/review.html",
-        {"submission": submission, "repeats": repeats, "error": error},
+        {"submission": submission, "contact": contact, "repeats": repeats, "error": error},
         status=400 if error else 200,
     )
 

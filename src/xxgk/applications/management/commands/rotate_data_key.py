@@ -5,8 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
-from xxgk.applications.personal_data import data_key_rotate
+from xxgk.applications.personal_data import data_key_rotate, rows_reseal
+from xxgk.online.models import SEALED_FIELDS as SUBMISSION_SEALED_FIELDS
+from xxgk.online.models import Submission
 from xxgk.privacy.sealing import SealError
 
 
@@ -18,7 +21,9 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         try:
-            count = data_key_rotate()
+            with transaction.atomic():
+                count = data_key_rotate()
+                online = rows_reseal(Submission, SUBMISSION_SEALED_FIELDS)
         except SealError as exc:
             raise CommandError(str(exc)) from None
-        self.stdout.write(f"已用当前密钥重新加密 {count} 件申请的个人信息。")
+        self.stdout.write(f"已用当前密钥重新加密 {count} 件申请、{online} 件网上申请的个人信息。")
