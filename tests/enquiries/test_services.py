@@ -10,7 +10,6 @@ from django.core.exceptions import PermissionDenied
 
 from xxgk.agencies.services import agency_update
 from xxgk.audit.models import AuditEventType, AuditLog
-from xxgk.enquiries.codes import code_matches
 from xxgk.enquiries.models import Enquiry
 from xxgk.enquiries.services import (
     EnquiryError,
@@ -18,6 +17,7 @@ from xxgk.enquiries.services import (
     enquiry_redate,
     enquiry_unpublish,
 )
+from xxgk.privacy.codes import code_matches
 from xxgk.workdays import Calendar, YearDays
 
 pytestmark = pytest.mark.django_db

@@ -88,6 +88,30 @@ def test_the_honeypot_turns_robots_away(client: Client, tree: Any) -> None:
     assert not Enquiry.objects.exists()
 
 
+def test_asking_and_guessing_are_rate_limited(
+    client: Client, tree: Any, today: Any, settings: Any
+) -> None:
+    from django.core.cache import cache
+
+    cache.clear()
+    today.set(date(2025, 9, 30))
+    settings.XXGK_ENQUIRY_RATE = "2/h"
+    assert _ask(client, tree.bureau).status_code == 302
+    assert _ask(client, tree.bureau).status_code == 302
+    limited = _ask(client, tree.bureau)
+    assert limited.status_code == 429
+    assert "提交过于频繁" in limited.content.decode()
+    assert Enquiry.objects.count() == 2
+    settings.XXGK_LOOKUP_NUMBER_RATE = "2/h"
+    lookup = reverse("enquiry_portal:lookup", args=[tree.bureau.pk])
+    for _ in range(2):
+        client.post(lookup, {"number": "2025-0001", "code": "0000-0000-0000-0000"})
+    guessed = client.post(lookup, {"number": "2025-0001", "code": "0000-0000-0000-0000"})
+    assert guessed.status_code == 429
+    assert "查询次数过多" in guessed.content.decode()
+    cache.clear()
+
+
 def test_in_english_the_messages_are_english(client: Client, tree: Any) -> None:
     client.cookies["django_language"] = "en"
     page = _ask(client, tree.bureau, name="").content.decode()

@@ -12,7 +12,7 @@ from tests.online.conftest import PDF, data
 from xxgk.applications.choices import Channel
 from xxgk.applications.services import application_event_record
 from xxgk.audit.models import AuditEventType, AuditLog
-from xxgk.online import codes, selectors
+from xxgk.online import selectors
 from xxgk.online.models import Submission, SubmissionStatus
 from xxgk.online.services import (
     SubmissionError,
@@ -22,6 +22,7 @@ from xxgk.online.services import (
     submission_return,
     submission_withdraw,
 )
+from xxgk.privacy import codes
 from xxgk.workdays.clock import EventKind
 
 pytestmark = pytest.mark.django_db
@@ -35,10 +36,10 @@ def test_a_submission_gets_a_number_and_a_code_kept_only_as_a_digest(
     s = done.submission
     assert s.status == SubmissionStatus.SUBMITTED
     assert s.application is None  # not yet an application (条例第三十一条第（三）项)
-    assert codes.matches(done.code, s.code_hash)
-    assert codes.normalise(done.code) not in s.code_hash
+    assert codes.code_matches(done.code, s.code_hash)
+    assert codes.code_normal(done.code) not in s.code_hash
     assert selectors.submission_by_code(s.number, done.code) == s
-    assert selectors.submission_by_code(s.number, codes.new_code()) is None
+    assert selectors.submission_by_code(s.number, codes.code_new()) is None
     assert selectors.submission_by_code("20990101000000", done.code) is None
     (message,) = mail.outbox
     assert message.to == ["wangwu@example.cn"]

@@ -13,6 +13,7 @@ from xxgk.agencies.models import Agency
 from xxgk.enquiries import selectors
 from xxgk.enquiries.forms import EnquiryForm, LookupForm
 from xxgk.enquiries.services import EnquiryError, enquiry_submit
+from xxgk.portal.limits import over_limit, posted
 
 SECTION = "enquiries"
 _RECEIPT = "enquiry_receipt"  # the session key of the receipt shown once after submitting
@@ -52,6 +53,10 @@ def answer(request: HttpRequest, agency_id: int, pk: int) -> HttpResponse:
 def ask(request: HttpRequest, agency_id: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=agency_id)
     form = EnquiryForm(request.POST or None)
+    if request.method == "POST" and over_limit(request, "enquiries.ask", "XXGK_ENQUIRY_RATE"):
+        form.is_valid()
+        form.add_error(None, _("提交过于频繁，请稍后再试。"))
+        return _render(request, "ask.html", agency, status=429, form=form)
     if request.method == "POST" and form.is_valid():
         try:
             receipt = enquiry_submit(agency=agency, data=form.data_for_service())
@@ -84,6 +89,15 @@ def lookup(request: HttpRequest, agency_id: int) -> HttpResponse:
     agency = get_object_or_404(Agency, pk=agency_id)
     form = LookupForm(request.POST or None)
     found = None
+    if request.method == "POST" and (
+        over_limit(request, "enquiries.lookup", "XXGK_LOOKUP_RATE")
+        or over_limit(
+            request, "enquiries.lookup.number", "XXGK_LOOKUP_NUMBER_RATE", posted("number")
+        )
+    ):
+        form.is_valid()
+        form.add_error(None, _("查询次数过多，请稍后再试。"))
+        return _render(request, "lookup.html", agency, status=429, form=form, enquiry=None)
     if request.method == "POST" and form.is_valid():
         found = selectors.enquiry_lookup(
             agency=agency, number=form.cleaned_data["number"], code=form.cleaned_data["code"]

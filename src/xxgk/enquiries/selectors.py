@@ -12,8 +12,8 @@ from django.http import Http404
 
 from xxgk.agencies.models import Agency
 from xxgk.agencies.policy import Action, require, scope
-from xxgk.enquiries.codes import code_matches
 from xxgk.enquiries.models import Enquiry
+from xxgk.privacy.codes import code_matches
 
 Viewer = User | AnonymousUser
 

@@ -18,9 +18,9 @@ from xxgk.agencies.policy import Action, deny_unless
 from xxgk.applications.clock import calendar_current
 from xxgk.audit.models import AuditEventType
 from xxgk.audit.services import audit_record
-from xxgk.enquiries.codes import code_hash, code_new
 from xxgk.enquiries.deadlines import answer_deadline
 from xxgk.enquiries.models import ANSWER_MAX, Enquiry, EnquiryKind
+from xxgk.privacy.codes import code_hash, code_new
 from xxgk.workdays import Calendar
 
 

@@ -17,8 +17,8 @@ from xxgk.applications.clock import deadlines_of, live_events, policy_for, state
 from xxgk.applications.letters.render import EVENT_LETTERS, Letter, letters_available
 from xxgk.applications.models import Application
 from xxgk.applications.models.application import id_number_indexes
-from xxgk.online import codes
 from xxgk.online.models import Submission, SubmissionStatus
+from xxgk.privacy.codes import code_matches
 from xxgk.workdays.timeline import EventKind, Status
 
 # The letters addressed to the applicant (a consultation letter goes to the third party).
@@ -63,7 +63,7 @@ def submission_by_code(number: str, code: str) -> Submission | None:
         .filter(number=number.strip())
         .first()
     )
-    if found is None or not codes.matches(code, found.code_hash):
+    if found is None or not code_matches(code, found.code_hash):
         return None
     return found
 

@@ -27,6 +27,7 @@ from xxgk.audit.models import AuditEventType
 from xxgk.audit.services import audit_record
 from xxgk.online import codes
 from xxgk.online.models import Submission, SubmissionFile, SubmissionStatus
+from xxgk.privacy.codes import code_hash, code_new
 from xxgk.workdays.timeline import EventKind
 
 log = logging.getLogger(__name__)
@@ -108,7 +109,7 @@ def submission_create(
     for upload in files:
         if problem := file_problem(upload):
             raise SubmissionError(problem)
-    code = codes.new_code()
+    code = code_new()
     values = {f.name: getattr(data, f.name) for f in fields(data)}
     for attempt in range(_NUMBER_TRIES):
         try:
@@ -116,7 +117,7 @@ def submission_create(
                 submission = Submission.objects.create(
                     agency=agency,
                     number=codes.new_number(),
-                    code_hash=codes.digest(code),
+                    code_hash=code_hash(code),
                     idempotency_key=idempotency_key,
                     **values,
                 )

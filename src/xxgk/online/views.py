@@ -10,14 +10,12 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django_ratelimit.core import is_ratelimited
 
 from xxgk.agencies.models import Agency
 from xxgk.agencies.policy import Action, require
@@ -25,6 +23,7 @@ from xxgk.applications.letters.render import LetterIncomplete, LetterUnavailable
 from xxgk.online import selectors, services
 from xxgk.online.forms import CorrectionForm, LookupForm, SubmissionForm, WithdrawForm
 from xxgk.online.models import Submission, SubmissionFile, SubmissionStatus
+from xxgk.portal.limits import over_limit, posted
 from xxgk.privacy.masks import mask_address, mask_email, mask_id_number, mask_phone
 
 _CASE = "online:case"  # the session's opened submission
@@ -32,16 +31,9 @@ _SHOWN_CODES = "online:codes"  # {submission pk: code} of this session's own sub
 _LIMITED = "提交过于频繁，请稍后再试。如有急事，请通过电话或信函提出申请。"
 
 
-def _limited(request: HttpRequest, group: str, rate: str, key: Any) -> bool:
-    return is_ratelimited(request, group=group, key=key, rate=rate, increment=True)
-
-
 def _identity(group: str, request: HttpRequest) -> str:
-    return (request.POST.get("id_number") or request.POST.get("credit_code") or "").upper()
-
-
-def _number(group: str, request: HttpRequest) -> str:
-    return request.POST.get("number", "").strip()
+    """The applicant an application names: its ID number, else its credit code."""
+    return posted("id_number")(group, request) or posted("credit_code")(group, request)
 
 
 @require_http_methods(["GET", "POST"])
@@ -51,8 +43,8 @@ def apply(request: HttpRequest, agency_id: int) -> HttpResponse:
     status = 200
     if request.method == "POST":
         form = SubmissionForm(request.POST, request.FILES)
-        if _limited(request, "online.submit", settings.XXGK_SUBMIT_RATE, "ip") or _limited(
-            request, "online.submit.identity", settings.XXGK_SUBMIT_IDENTITY_RATE, _identity
+        if over_limit(request, "online.submit", "XXGK_SUBMIT_RATE") or over_limit(
+            request, "online.submit.identity", "XXGK_SUBMIT_IDENTITY_RATE", _identity
         ):
             form.is_valid()
             form.add_error(None, _LIMITED)
@@ -106,8 +98,8 @@ def lookup(request: HttpRequest) -> HttpResponse:
     form = LookupForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if _limited(request, "online.lookup", settings.XXGK_LOOKUP_RATE, "ip") or _limited(
-            request, "online.lookup.number", settings.XXGK_LOOKUP_NUMBER_RATE, _number
+        if over_limit(request, "online.lookup", "XXGK_LOOKUP_RATE") or over_limit(
+            request, "online.lookup.number", "XXGK_LOOKUP_NUMBER_RATE", posted("number")
         ):
             form.is_valid()
             form.add_error(None, "查询次数过多，请稍后再试。")

@@ -154,6 +154,7 @@ else:
 # Limits of the public forms (django-ratelimit rates: count/period, s m h d).
 XXGK_SUBMIT_RATE = os.environ.get("XXGK_SUBMIT_RATE", "5/h")  # applications per IP address
 XXGK_SUBMIT_IDENTITY_RATE = os.environ.get("XXGK_SUBMIT_IDENTITY_RATE", "10/d")  # per applicant
+XXGK_ENQUIRY_RATE = os.environ.get("XXGK_ENQUIRY_RATE", "10/h")  # 咨询建议 per IP address
 XXGK_LOOKUP_RATE = os.environ.get("XXGK_LOOKUP_RATE", "20/h")  # lookups per IP address
 XXGK_LOOKUP_NUMBER_RATE = os.environ.get("XXGK_LOOKUP_NUMBER_RATE", "10/h")  # tries per number
 

@@ -1,4 +1,5 @@
-"""Lookup codes: what lets an asker, and no one else, read the answer to their enquiry.
+"""Lookup codes: what lets an applicant or an asker, and no one else, open their online
+application (受理编号 + 查询码) or read the answer to their enquiry.
 
 16 characters of Crockford's base 32 (80 bits from `secrets`), shown in groups of four; typed
 back in any case, with or without the dashes, O read as 0 and I or L as 1. Only a hash is

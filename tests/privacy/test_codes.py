@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from xxgk.enquiries.codes import ALPHABET, LENGTH, code_hash, code_matches, code_new
+from xxgk.privacy.codes import ALPHABET, LENGTH, code_hash, code_matches, code_new
 
 
 def test_a_code_carries_at_least_60_bits() -> None:
