@@ -4,7 +4,7 @@
 PYTHON ?= python3
 UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 
-.PHONY: run test lint format bench bench-queue bench-portal uv sync
+.PHONY: run test lint format bench bench-queue bench-portal bench-online uv sync
 
 uv:
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 \
@@ -40,6 +40,10 @@ bench-queue: sync
 ## bench-portal: the public portal's catalogue, record and search pages under gunicorn, 100,000 records
 bench-portal: sync
 	$(UV) run python -m benchmarks.portal
+
+## bench-online: submitting an application and looking a case up under gunicorn, 1,000,000 applications
+bench-online: sync
+	$(UV) run python -m benchmarks.online
 
 ## lint: ruff check, ruff format --check, and mypy (with the django-stubs plugin)
 lint: sync

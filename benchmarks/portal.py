@@ -56,7 +56,7 @@ from urllib.parse import quote, urlencode
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks import postgres
+from benchmarks import postgres, production
 from benchmarks.bench import machine
 from benchmarks.rss import _descendants
 
@@ -546,19 +546,10 @@ def shelf(rng: random.Random) -> Shelf:
 # -- the database -------------------------------------------------------------------------------
 
 
-SECRET = "bench-portal-only-not-a-secret-" + "x" * 20
 
 
 def setup_django(url: str) -> None:
-    os.environ["DATABASE_URL"] = url
-    os.environ["DEBUG"] = "0"
-    os.environ.setdefault("SECRET_KEY", SECRET)
-    os.environ["ALLOWED_HOSTS"] = "127.0.0.1"
-    os.environ["SECURE_SSL_REDIRECT"] = "0"  # plain HTTP on 127.0.0.1, no TLS proxy in front
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xxgk.site.settings")
-    import django
-
-    django.setup()
+    production.setup_django(url)
 
 
 def sizes() -> str:
@@ -578,18 +569,17 @@ def sizes() -> str:
 
 
 @contextlib.contextmanager
-def gunicorn(url: str, folder: Path) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
-    """`xxgk serve --workers 2` on a free port of 127.0.0.1, production settings; stopped (TERM,
-    gunicorn's graceful stop) when the block ends."""
+def gunicorn(
+    url: str, folder: Path, extra: dict[str, str] | None = None
+) -> Iterator[tuple[int, subprocess.Popen[bytes]]]:
+    """`xxgk serve --workers 2` on a free port of 127.0.0.1, production settings (and `extra`
+    variables); stopped (TERM, gunicorn's graceful stop) when the block ends."""
     port = postgres.free_port()
     env = {
         **os.environ,
-        "DATABASE_URL": url,
-        "DEBUG": "0",
-        "SECRET_KEY": os.environ.get("SECRET_KEY", SECRET),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SECURE_SSL_REDIRECT": "0",
+        **production.environment(url),
         "XXGK_VAR_DIR": str(folder),  # collectstatic's output, not the checkout's var/
+        **(extra or {}),
     }
     xxgk = Path(sys.executable).parent / "xxgk"
     command = [str(xxgk), "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", "2"]

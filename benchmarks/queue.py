@@ -47,7 +47,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from benchmarks import postgres
+from benchmarks import postgres, production
 from benchmarks.bench import machine
 
 console = Console(highlight=False)
@@ -400,15 +400,7 @@ def office() -> Office:
 
 def setup_django(url: str) -> None:
     """Production settings on the benchmark's database: DEBUG off, as a deployment runs."""
-    os.environ["DATABASE_URL"] = url
-    os.environ["DEBUG"] = "0"
-    os.environ.setdefault("SECRET_KEY", "bench-queue-only-not-a-secret-" + "x" * 20)
-    os.environ["ALLOWED_HOSTS"] = "testserver"  # Django's test client
-    os.environ["SECURE_SSL_REDIRECT"] = "0"  # the test client speaks plain HTTP
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "xxgk.site.settings")
-    import django
-
-    django.setup()
+    production.setup_django(url)
 
 
 # -- the requests -------------------------------------------------------------------------------

@@ -26,6 +26,8 @@ NOT_INHERITED = {
     "SECURE_SSL_REDIRECT",
     "SECURE_PROXY_SSL_HEADER",
     "SECURE_COOKIES",
+    "XXGK_DATA_KEY",
+    "XXGK_OLD_DATA_KEYS",
 }
 
 
@@ -50,7 +52,19 @@ def bare(tmp_path) -> dict[str, str]:
 @pytest.fixture
 def production(bare) -> dict[str, str]:
     """A production environment set as the README says."""
-    return {**bare, "SECRET_KEY": secrets.token_urlsafe(50), "ALLOWED_HOSTS": "127.0.0.1"}
+    return {
+        **bare,
+        "SECRET_KEY": secrets.token_urlsafe(50),
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "XXGK_DATA_KEY": secrets.token_hex(32),
+    }
+
+
+def test_serve_refuses_without_a_data_key(production) -> None:
+    result = run("serve", env={**production, "XXGK_DATA_KEY": ""})
+    assert result.returncode == 2
+    assert "XXGK_DATA_KEY 未设置或为演示密钥" in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
 
 
 def test_serve_refuses_without_a_secret_key(bare) -> None:
@@ -61,7 +75,7 @@ def test_serve_refuses_without_a_secret_key(bare) -> None:
 
 
 def test_serve_refuses_without_allowed_hosts(bare) -> None:
-    result = run("serve", env={**bare, "SECRET_KEY": "k" * 60})
+    result = run("serve", env={**bare, "SECRET_KEY": "k" * 60, "XXGK_DATA_KEY": "ab" * 32})
     assert result.returncode == 2
     assert "未设置 ALLOWED_HOSTS" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout

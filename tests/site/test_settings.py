@@ -63,10 +63,10 @@ def test_the_demo_data_key_is_refused_without_debug(monkeypatch, capsys) -> None
 
     monkeypatch.delenv("XXGK_DATA_KEY", raising=False)
     monkeypatch.delenv("XXGK_OLD_DATA_KEYS", raising=False)
-    with pytest.raises(RuntimeError, match="XXGK_DATA_KEY 未设置或为演示密钥"):
+    with pytest.raises(ImproperlyConfigured, match="XXGK_DATA_KEY 未设置或为演示密钥"):
         data_keys(False)
     monkeypatch.setenv("XXGK_DATA_KEY", DEMO_KEY)
-    with pytest.raises(RuntimeError, match="演示密钥"):
+    with pytest.raises(ImproperlyConfigured, match="演示密钥"):
         data_keys(False)
     monkeypatch.delenv("XXGK_DATA_KEY")
     assert data_keys(True) == (DEMO_KEY, ())  # development: the demo key, with a warning
@@ -80,10 +80,10 @@ def test_a_data_key_and_old_keys_are_checked_at_start(monkeypatch) -> None:
     monkeypatch.setenv("XXGK_OLD_DATA_KEYS", "cd" * 32 + ", " + "ef" * 32)
     assert data_keys(False) == ("ab" * 32, ("cd" * 32, "ef" * 32))
     monkeypatch.setenv("XXGK_OLD_DATA_KEYS", "short")
-    with pytest.raises(RuntimeError, match="XXGK_OLD_DATA_KEYS：个人信息加密密钥应为 32 字节"):
+    with pytest.raises(ImproperlyConfigured, match="XXGK_OLD_DATA_KEYS：个人信息加密密钥应为 32 字节"):
         data_keys(False)
     monkeypatch.setenv("XXGK_DATA_KEY", "not a key")
-    with pytest.raises(RuntimeError, match="XXGK_DATA_KEY："):
+    with pytest.raises(ImproperlyConfigured, match="XXGK_DATA_KEY："):
         data_keys(True)
 
 

@@ -96,9 +96,9 @@ def data_keys(debug: bool) -> tuple[str, tuple[str, ...]]:
             if value:
                 parse_master(value)
         except DataKeyError as exc:
-            raise RuntimeError(f"{name}：{exc}") from None
+            raise ImproperlyConfigured(f"{name}：{exc}") from None
     if not debug and (not key or parse_master(key) == parse_master(DEMO_KEY)):
-        raise RuntimeError(
+        raise ImproperlyConfigured(
             "XXGK_DATA_KEY 未设置或为演示密钥：DEBUG 关闭时必须通过环境变量提供"
             "个人信息加密密钥（32 字节，十六进制或 Base64）。"
         )
