@@ -62,15 +62,15 @@ WARM_UP = 10
 CHUNK = 20_000
 VERSION = 2  # of the generated data: a kept database of another is made anew
 # One address sends every request: the public forms' limits would stop the run at once.
-UNLIMITED = {
-    name: "1000000/m"
-    for name in (
+UNLIMITED = dict.fromkeys(
+    (
         "XXGK_SUBMIT_RATE",
         "XXGK_SUBMIT_IDENTITY_RATE",
         "XXGK_LOOKUP_RATE",
         "XXGK_LOOKUP_NUMBER_RATE",
-    )
-}
+    ),
+    "1000000/m",
+)
 
 
 def case_code(seed: int, i: int) -> str:
@@ -280,7 +280,8 @@ def measure(port: int, agency: int, cases: int, requests: int, seed: int) -> lis
         if status != 302:
             raise RuntimeError(f"lookup answered {status}")
         status, _, body = timed(
-            sink or timings["case"], lambda reader=reader: reader.request("GET", location)
+            sink or timings["case"],
+            lambda reader=reader, location=location: reader.request("GET", location),
         )
         if status != 200 or case_number(i) not in body:
             raise RuntimeError(f"the case page answered {status}")

@@ -546,8 +546,6 @@ def shelf(rng: random.Random) -> Shelf:
 # -- the database -------------------------------------------------------------------------------
 
 
-
-
 def setup_django(url: str) -> None:
     production.setup_django(url)
 

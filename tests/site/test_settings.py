@@ -80,7 +80,7 @@ def test_a_data_key_and_old_keys_are_checked_at_start(monkeypatch) -> None:
     monkeypatch.setenv("XXGK_OLD_DATA_KEYS", "cd" * 32 + ", " + "ef" * 32)
     assert data_keys(False) == ("ab" * 32, ("cd" * 32, "ef" * 32))
     monkeypatch.setenv("XXGK_OLD_DATA_KEYS", "short")
-    with pytest.raises(ImproperlyConfigured, match="XXGK_OLD_DATA_KEYS：个人信息加密密钥应为 32 字节"):
+    with pytest.raises(ImproperlyConfigured, match="XXGK_OLD_DATA_KEYS：个人信息加密密钥应为"):
         data_keys(False)
     monkeypatch.setenv("XXGK_DATA_KEY", "not a key")
     with pytest.raises(ImproperlyConfigured, match="XXGK_DATA_KEY："):
