@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "xxgk.disclosures",
     "xxgk.portal",
     "xxgk.online",
+    "xxgk.reports",
     "xxgk.enquiries",
     "django.contrib.sitemaps",
     "axes",  # login lockout (settings/accounts.py)

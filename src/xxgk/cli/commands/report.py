@@ -1,0 +1,107 @@
+"""`xxgk report compute`: an agency's annual report computed from the records in the database."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from xxgk.cli import output
+from xxgk.cli.app import app
+
+if TYPE_CHECKING:
+    from xxgk.agencies.models import Agency
+
+report_app = typer.Typer(
+    help="政府信息公开工作年度报告 (annual reports computed from the records).",
+    no_args_is_help=True,
+)
+app.add_typer(report_app, name="report")
+
+FIRST_YEAR = 2019  # the 2019 Regulation's first report year
+
+
+def _setup() -> None:
+    from xxgk.site.bootstrap import database_problem, django_setup
+
+    django_setup()
+    problem = database_problem()
+    if problem:
+        output.fail(problem)
+
+
+def agency_named(name_or_code: str) -> Agency:
+    """The agency with this full name or 统一社会信用代码, or a message and exit 2."""
+    from django.db.models import Q
+
+    from xxgk.agencies.models import Agency
+
+    key = name_or_code.strip()
+    found = list(
+        Agency.objects.filter(
+            Q(name=key) | Q(organisation_code=key.upper()) if key else Q(pk=None)
+        )[:2]
+    )
+    if len(found) != 1:
+        output.fail(
+            f"找不到机关“{key}”。"
+            if not found
+            else f"有多个机关名为“{key}”，请用统一社会信用代码。"
+        )
+    return found[0]
+
+
+@report_app.command("compute")
+def compute_command(
+    agency: Annotated[
+        str, typer.Option("--agency", help="机关全称或统一社会信用代码 (name or credit code)")
+    ],
+    year: Annotated[int, typer.Option("--year", help="报告年度 (the report year)")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="输出报告 JSON (print the report JSON)")
+    ] = False,
+    to: Annotated[
+        str | None,
+        typer.Option("--to", "-t", help="输出为 html、docx、xlsx、pdf、md、txt 或 json (render)"),
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--output", "-o", help="输出文件 (output file, with --to)")
+    ] = None,
+) -> None:
+    """从本系统的记录计算年度报告 (compute an agency's annual report from its records).
+
+    退出状态 (exit status): 0 勾稽关系全部成立 (consistent), 1 有错误，如统计数尚未录入
+    (error findings, e.g. figures not entered), 2 无法计算 (unknown agency or year, no database).
+    """
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    this_year = datetime.now(ZoneInfo("Asia/Shanghai")).year
+    if not FIRST_YEAR <= year <= this_year:
+        output.fail(f"报告年度应在 {FIRST_YEAR} 至 {this_year} 年之间：{year}")
+    if to is not None and out is None:
+        output.fail("--to 需要同时用 -o 指定输出文件")
+    _setup()
+    from xxgk.report.render import FORMS, RenderError, render
+    from xxgk.reports.compute import report_compute
+
+    found = agency_named(agency)
+    report = report_compute(agency=found, year=year)
+    source = "由记录计算"
+    if out is not None:
+        form = (to or out.suffix.lstrip(".") or "html").lower()
+        if form not in FORMS:
+            output.fail(f"不支持的输出格式“{form}”（可用：{'、'.join(FORMS)}）")
+        try:
+            data = render(report, form)
+        except RenderError as e:
+            output.fail(str(e))
+        output.write(out, data)
+        output.err.print(f"已输出 {out}")
+    elif as_json:
+        print(output.json_line(report, source))
+    else:
+        output.print_findings(report, source)
+    sys.exit(output.status([report]))
