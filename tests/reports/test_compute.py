@@ -17,6 +17,7 @@ from xxgk.appeals.models import Appeal
 from xxgk.applications.choices import applicant_kinds, outcome_choices
 from xxgk.applications.models import Application
 from xxgk.report.edition import Severity
+from xxgk.reports.cells import cell_drill
 from xxgk.reports.compute import MISSING, report_compute
 
 pytestmark = pytest.mark.django_db
@@ -167,3 +168,9 @@ def test_every_rule_holds_for_any_records(tree, people, drawn, lawsuits, year) -
     assert not broken, [f.message for f in broken]
     received_in_year = sum(1 for _, r, _, _ in drawn if r.year == year)
     assert report["applications.new_received.total"] == received_in_year
+    # Each number and the list of records behind it come from one condition.
+    for cell in report.edition.cells:
+        drill = cell_drill(agency=bureau, edition=report.edition, year=year, cell=cell)
+        if drill is not None:
+            listed = drill.applications if drill.applications is not None else drill.appeals
+            assert listed.count() == report[cell], cell

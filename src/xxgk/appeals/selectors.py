@@ -67,12 +67,18 @@ def _column_q(column: str, year: int) -> Q:
     return _decided_in(year) & Q(decision__in=keys)
 
 
+def appeal_cell_q(group: str, column: str, year: int) -> Q:
+    """The appeals table 4's cell (`group`, `column`) of `year` counts (the report's drill-down
+    lists them with the same condition)."""
+    return _group_q(group) & _column_q(column, year)
+
+
 def appeals_table(*, agency: Agency, year: int) -> dict[str, dict[str, int]]:
     """Table 4 of `agency`'s report for `year`: group -> column -> count, keys as the edition in
     force for the year names them. One aggregate query."""
     edition = editions.for_year(year)
     cells = {
-        (g.key, c.key): Count("pk", filter=_group_q(g.key) & _column_q(c.key, year))
+        (g.key, c.key): Count("pk", filter=appeal_cell_q(g.key, c.key, year))
         for g in edition.appeal_groups
         for c in edition.appeal_columns
     }

@@ -4,8 +4,9 @@
   (`disclosures.selectors.proactive_table`). A figure not entered stays unknown (null), and the
   report says which: 0 is a figure too, and must be entered as one.
 - Table 3: the applications by applicant column within the report year's bounds
-  (`applications.selectors.report_year_counts`: 上年结转 open on 1 January, 本年新收 received in
-  the year, outcomes closed in the year, 结转下年度 open on 31 December). An outcome the year's
+  (`applications.selectors.ReportYear`: 上年结转 open on 1 January, 本年新收 received in the year,
+  outcomes closed in the year, 结转下年度 open on 31 December), one condition per cell
+  (`reports.cells`, which the drill-down lists the records with). An outcome the year's
   edition has no row for (a 2021 row in a 2019–2020 report) is counted in （六）其他处理, as the
   2019 edition has it.
 - Table 4: reviews and lawsuits (`appeals.selectors.appeals_table`): decided in the year by
@@ -19,17 +20,14 @@ from __future__ import annotations
 
 from xxgk.agencies.models import Agency
 from xxgk.appeals.selectors import appeals_table
-from xxgk.applications.models import Application
-from xxgk.applications.selectors import report_year_counts
 from xxgk.disclosures.selectors import proactive_table
 from xxgk.report import editions
 from xxgk.report.checks import check
 from xxgk.report.edition import Edition, Severity
 from xxgk.report.model import Finding, Report
+from xxgk.reports.cells import applications_table
 
 MISSING = "compute.figure_missing"
-TOTAL = "total"
-FOLD_INTO = "other"  # the 2019 edition's （六）其他处理
 
 
 def report_compute(*, agency: Agency, year: int, previous: Report | None = None) -> Report:
@@ -71,23 +69,8 @@ def _proactive(report: Report, agency: Agency, year: int) -> list[str]:
 
 
 def _applications(report: Report, edition: Edition, agency: Agency, year: int) -> None:
-    counts = report_year_counts(applications=Application.objects.filter(agency=agency), year=year)
-    rows = {r.key for r in edition.application_rows}
-    outcomes = [r.key for r in edition.outcome_rows]
-    kinds = [c.key for c in edition.columns if c.key != TOTAL]
-    table: dict[str, dict[str, int]] = {row: dict.fromkeys(kinds, 0) for row in rows}
-    for row, by_kind in counts.items():
-        target = row if row in rows else FOLD_INTO
-        if target not in rows:  # a row no edition of the year can hold: a programming error
-            raise ValueError(f"{edition.key} 版报告没有“{row}”行，也没有可归入的其他处理行")
-        for kind, n in by_kind.items():
-            table[target][kind] += n
-    for kind in kinds:
-        table[TOTAL][kind] = sum(table[o][kind] for o in outcomes)
-    for row, by_kind in table.items():
-        for kind, n in by_kind.items():
-            report[f"applications.{row}.{kind}"] = n
-        report[f"applications.{row}.{TOTAL}"] = sum(by_kind.values())
+    for cell, n in applications_table(agency=agency, edition=edition, year=year).items():
+        report[cell] = n
 
 
 def _appeals(report: Report, edition: Edition, agency: Agency, year: int) -> None:

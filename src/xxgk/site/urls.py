@@ -36,6 +36,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # The public portal (政府信息公开专栏), its sitemap, and its language switch.
     path("online/", include("xxgk.online.urls")),
+    path("reports/", include("xxgk.reports.urls")),
     path("gk/", include("xxgk.online.public_urls")),
     path("gk/", include("xxgk.portal.urls")),
     path("gk/", include("xxgk.enquiries.portal_urls")),  # the agency's 咨询建议 section

@@ -7,13 +7,15 @@ cells a finding names are highlighted and point at the finding (``aria-described
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from html import escape
 from importlib.resources import files
 
 from xxgk.report.model import Finding, Report
 from xxgk.report.render import layout
 from xxgk.report.render.layout import Cell, Table
+
+Link = Callable[[str], str | None]  # a cell's name → the address its number links to
 
 
 def css() -> str:
@@ -27,10 +29,12 @@ def render(
     findings: Sequence[Finding] | None = None,
     fragment: bool = False,
     extra_css: str = "",
+    link: Link | None = None,
 ) -> str:
     """The report as HTML. `findings`: highlight their cells and list them after the tables.
-    `fragment`: only the ``<article>``, for embedding; else a whole page with its stylesheet."""
-    body = _article(report, findings)
+    `fragment`: only the ``<article>``, for embedding; else a whole page with its stylesheet.
+    `link`: the address a number's cell links to (the web app's drill-down), or None."""
+    body = _article(report, findings, link)
     if fragment:
         return body
     title = escape(layout.title(report))
@@ -42,7 +46,7 @@ def render(
     )
 
 
-def _article(report: Report, findings: Sequence[Finding] | None) -> str:
+def _article(report: Report, findings: Sequence[Finding] | None, link: Link | None) -> str:
     ids = {id(f): f"xxgk-finding-{i}" for i, f in enumerate(findings or (), 1)}
     marks = layout.flagged(findings or ())
     suspect = layout.suspects(findings or ())
@@ -57,7 +61,7 @@ def _article(report: Report, findings: Sequence[Finding] | None) -> str:
         elif block.kind == "paragraph":
             out.append(f"<p>{escape(block.text)}</p>\n")
         elif block.table is not None:
-            out.append(_table(block.table, marks, ids, suspect))
+            out.append(_table(block.table, marks, ids, suspect, link))
             out.append("</div>\n" if body[i - 1].kind == "heading" else "")
     if findings is not None:
         out.append(_findings(findings, ids))
@@ -65,7 +69,13 @@ def _article(report: Report, findings: Sequence[Finding] | None) -> str:
     return "".join(out)
 
 
-def _table(table: Table, marks: dict[str, Finding], ids: dict[int, str], suspect: set[str]) -> str:
+def _table(
+    table: Table,
+    marks: dict[str, Finding],
+    ids: dict[int, str],
+    suspect: set[str],
+    link: Link | None = None,
+) -> str:
     out = [
         f'<table class="xxgk-table xxgk-{table.key}">\n',
         f"<caption>{escape(table.title)}</caption>\n",
@@ -82,14 +92,19 @@ def _table(table: Table, marks: dict[str, Finding], ids: dict[int, str], suspect
             out.append("</thead>\n<tbody>\n")
         elif r == 0 and not table.header_rows:
             out.append("<tbody>\n")
-        row = "".join(_cell(c, table, marks, ids, suspect) for c in cells)
+        row = "".join(_cell(c, table, marks, ids, suspect, link) for c in cells)
         out.append(f"<tr>{row}</tr>\n")
     out.append("</tbody>\n</table>\n")
     return "".join(out)
 
 
 def _cell(
-    cell: Cell, table: Table, marks: dict[str, Finding], ids: dict[int, str], suspect: set[str]
+    cell: Cell,
+    table: Table,
+    marks: dict[str, Finding],
+    ids: dict[int, str],
+    suspect: set[str],
+    link: Link | None = None,
 ) -> str:
     attrs = []
     classes = []
@@ -118,7 +133,11 @@ def _cell(
     if classes:
         attrs.append(f'class="{" ".join(classes)}"')
     joined = (" " + " ".join(attrs)) if attrs else ""
-    return f"<{tag}{joined}>{escape(cell.text)}</{tag}>"
+    text = escape(cell.text)
+    href = link(cell.name) if link is not None and cell.name and not cell.header else None
+    if href:
+        text = f'<a href="{escape(href)}">{text}</a>'
+    return f"<{tag}{joined}>{text}</{tag}>"
 
 
 def _findings(findings: Sequence[Finding], ids: dict[int, str]) -> str:

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from xxgk.reports import views
+
+app_name = "reports"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("report.css", views.stylesheet, name="css"),
+    path("<int:agency_id>/<int:year>/", views.detail, name="detail"),
+    path("<int:agency_id>/<int:year>/cells/<str:cell>/", views.cell, name="cell"),
+]
