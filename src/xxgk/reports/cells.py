@@ -1,6 +1,7 @@
-"""Which records each cell of tables 3 and 4 counts: one condition per cell, used both to count
-(one aggregate query per table) and to list the records behind a number (the drill-down), so
-that the number and its list cannot disagree."""
+"""Which records each cell of tables 3 and 4 counts: one condition per row (and column), used
+both to count (grouped aggregate queries) and to list the records behind a number (the
+drill-down), so that the number and its list cannot disagree — the property test in
+tests/reports checks it for every cell of random records."""
 
 from __future__ import annotations
 
@@ -27,22 +28,26 @@ _WHY = {
 }
 
 
-def application_cell_q(edition: Edition, year: int, row: str, kind: str) -> Q:
-    """The applications table 3's cell (`row`, `kind`) of `year` counts."""
+def application_row_q(edition: Edition, year: int, row: str) -> Q:
+    """The applications table 3's row `row` of `year` counts, whatever their kind."""
     bounds = ReportYear(year)
     if row == "new_received":
-        q = bounds.new_received()
-    elif row == "carried_over":
-        q = bounds.carried_over()
-    elif row == "carried_forward":
-        q = bounds.carried_forward()
-    elif row == TOTAL:
-        q = bounds.closed()
-    else:
-        q = bounds.closed() & Q(outcome=row)
-        if row == FOLD_INTO:  # an outcome of a later edition's row
-            known = [r.key for r in edition.outcome_rows]
-            q = bounds.closed() & (Q(outcome=row) | ~Q(outcome__in=known))
+        return bounds.new_received()
+    if row == "carried_over":
+        return bounds.carried_over()
+    if row == "carried_forward":
+        return bounds.carried_forward()
+    if row == TOTAL:
+        return bounds.closed()
+    if row == FOLD_INTO:  # also the outcomes of a later edition's rows
+        known = [r.key for r in edition.outcome_rows]
+        return bounds.closed() & (Q(outcome=row) | ~Q(outcome__in=known))
+    return bounds.closed() & Q(outcome=row)
+
+
+def application_cell_q(edition: Edition, year: int, row: str, kind: str) -> Q:
+    """The applications table 3's cell (`row`, `kind`) of `year` counts."""
+    q = application_row_q(edition, year, row)
     return q if kind == TOTAL else q & Q(applicant_kind=kind)
 
 
@@ -54,17 +59,30 @@ def application_why(edition: Edition, row: str) -> str:
 
 
 def applications_table(*, agency: Agency, edition: Edition, year: int) -> dict[str, int]:
-    """Every table-3 cell of `year` (``applications.<row>.<column>``), one aggregate query."""
-    cells = {
-        f"applications.{r.key}.{c.key}": application_cell_q(edition, year, r.key, c.key)
-        for r in edition.application_rows
-        for c in edition.columns
-    }
-    names = {cell: f"c{i}" for i, cell in enumerate(cells)}
-    counted = Application.objects.filter(agency=agency).aggregate(
-        **{names[cell]: Count("pk", filter=q) for cell, q in cells.items()}
-    )
-    return {cell: counted[name] or 0 for cell, name in names.items()}
+    """Every table-3 cell of `year` (``applications.<row>.<column>``): four grouped queries over
+    the rows' conditions (`application_row_q`, by applicant kind), not one pass per cell — at a
+    million applications the difference is seconds."""
+    kinds = [c.key for c in edition.columns if c.key != TOTAL]
+    outcomes = {r.key for r in edition.outcome_rows}
+    table = {f"applications.{r.key}.{k}": 0 for r in edition.application_rows for k in kinds}
+    mine = Application.objects.filter(agency=agency).order_by()
+    for row in ("new_received", "carried_over", "carried_forward"):
+        found = mine.filter(application_row_q(edition, year, row))
+        for r in found.values("applicant_kind").annotate(n=Count("pk")):
+            table[f"applications.{row}.{r['applicant_kind']}"] += r["n"]
+    closed = mine.filter(application_row_q(edition, year, TOTAL))
+    for r in closed.values("outcome", "applicant_kind").annotate(n=Count("pk")):
+        row = r["outcome"] if r["outcome"] in outcomes else FOLD_INTO
+        cell = f"applications.{row}.{r['applicant_kind']}"
+        if cell not in table:  # a stored outcome no row of the year can hold: the data is wrong
+            raise ValueError(f"{edition.key} 版报告没有“{r['outcome']}”这一办理结果行")
+        table[cell] += r["n"]
+        table[f"applications.{TOTAL}.{r['applicant_kind']}"] += r["n"]
+    for row in edition.application_rows:
+        table[f"applications.{row.key}.{TOTAL}"] = sum(
+            table[f"applications.{row.key}.{k}"] for k in kinds
+        )
+    return table
 
 
 @dataclass(frozen=True)
