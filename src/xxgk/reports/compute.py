@@ -12,7 +12,8 @@
 - Table 4: reviews and lawsuits (`appeals.selectors.appeals_table`): decided in the year by
   column, 尚未审结 open on 31 December.
 
-Every count is an aggregate query in the database; the edition's rules hold by construction
+The narrative sections are drafted from the same records (`reports.narrative`). Every count is
+an aggregate query in the database; the edition's rules hold by construction
 (the property test in tests/reports shows it over random records), and are checked anyway.
 """
 
@@ -26,6 +27,7 @@ from xxgk.report.checks import check
 from xxgk.report.edition import Edition, Severity
 from xxgk.report.model import Finding, Report
 from xxgk.reports.cells import applications_table
+from xxgk.reports.narrative import draft_sections
 
 MISSING = "compute.figure_missing"
 
@@ -38,6 +40,7 @@ def report_compute(*, agency: Agency, year: int, previous: Report | None = None)
     missing = _proactive(report, agency, year)
     _applications(report, edition, agency, year)
     _appeals(report, edition, agency, year)
+    report.sections = draft_sections(agency=agency, year=year, report=report)
     found = [
         f
         for f in check(report, previous)

@@ -1,0 +1,144 @@
+"""The report's narrative sections drafted from the records, for the officer to edit.
+
+Each section states the year's facts as the records give them — what was published and how,
+the interpretations and interviews, the 咨询 answered, the applications and their outcomes, the
+reviews and lawsuits, the processing fees — in the sentences such reports use. What the records
+cannot know (存在的主要问题及改进情况, the further items of 其他需要报告的事项) is left as a prompt
+in brackets for the officer to replace.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Count
+
+from xxgk.agencies.models import Agency
+from xxgk.applications.models import Application
+from xxgk.applications.selectors import fees_of_year
+from xxgk.disclosures.choices import Channel, Kind, Status
+from xxgk.disclosures.models import Disclosure, DisclosureChannel
+from xxgk.enquiries.selectors import enquiry_counts
+from xxgk.report.model import Report
+from xxgk.reports.cells import TOTAL
+
+PROBLEMS_PROMPT = "（请写明本年度政府信息公开工作存在的主要问题，以及改进情况和下一步打算。）"
+OTHER_PROMPT = (
+    "（其他需要报告的事项，如落实上级年度政务公开工作要点情况、人大代表建议和政协提案办理结果"
+    "公开情况、年度工作要点落实情况等，请按实际填写。）"
+)
+
+
+def _n(value: object) -> int:
+    return value if isinstance(value, int) else 0
+
+
+def draft_sections(*, agency: Agency, year: int, report: Report) -> dict[str, str]:
+    """The six sections of report JSON (`overview`, `proactive`, `applications`, `appeals`,
+    `problems`, `other`), drafted from the records and the computed tables of `report`."""
+    return {
+        "overview": _overview(agency, year, report),
+        "proactive": _proactive(agency, year),
+        "applications": _applications(report),
+        "appeals": _appeals(report),
+        "problems": PROBLEMS_PROMPT,
+        "other": _other(agency, year, report),
+    }
+
+
+def _published(agency: Agency, year: int):  # type: ignore[no-untyped-def]
+    return Disclosure.objects.filter(
+        agency=agency, status=Status.PUBLISHED, published_on__year=year
+    )
+
+
+def _overview(agency: Agency, year: int, report: Report) -> str:
+    published = _published(agency, year).count()
+    received = _n(report["applications.new_received.total"])
+    closed = _n(report[f"applications.{TOTAL}.{TOTAL}"])
+    enquiries = enquiry_counts(agency=agency, year=year)
+    return (
+        f"{year}年，{agency.name}认真贯彻落实《中华人民共和国政府信息公开条例》，"
+        f"全年主动公开政府信息{published}条，"
+        f"收到政府信息公开申请{received}件，办结{closed}件。"
+        + (
+            enquiries.narrative
+            if enquiries.received or enquiries.answered or enquiries.open_at_end
+            else "本年度未收到网站咨询和建议。"
+        )
+    )
+
+
+def _proactive(agency: Agency, year: int) -> str:
+    published = _published(agency, year)
+    by_channel = dict(
+        DisclosureChannel.objects.filter(disclosure__in=published, on__year=year)
+        .values_list("channel")
+        .annotate(n=Count("pk"))
+        .values_list("channel", "n")
+    )
+    channels = "，".join(
+        f"通过{Channel(c).label}公开{by_channel[c]}条" for c in Channel.values if by_channel.get(c)
+    )
+    kinds = dict(published.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
+    text = f"本年度主动公开政府信息{published.count()}条"
+    text += f"，其中{channels}。" if channels else "。"
+    if kinds.get(Kind.INTERPRETATION):
+        text += f"发布政策解读{kinds[Kind.INTERPRETATION]}篇。"
+    if kinds.get(Kind.INTERVIEW):
+        text += f"开展在线访谈{kinds[Kind.INTERVIEW]}期。"
+    return text
+
+
+def _applications(report: Report) -> str:
+    ed = report.edition
+
+    def cell(row: str, column: str = TOTAL) -> int:
+        return _n(report[f"applications.{row}.{column}"])
+
+    people = cell("new_received", "natural_person")
+    text = (
+        f"本年度新收政府信息公开申请{cell('new_received')}件（自然人{people}件，"
+        f"法人或其他组织{cell('new_received') - people}件），"
+        f"上年结转{cell('carried_over')}件；办结{cell(TOTAL)}件"
+    )
+    outcomes = [
+        f"{_named(r.short)}{cell(r.key)}件"
+        for r in ed.outcome_rows
+        if r.key != TOTAL and cell(r.key)
+    ]
+    if outcomes:
+        text += "，其中" + "、".join(outcomes)
+    return text + f"；结转下年度继续办理{cell('carried_forward')}件。"
+
+
+def _named(short: str) -> str:
+    """A row's short name in a sentence: 不予公开-过程性信息 → 不予公开（过程性信息）."""
+    kind, _, detail = short.partition("-")
+    return f"{kind}（{detail}）" if detail else kind
+
+
+def _appeals(report: Report) -> str:
+    def total(group: str, column: str = TOTAL) -> int:
+        return _n(report[f"appeals.{group}.{column}"])
+
+    reviews = total("review")
+    suits = total("litigation_direct") + total("litigation_after_review")
+    if not reviews and not suits:
+        return "本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。"
+    pending = sum(
+        total(g, "pending") for g in ("review", "litigation_direct", "litigation_after_review")
+    )
+    text = f"本年度因政府信息公开工作被申请行政复议{reviews}件、被提起行政诉讼{suits}件"
+    return text + (f"，尚未审结{pending}件。" if pending else "，均已审结。")
+
+
+def _other(agency: Agency, year: int, report: Report) -> str:
+    fees = fees_of_year(applications=Application.objects.filter(agency=agency), year=year)
+    collected = fees["collected"]
+    if collected.count:
+        text = f"本年度收取信息处理费{collected.count}件，共{collected.amount}元"
+        if fees["refunded"].count:
+            text += f"，退还{fees['refunded'].count}件、{fees['refunded'].amount}元"
+        text += "（依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号））。"
+    else:
+        text = "本年度未收取信息处理费。"
+    return text + OTHER_PROMPT
