@@ -78,9 +78,9 @@ def applications_table(*, agency: Agency, edition: Edition, year: int) -> dict[s
             raise ValueError(f"{edition.key} 版报告没有“{r['outcome']}”这一办理结果行")
         table[cell] += r["n"]
         table[f"applications.{TOTAL}.{r['applicant_kind']}"] += r["n"]
-    for row in edition.application_rows:
-        table[f"applications.{row.key}.{TOTAL}"] = sum(
-            table[f"applications.{row.key}.{k}"] for k in kinds
+    for each in edition.application_rows:
+        table[f"applications.{each.key}.{TOTAL}"] = sum(
+            table[f"applications.{each.key}.{k}"] for k in kinds
         )
     return table
 
