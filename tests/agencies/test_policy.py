@@ -45,6 +45,13 @@ EXPECTED: dict[Action, dict[str, set[str]]] = {
         "outsider": {"other_city"},
     },
     Action.APPLICATION_APPROVE_EXTENSION: {"head": {"bureau"}},
+    Action.REPORT_WRITE: {
+        "officer": {"bureau"},
+        "head": {"bureau"},
+        "district_officer": {"district"},
+        "outsider": {"other_city"},
+    },
+    Action.REPORT_APPROVE: {"head": {"bureau"}},
     Action.APPLICATION_REVEAL: {
         "officer": {"bureau"},
         "head": {"bureau"},
@@ -189,6 +196,7 @@ def test_permitted_lists_what_the_navigation_shows(people) -> None:
         Action.FIGURE_EDIT,
         Action.ENQUIRY_READ,
         Action.ENQUIRY_ANSWER,
+        Action.REPORT_WRITE,
     }
     assert Action.APPLICATION_APPROVE_EXTENSION in permitted(people.head)
     assert Action.DISCLOSURE_REVIEW in permitted(people.head)

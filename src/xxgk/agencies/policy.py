@@ -71,6 +71,8 @@ class Action(StrEnum):
     FIGURE_EDIT = "figure.edit"  # table-2 figures entered or imported
     ENQUIRY_READ = "enquiry.read"  # the public's 咨询 and 建议, with the asker's contact
     ENQUIRY_ANSWER = "enquiry.answer"  # answer, publish, withdraw from the portal
+    REPORT_WRITE = "report.write"  # the annual report: draft, edit, submit, publish, correct
+    REPORT_APPROVE = "report.approve"  # approve it (the head)
     THEME_EDIT = "theme.edit"  # the 主题分类 tree
     AGENCY_EDIT = "agency.edit"
     STAFF_EDIT = "staff.edit"  # give and take roles
@@ -139,6 +141,14 @@ RULES: Mapping[Action, Rule] = {
     ),
     Action.FIGURE_EDIT: Rule(_HANDLER, "只有本机关的经办人或负责人可以录入年度统计数。"),
     Action.ENQUIRY_READ: Rule(_READER, "您无权查看咨询和建议。", hidden_by=_ENQUIRY_HIDDEN),
+    Action.REPORT_WRITE: Rule(
+        _HANDLER, "只有本机关的经办人或负责人可以编制年度报告。", hidden_by=_APPLICATION_HIDDEN
+    ),
+    Action.REPORT_APPROVE: Rule(
+        {Role.HEAD: Reach.OWN},
+        "只有本机关的负责人可以批准年度报告。",
+        hidden_by=_APPLICATION_HIDDEN,
+    ),
     Action.ENQUIRY_ANSWER: Rule(
         _HANDLER, "只有本机关的经办人或负责人可以答复咨询和建议。", hidden_by=_ENQUIRY_HIDDEN
     ),

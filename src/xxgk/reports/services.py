@@ -1,0 +1,278 @@
+"""The annual report's workflow: 草稿 → 送审 → 批准 (the head) → 发布, and 更正 after publication.
+
+- 送审 needs a report with no error finding (条例第五十条's format, every 勾稽关系), and a written
+  explanation, kept, for each warning; the cross-year rules run against last year's published
+  report.
+- 发布 computes the report once more (the records may have changed since approval), freezes its
+  report JSON with a SHA-256 of it, and stores the rendered HTML, DOCX, PDF, XLSX and JSON.
+- A published version is locked. A correction is a new version with a public note; the earlier
+  one stays published at its own address.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from xxgk.agencies.models import Agency
+from xxgk.agencies.policy import Action, deny_unless
+from xxgk.audit.models import AuditEventType
+from xxgk.audit.services import audit_record
+from xxgk.report import jsonio
+from xxgk.report.edition import Severity
+from xxgk.report.model import Report
+from xxgk.report.render import render
+from xxgk.reports.compute import report_compute
+from xxgk.reports.models import AnnualReport, ReportFile, ReportStatus
+from xxgk.reports.narrative import draft_sections
+
+SECTIONS = ("overview", "proactive", "applications", "appeals", "problems", "other")
+PUBLISHED_FORMS = ("html", "docx", "pdf", "xlsx", "json")
+
+
+class AnnualReportError(Exception):
+    """The step cannot be taken now; the message (Chinese) says why."""
+
+
+def published_report(*, agency: Agency, year: int) -> AnnualReport | None:
+    """The version of `year` the public reads now: the latest published one."""
+    return (
+        AnnualReport.objects.filter(agency=agency, year=year, status=ReportStatus.PUBLISHED)
+        .order_by("-version")
+        .first()
+    )
+
+
+def _previous(agency: Agency, year: int) -> Report | None:
+    """Last year's published report, for the cross-year rules."""
+    last = published_report(agency=agency, year=year - 1)
+    return jsonio.from_json(last.report_json) if last and last.report_json else None
+
+
+def report_of(annual: AnnualReport) -> Report:
+    """The report as it stands: computed from the records now, checked (with last year's
+    published report), its sections the saved text over the drafted one."""
+    report = report_compute(
+        agency=annual.agency, year=annual.year, previous=_previous(annual.agency, annual.year)
+    )
+    report.sections = {**report.sections, **annual.sections}
+    return report
+
+
+def _audit(user: User, event: AuditEventType, annual: AnnualReport, **new: Any) -> None:
+    audit_record(
+        actor=user,
+        event_type=event,
+        obj=annual,
+        object_repr=f"{annual.agency.name} {annual}",
+        agency=annual.agency,
+        new={"status": annual.status, **new},
+    )
+
+
+def _locked(annual: AnnualReport) -> AnnualReport:
+    return AnnualReport.objects.select_related("agency").select_for_update().get(pk=annual.pk)
+
+
+def _expect(annual: AnnualReport, *statuses: str) -> None:
+    if annual.status not in statuses:
+        allowed = "、".join(ReportStatus(s).label for s in statuses)
+        raise AnnualReportError(
+            f"年度报告当前为“{annual.get_status_display()}”，此操作只适用于{allowed}的报告。"
+        )
+
+
+@transaction.atomic
+def report_open(*, user: User, agency: Agency, year: int) -> AnnualReport:
+    """The version of `year` being prepared, begun now if there is none: its sections drafted
+    from the records. A year already published is changed only by a correction."""
+    deny_unless(user, Action.REPORT_WRITE, agency)
+    working = (
+        AnnualReport.objects.filter(agency=agency, year=year)
+        .exclude(status=ReportStatus.PUBLISHED)
+        .first()
+    )
+    if working is not None:
+        return working
+    if published_report(agency=agency, year=year) is not None:
+        raise AnnualReportError(f"{year} 年度报告已发布；如需修改，请发布更正版本。")
+    computed = report_compute(agency=agency, year=year)
+    annual = AnnualReport.objects.create(
+        agency=agency,
+        year=year,
+        created_by=user,
+        sections=draft_sections(agency=agency, year=year, report=computed),
+    )
+    _audit(user, AuditEventType.REPORT_OPENED, annual, year=year, version=annual.version)
+    return annual
+
+
+@transaction.atomic
+def report_sections_save(*, user: User, annual: AnnualReport, sections: dict[str, str]) -> None:
+    """Keep the officer's text of the sections (a draft only)."""
+    annual = _locked(annual)
+    deny_unless(user, Action.REPORT_WRITE, annual)
+    _expect(annual, ReportStatus.DRAFT)
+    unknown = set(sections) - set(SECTIONS)
+    if unknown:
+        raise AnnualReportError(f"没有这些部分：{'、'.join(sorted(unknown))}")
+    annual.sections = {**annual.sections, **{k: v.strip() for k, v in sections.items()}}
+    annual.save(update_fields=["sections"])
+    _audit(user, AuditEventType.REPORT_EDITED, annual, sections=sorted(sections))
+
+
+@dataclass(frozen=True)
+class Blocked:
+    """Why a report cannot go on: its error findings, and the warnings still unexplained."""
+
+    errors: list[str]
+    unexplained: list[str]  # rule ids
+
+
+def report_blockers(report: Report, explanations: dict[str, str]) -> Blocked:
+    errors = [f.message for f in report.findings if f.severity is Severity.ERROR]
+    unexplained = [
+        f.rule
+        for f in report.findings
+        if f.severity is Severity.WARNING and not explanations.get(f.rule, "").strip()
+    ]
+    return Blocked(errors, unexplained)
+
+
+@transaction.atomic
+def report_submit(
+    *, user: User, annual: AnnualReport, explanations: dict[str, str] | None = None
+) -> None:
+    """送审: refused while the report has an error finding or an unexplained warning."""
+    annual = _locked(annual)
+    deny_unless(user, Action.REPORT_WRITE, annual)
+    _expect(annual, ReportStatus.DRAFT)
+    given = {k: v.strip() for k, v in (explanations or {}).items() if v.strip()}
+    report = report_of(annual)
+    blocked = report_blockers(report, given)
+    if blocked.errors:
+        raise AnnualReportError("报告有错误，不能送审：" + "；".join(blocked.errors[:5]))
+    if blocked.unexplained:
+        raise AnnualReportError(
+            f"请对每项提示写明说明后再送审（{len(blocked.unexplained)} 项未说明）。"
+        )
+    warnings = {f.rule for f in report.findings if f.severity is Severity.WARNING}
+    annual.explanations = {rule: given[rule] for rule in warnings}
+    annual.status = ReportStatus.SUBMITTED
+    annual.submitted_by, annual.submitted_at = user, timezone.now()
+    annual.save()
+    _audit(user, AuditEventType.REPORT_SUBMITTED, annual, explanations=annual.explanations)
+
+
+@transaction.atomic
+def report_return(*, user: User, annual: AnnualReport, reason: str) -> None:
+    """The head sends a report in 送审 or 已批准 back to draft, saying why."""
+    annual = _locked(annual)
+    deny_unless(user, Action.REPORT_APPROVE, annual)
+    _expect(annual, ReportStatus.SUBMITTED, ReportStatus.APPROVED)
+    if not reason.strip():
+        raise AnnualReportError("请写明退回修改的理由。")
+    annual.status = ReportStatus.DRAFT
+    annual.save(update_fields=["status"])
+    _audit(user, AuditEventType.REPORT_RETURNED, annual, reason=reason.strip())
+
+
+@transaction.atomic
+def report_approve(*, user: User, annual: AnnualReport) -> None:
+    annual = _locked(annual)
+    deny_unless(user, Action.REPORT_APPROVE, annual)
+    _expect(annual, ReportStatus.SUBMITTED)
+    annual.status = ReportStatus.APPROVED
+    annual.approved_by, annual.approved_at = user, timezone.now()
+    annual.save()
+    _audit(user, AuditEventType.REPORT_APPROVED, annual)
+
+
+def content_hash(data: dict[str, Any]) -> str:
+    """SHA-256 of the report JSON in its canonical form (sorted keys, no spaces, UTF-8)."""
+    canonical = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+@transaction.atomic
+def report_publish(*, user: User, annual: AnnualReport) -> None:
+    """发布: the report computed once more and frozen — its JSON with a content hash, and every
+    published form rendered and stored."""
+    annual = _locked(annual)
+    deny_unless(user, Action.REPORT_WRITE, annual)
+    _expect(annual, ReportStatus.APPROVED)
+    report = report_of(annual)
+    blocked = report_blockers(report, annual.explanations)
+    if blocked.errors or blocked.unexplained:
+        raise AnnualReportError(
+            "批准后记录有变动，报告已不一致，请退回修改后重新送审："
+            + "；".join(blocked.errors[:3] or blocked.unexplained[:3])
+        )
+    annual.report_json = jsonio.to_json(report, source=f"xxgk {annual.agency.name}")
+    annual.content_hash = content_hash(annual.report_json)
+    annual.status = ReportStatus.PUBLISHED
+    annual.published_by, annual.published_at = user, timezone.now()
+    annual.save()
+    for form in PUBLISHED_FORMS:
+        data = render(report, form)
+        row = ReportFile(report=annual, form=form, size=len(data))
+        row.file.save(
+            f"{annual.agency_id}-{annual.year}-v{annual.version}.{form}", ContentFile(data)
+        )
+    _audit(user, AuditEventType.REPORT_PUBLISHED, annual, content_hash=annual.content_hash)
+
+
+@transaction.atomic
+def report_correct(*, user: User, published: AnnualReport, note: str) -> AnnualReport:
+    """更正: a new version of a published year, in draft, with the public note saying what is
+    corrected; the published version stays as it is."""
+    deny_unless(user, Action.REPORT_WRITE, published)
+    _expect(published, ReportStatus.PUBLISHED)
+    if not note.strip():
+        raise AnnualReportError("请写明更正说明（将与更正后的报告一并公开）。")
+    if (
+        AnnualReport.objects.filter(agency=published.agency, year=published.year)
+        .exclude(status=ReportStatus.PUBLISHED)
+        .exists()
+    ):
+        raise AnnualReportError("已有一个正在编制的更正版本。")
+    latest = published_report(agency=published.agency, year=published.year)
+    assert latest is not None
+    annual = AnnualReport.objects.create(
+        agency=published.agency,
+        year=published.year,
+        version=latest.version + 1,
+        created_by=user,
+        sections=dict(latest.report_json["sections"]) if latest.report_json else {},
+        correction_note=note.strip(),
+    )
+    _audit(user, AuditEventType.REPORT_CORRECTED, annual, version=annual.version, note=note)
+    return annual
+
+
+@dataclass(frozen=True)
+class CellChange:
+    cell: str
+    label: str
+    published: object
+    now: object
+
+
+def report_changes(annual: AnnualReport) -> list[CellChange]:
+    """发布后记录有变动: the cells of a published version the records now count otherwise."""
+    if annual.status != ReportStatus.PUBLISHED or not annual.report_json:
+        return []
+    then = jsonio.from_json(annual.report_json)
+    now = report_compute(agency=annual.agency, year=annual.year)
+    return [
+        CellChange(cell, then.edition.cell_label(cell), then.cells[cell], now.cells[cell])
+        for cell in then.edition.cells
+        if then.cells[cell] != now.cells.get(cell)
+    ]

@@ -1,0 +1,111 @@
+"""The annual report's workflow: draft, submit, approve, publish, lock, correct."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from xxgk.applications.models import Application
+from xxgk.disclosures.figures import figure_cells, figures_enter
+from xxgk.report import jsonio
+from xxgk.reports.models import AnnualReport, ReportStatus
+from xxgk.reports.services import (
+    AnnualReportError,
+    content_hash,
+    report_approve,
+    report_changes,
+    report_correct,
+    report_open,
+    report_publish,
+    report_return,
+    report_sections_save,
+    report_submit,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def complete(tree, people, register):
+    """The bureau's 2025 records with every table-2 figure entered."""
+    values = {cell.cell: "0" for cell in figure_cells(2025)}
+    figures_enter(user=people.officer, agency=tree.bureau, year=2025, values=values)
+    return register(date(2025, 3, 3))
+
+
+def test_a_draft_begins_with_sections_from_the_records(tree, people, complete) -> None:
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    assert annual.status == ReportStatus.DRAFT
+    assert "收到政府信息公开申请1件" in annual.sections["overview"]
+    assert report_open(user=people.officer, agency=tree.bureau, year=2025) == annual
+    report_sections_save(user=people.officer, annual=annual, sections={"problems": " 人手不足。 "})
+    annual.refresh_from_db()
+    assert annual.sections["problems"] == "人手不足。"
+    with pytest.raises(AnnualReportError, match="没有这些部分"):
+        report_sections_save(user=people.officer, annual=annual, sections={"x": "y"})
+
+
+def test_an_error_blocks_submission(tree, people, register) -> None:
+    register(date(2025, 3, 3))  # no table-2 figure entered: an error finding
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    with pytest.raises(AnnualReportError, match="以下统计数尚未录入"):
+        report_submit(user=people.officer, annual=annual)
+    annual.refresh_from_db()
+    assert annual.status == ReportStatus.DRAFT
+
+
+def test_the_whole_way_to_publication_and_the_lock(tree, people, complete, media) -> None:
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    report_submit(user=people.officer, annual=annual)
+    with pytest.raises(PermissionDenied, match="负责人"):
+        report_approve(user=people.officer, annual=annual)
+    with pytest.raises(AnnualReportError, match="已批准"):
+        report_publish(user=people.officer, annual=annual)
+    report_approve(user=people.head, annual=annual)
+    report_publish(user=people.officer, annual=annual)
+    annual.refresh_from_db()
+    assert annual.status == ReportStatus.PUBLISHED
+    assert annual.content_hash == content_hash(annual.report_json)
+    assert len(annual.content_hash) == 64
+    assert jsonio.from_json(annual.report_json)["applications.new_received.total"] == 1
+    forms = {f.form: f for f in annual.files.all()}
+    assert set(forms) == {"html", "docx", "pdf", "xlsx", "json"}
+    assert forms["pdf"].file.read(4) == b"%PDF"
+    # Locked: no editing, and a second report_open refers to the correction.
+    with pytest.raises(AnnualReportError, match="草稿"):
+        report_sections_save(user=people.officer, annual=annual, sections={"other": "x"})
+    with pytest.raises(AnnualReportError, match="更正"):
+        report_open(user=people.officer, agency=tree.bureau, year=2025)
+    assert report_changes(annual) == []
+    # A record of that year changes: the published version says which cells, and how.
+    Application.objects.update(applicant_kind="commercial", credit_code="91350100M000100Y43")
+    changed = {c.cell: (c.published, c.now) for c in report_changes(annual)}
+    assert changed["applications.new_received.natural_person"] == (1, 0)
+    assert changed["applications.new_received.commercial"] == (0, 1)
+    # A correction is a new version with its note; the first stays published.
+    with pytest.raises(AnnualReportError, match="更正说明"):
+        report_correct(user=people.officer, published=annual, note=" ")
+    corrected = report_correct(user=people.officer, published=annual, note="更正申请人类型。")
+    assert corrected.version == 2
+    assert corrected.status == ReportStatus.DRAFT
+    assert AnnualReport.objects.get(pk=annual.pk).status == ReportStatus.PUBLISHED
+
+
+def test_the_head_returns_a_report_with_a_reason(tree, people, complete) -> None:
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    report_submit(user=people.officer, annual=annual)
+    with pytest.raises(AnnualReportError, match="理由"):
+        report_return(user=people.head, annual=annual, reason="")
+    report_return(user=people.head, annual=annual, reason="请补充存在的问题。")
+    annual.refresh_from_db()
+    assert annual.status == ReportStatus.DRAFT
+
+
+def test_no_one_else_prepares_the_report(tree, people) -> None:
+    with pytest.raises((PermissionDenied, Http404)):
+        report_open(user=people.supervisor, agency=tree.bureau, year=2025)
+    with pytest.raises((PermissionDenied, Http404)):
+        report_open(user=people.outsider, agency=tree.bureau, year=2025)
