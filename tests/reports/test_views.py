@@ -67,3 +67,51 @@ def test_the_stylesheet_is_the_renderers(client) -> None:
     response = client.get(reverse("reports:css"))
     assert response["Content-Type"].startswith("text/css")
     assert response.content.decode() == css()
+
+
+def test_the_workflow_through_the_pages_and_the_portal(
+    client, tree, people, register, media
+) -> None:
+    from django.test import Client
+
+    from xxgk.applications.models import Application
+    from xxgk.disclosures.figures import figure_cells, figures_enter
+
+    figures_enter(
+        user=people.officer,
+        agency=tree.bureau,
+        year=2025,
+        values={c.cell: "0" for c in figure_cells(2025)},
+    )
+    register(date(2025, 3, 3))
+    page = reverse("reports:detail", args=[tree.bureau.pk, 2025])
+    step = reverse("reports:step", args=[tree.bureau.pk, 2025])
+    officer, head = Client(), Client()
+    officer.force_login(people.officer)
+    head.force_login(people.head)
+    assert "开始编制" in officer.get(page).content.decode()
+    officer.post(step, {"step": "open"})
+    html = officer.get(page).content.decode()
+    assert "草稿" in html
+    assert "收到政府信息公开申请1件" in html  # the drafted 总体情况
+    officer.post(step, {"step": "submit", "section-problems": "人员力量不足。"})
+    html = officer.get(page).content.decode()
+    assert "送审" in html
+    assert "人员力量不足。" in html  # the edited section is in the report
+    assert "批准</button>" not in html  # the officer does not approve
+    head.post(step, {"step": "approve"})
+    officer.post(step, {"step": "publish"})
+    html = officer.get(page).content.decode()
+    assert "已发布的版本" in html
+    portal = client.get(reverse("portal:reports", args=[tree.bureau.pk])).content.decode()
+    assert "2025年度报告" in portal
+    pdf = re.search(r'href="(/gk/reports/\d+/pdf/)"', portal).group(1)
+    download = client.get(pdf)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content)[:4] == b"%PDF"
+    # A record changes after publication: the page says which cells.
+    Application.objects.update(applicant_kind="research", credit_code="12350100M000100Y4X")
+    html = officer.get(page).content.decode()
+    assert "发布后记录有变动" in html
+    officer.post(step, {"step": "correct", "note": "更正申请人类型。"})
+    assert "第 2 版" in officer.get(page).content.decode()

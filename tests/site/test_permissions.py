@@ -233,6 +233,13 @@ TABLE: tuple[Row, ...] = (
         lambda w: {"pk": w.submission.pk, "file_pk": w.submission.files.get().pk}),
     # 年度报告 computed from the records: those who read the agency's applications.
     Row("reports:index",                 (L, 403, 200, 200, 200, 403, 200, 403)),
+    Row("reports:step",                  (L, 405, 405, 405, 405, 405, 405, 405),
+        lambda w: {"agency_id": w.open.agency_id, "year": 2025}),
+    Row("reports:step",                  (L, 404, R, R, R, 404, 404, 404),
+        lambda w: {"agency_id": w.open.agency_id, "year": 2025}, method="POST",
+        note="no step named: a message, back to the report"),
+    Row("portal:report_file",            (404, 404, 404, 404, 404, 404, 404, 404),
+        lambda w: {"pk": 1, "form": "pdf"}),
     Row("reports:css",                   (200, 200, 200, 200, 200, 200, 200, 200)),
     Row("reports:detail",                (L, 404, 200, 200, 200, 404, 404, 404),
         lambda w: {"agency_id": w.open.agency_id, "year": 2025}),

@@ -11,6 +11,7 @@ urlpatterns = [
     path("search/", views.search_page, name="search"),
     path("xxgk/<index:index_number>/", views.disclosure, name="disclosure"),
     path("attachments/<int:pk>/", views.attachment, name="attachment"),
+    path("reports/<int:pk>/<str:form>/", views.report_file, name="report_file"),
     path("<int:agency_id>/", views.agency, name="agency"),
     path("<int:agency_id>/guide/", views.guide, name="guide"),
     path("<int:agency_id>/rules/", views.rules, name="rules"),

@@ -15,6 +15,7 @@ from xxgk.agencies.models import Agency
 from xxgk.disclosures.choices import ARTICLE_20, ITEMS, LANGUAGES, items_for
 from xxgk.portal import cache, search, selectors
 from xxgk.portal.forms import CatalogueForm, SearchForm
+from xxgk.reports.selectors import published_file, published_versions
 
 PER_PAGE = 20
 
@@ -118,9 +119,21 @@ def catalogue(request: HttpRequest, agency_id: int) -> HttpResponse:
 
 
 def reports(request: HttpRequest, agency_id: int) -> HttpResponse:
-    """政府信息公开年报: none is published through xxgk yet."""
+    """政府信息公开年报: every published version, with its downloads and any correction note."""
     agency = _agency(agency_id)
-    return _section(request, "reports.html", agency, "reports", reports=[])
+    versions = published_versions(agency=agency)
+    return _section(request, "reports.html", agency, "reports", reports=versions)
+
+
+def report_file(request: HttpRequest, pk: int, form: str) -> FileResponse:
+    """A published report in one of its forms, as it was published (its own address)."""
+    found = published_file(pk=pk, form=form)
+    if found is None:
+        raise Http404(_("没有这份年度报告。"))
+    name = f"{found.report.agency.name}{found.report.year}年政府信息公开工作年度报告"
+    if found.report.version > 1:
+        name += f"（更正版{found.report.version}）"
+    return FileResponse(found.file.open("rb"), filename=f"{name}.{form}")
 
 
 def apply(request: HttpRequest, agency_id: int) -> HttpResponse:

@@ -8,5 +8,6 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("report.css", views.stylesheet, name="css"),
     path("<int:agency_id>/<int:year>/", views.detail, name="detail"),
+    path("<int:agency_id>/<int:year>/step/", views.step, name="step"),
     path("<int:agency_id>/<int:year>/cells/<str:cell>/", views.cell, name="cell"),
 ]

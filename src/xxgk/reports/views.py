@@ -3,6 +3,7 @@ it counts (the drill-down), for the people who may read those records."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,14 +12,31 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from xxgk.agencies.models import Agency
-from xxgk.agencies.policy import Action, require, scope
+from xxgk.agencies.policy import Action, can, require, scope
+from xxgk.report.edition import Severity
 from xxgk.report.render.html import css
 from xxgk.report.render.html import render as render_html
 from xxgk.reports.cells import cell_drill
 from xxgk.reports.compute import report_compute
+from xxgk.reports.models import ReportStatus
+from xxgk.reports.selectors import report_versions
+from xxgk.reports.services import (
+    SECTIONS,
+    AnnualReportError,
+    published_report,
+    report_approve,
+    report_changes,
+    report_correct,
+    report_of,
+    report_open,
+    report_publish,
+    report_return,
+    report_sections_save,
+    report_submit,
+)
 
 FIRST_YEAR = 2019
 
@@ -69,9 +87,13 @@ def index(request: Request) -> HttpResponse:
 @login_required
 @require_GET
 def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
-    """The report of `year` computed from the agency's records now, with its findings."""
+    """The report of `year`: the version being prepared (its sections as saved) or else the one
+    computed from the records now, with its findings, its workflow and its published versions."""
     agency = _agency(request, agency_id, year)
-    report = report_compute(agency=agency, year=year)
+    versions = list(report_versions(agency=agency, year=year))
+    working = next((v for v in versions if v.status != ReportStatus.PUBLISHED), None)
+    published = [v for v in versions if v.status == ReportStatus.PUBLISHED]
+    report = report_of(working) if working else report_compute(agency=agency, year=year)
 
     def link(cell: str) -> str | None:
         if cell.startswith(("applications.", "appeals.")):
@@ -79,6 +101,12 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
         return None
 
     html = render_html(report, findings=report.findings, fragment=True, link=link)
+    explained = working.explanations if working else {}
+    warnings = [
+        (f.rule, f.message, explained.get(f.rule, ""))
+        for f in report.findings
+        if f.severity is Severity.WARNING
+    ]
     return render(
         request,
         "reports/detail.html",
@@ -87,8 +115,65 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
             "year": year,
             "report": report,
             "article": mark_safe(html),  # noqa: S308 - the renderer escapes every text
+            "working": working,
+            "published": published,
+            "changes": report_changes(published[0]) if published else [],
+            "sections": [
+                (x.key, x.heading, report.sections.get(x.key, "")) for x in report.edition.sections
+            ],
+            "warnings": warnings,
+            "may_write": can(request.user, Action.REPORT_WRITE, agency),
+            "may_approve": can(request.user, Action.REPORT_APPROVE, agency),
         },
     )
+
+
+@login_required
+@require_POST
+def step(request: Request, agency_id: int, year: int) -> HttpResponse:
+    """One step of the workflow: open, save, submit, return, approve, publish, correct."""
+    agency = _agency(request, agency_id, year)
+    user, post = request.user, request.POST
+    working = (
+        report_versions(agency=agency, year=year).exclude(status=ReportStatus.PUBLISHED).first()
+    )
+    action = post.get("step", "")
+    try:
+        if action == "open":
+            report_open(user=user, agency=agency, year=year)
+            messages.success(request, "已开始编制，正文已按记录起草，请修改。")
+        elif action == "correct":
+            latest = published_report(agency=agency, year=year)
+            if latest is None:
+                raise AnnualReportError("本年度报告尚未发布，无需更正。")
+            report_correct(user=user, published=latest, note=post.get("note", ""))
+            messages.success(request, "已创建更正版本。")
+        elif working is None:
+            raise AnnualReportError("本年度没有正在编制的报告。")
+        elif action in ("save", "submit"):
+            texts = {k: post[f"section-{k}"] for k in SECTIONS if f"section-{k}" in post}
+            report_sections_save(user=user, annual=working, sections=texts)
+            if action == "submit":
+                prefix = "explain-"
+                given = {k[len(prefix) :]: v for k, v in post.items() if k.startswith(prefix)}
+                report_submit(user=user, annual=working, explanations=given)
+                messages.success(request, "已送审。")
+            else:
+                messages.success(request, "已保存。")
+        elif action == "return":
+            report_return(user=user, annual=working, reason=post.get("reason", ""))
+            messages.success(request, "已退回修改。")
+        elif action == "approve":
+            report_approve(user=user, annual=working)
+            messages.success(request, "已批准。")
+        elif action == "publish":
+            report_publish(user=user, annual=working)
+            messages.success(request, "已发布，公众可在政府信息公开专栏下载。")
+        else:
+            raise AnnualReportError("未知的操作。")
+    except AnnualReportError as exc:
+        messages.error(request, str(exc))
+    return redirect("reports:detail", agency_id=agency.pk, year=year)
 
 
 @login_required
