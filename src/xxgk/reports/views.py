@@ -155,7 +155,7 @@ def step(request: Request, agency_id: int, year: int) -> HttpResponse:
             report_sections_save(user=user, annual=working, sections=texts)
             if action == "submit":
                 prefix = "explain-"
-                given = {k[len(prefix) :]: v for k, v in post.items() if k.startswith(prefix)}
+                given = {k[len(prefix) :]: post.get(k, "") for k in post if k.startswith(prefix)}
                 report_submit(user=user, annual=working, explanations=given)
                 messages.success(request, "已送审。")
             else:
