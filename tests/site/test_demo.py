@@ -143,3 +143,20 @@ def test_the_demo_officer_has_online_applications_to_confirm(client, media) -> N
     repeat = waiting.get(request_text__startswith="请公开东湖区")
     html = client.get(reverse("submissions:review", args=[repeat.pk])).content.decode()
     assert "可能的重复申请" in html
+
+
+def test_the_demo_has_a_report_published_one_submitted_one_blocked(client, media) -> None:
+    from xxgk.reports.models import AnnualReport
+    from xxgk.reports.services import report_of
+
+    demo_load()
+    found = {r.agency.name: r for r in AnnualReport.objects.select_related("agency")}
+    assert found["江城市自然资源和规划局"].status == "published"
+    assert found["江城市生态环境局"].status == "submitted"
+    blocked = found["江城市住房和城乡建设局"]
+    assert blocked.status == "draft"
+    assert any(f.rule == "compute.figure_missing" for f in report_of(blocked).findings)
+    portal = client.get(
+        reverse("portal:reports", args=[found["江城市自然资源和规划局"].agency_id])
+    ).content.decode()
+    assert "2025年度报告" in portal

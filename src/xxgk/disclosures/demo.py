@@ -252,7 +252,7 @@ FIGURES: dict[str, dict[str, str]] = {
         "proactive.licensing.decisions": "186",
         "proactive.penalties.decisions": "23",
         "proactive.enforcement.decisions": "2",
-        "proactive.fees.amount": "35.6",
+        "proactive.fees.amount": "356000",  # 元: printed as 35.6 万元
     },
     ECOLOGY: {
         "proactive.licensing.decisions": "64",
@@ -270,7 +270,7 @@ FIGURES: dict[str, dict[str, str]] = {
         "proactive.licensing.decisions": "312",
         "proactive.penalties.decisions": "57",
         "proactive.enforcement.decisions": "3",
-        "proactive.fees.amount": "12.45",
+        "proactive.fees.amount": "124500",  # 元: printed as 12.45 万元
     },
 }
 

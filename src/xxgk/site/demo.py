@@ -34,6 +34,7 @@ from xxgk.enquiries.demo import enquiries_demo_load
 from xxgk.online.demo import online_demo_load
 from xxgk.portal.demo import portal_demo_load
 from xxgk.report import editions
+from xxgk.reports.demo import reports_demo_load
 from xxgk.workdays import Calendar
 from xxgk.workdays.clock import EventKind as K
 
@@ -650,6 +651,7 @@ def demo_load(today: date | None = None) -> bool:
     disclosures_demo_load(agencies, users, today)
     portal_demo_load(agencies, today)
     online_demo_load(agencies, users, today)
+    reports_demo_load(agencies, users, today)
     enquiries_demo_load(agencies, today)
     return True
 

@@ -1,0 +1,38 @@
+"""The demo's 2025 annual reports: the 自然资源和规划局's published, the 生态环境局's in 送审, and
+the 住房和城乡建设局's held in draft by a finding (its table-2 figures were never entered)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.contrib.auth.models import User
+
+from xxgk.agencies.models import Agency
+from xxgk.reports.services import (
+    report_approve,
+    report_open,
+    report_publish,
+    report_sections_save,
+    report_submit,
+)
+
+YEAR = 2025
+PROBLEMS = (
+    "一是部分科室对政府信息公开工作重视不够，信息发布不够及时；二是政策解读形式较为单一。"
+    "下一步，我局将加强业务培训，完善信息发布审核机制，丰富图解、视频等解读形式。"
+)
+
+
+def reports_demo_load(agencies: dict[str, Agency], users: dict[str, User], today: date) -> None:
+    if today < date(YEAR + 1, 1, 5):  # the year's figures are entered from then (the demo's)
+        return
+    published = report_open(
+        user=users["officer"], agency=agencies["江城市自然资源和规划局"], year=YEAR
+    )
+    report_sections_save(user=users["officer"], annual=published, sections={"problems": PROBLEMS})
+    report_submit(user=users["officer"], annual=published)
+    report_approve(user=users["head"], annual=published)
+    report_publish(user=users["officer"], annual=published)
+    submitted = report_open(user=users["eco"], agency=agencies["江城市生态环境局"], year=YEAR)
+    report_submit(user=users["eco"], annual=submitted)
+    report_open(user=users["housing"], agency=agencies["江城市住房和城乡建设局"], year=YEAR)
