@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.report.read import handmade as h
 from xxgk.report.model import Report
-from xxgk.report.read import read_bytes
+from xxgk.report.read import read_bytes, read_file
 from xxgk.report.read.chain import RULE, settle_across_years
 
 ROW = "proactive.normative_documents"
@@ -73,3 +75,22 @@ def test_a_2019_edition_row_by_its_total_published() -> None:
     assert settle_across_years([y2020, y2019]) == [y2020]
     assert y2020.cells == glued.cells
     assert y2020.provenance[f"{ROW}.total_published"].inferred
+
+
+def test_a_real_agencys_two_years() -> None:
+    """Pingtan's 财政金融局: 2019 scraped flat, 规范性文件 printed ``1077`` (10/7/7 or 1/0/77);
+    its 2020 report's 对外公开总数量 11 = 7 + 4 settles it."""
+    from tests.report.read.test_corpus import REAL
+
+    if REAL is None:
+        pytest.skip("../shared/corpus/real is not present")
+    y2019 = read_file(REAL / "034.txt")
+    y2020 = read_file(REAL / "023.txt")
+    assert y2019.agency == y2020.agency
+    assert y2019.cells[f"{ROW}.total_published"] is None
+    assert settle_across_years([y2019, y2020]) == [y2019]
+    assert [y2019.cells[f"{ROW}.{f}"] for f in ("made", "published", "total_published")] == [
+        10,
+        7,
+        7,
+    ]

@@ -13,6 +13,8 @@ from tests.report.read import handmade as h
 from tests.report.read.test_pdf import has_cjk_font
 from xxgk.report.model import Report
 from xxgk.report.read import read_bytes
+from xxgk.report.read import text as plain
+from xxgk.report.read.stream import build
 
 
 def large_report() -> Report:
@@ -132,3 +134,20 @@ def test_commas_between_cells_still_split_them() -> None:
     assert got.cells == expected.cells
     assert got.findings == []
     assert got.provenance["applications.granted.research"].text == "345"
+
+
+@pytest.mark.parametrize(
+    ("printed", "values"),
+    [
+        ("2,043", ["2,043"]),
+        ("1,234,567", ["1,234,567"]),
+        ("71,3,0,0,0,0,74", ["71", "3", "0", "0", "0", "0", "74"]),
+        ("1,2,345", ["1", "2", "345"]),
+        ("1,234,5", ["1", "234", "5"]),
+        ("1,2345", ["1", "2345"]),
+        ("0,123", ["0", "123"]),
+    ],
+)
+def test_which_commas_are_separators(printed: str, values: list[str]) -> None:
+    stream = build(plain.document(f"（一）予以公开 {printed}\n", "t.txt"))
+    assert [c.text for row in stream.rows for c in row.chunks] == values
