@@ -173,3 +173,16 @@ def test_in_force_message():
 @pytest.mark.parametrize("edition", ["2019", "2021"])
 def test_the_empty_report_is_consistent(edition):
     assert check(Report.empty(edition, "x", 2021)) == []
+
+
+def test_2019_total_published_follows_last_years_plus_this_years_published():
+    last = Report.empty("2019", "某某市生态环境局", 2019)
+    this = Report.empty("2019", "某某市生态环境局", 2020)
+    last["proactive.normative_documents.total_published"] = 272
+    this["proactive.normative_documents.published"] = 18
+    this["proactive.normative_documents.total_published"] = 290
+    assert check(this, last) == []
+    this["proactive.normative_documents.total_published"] = 291
+    (f,) = check(this, last)
+    assert f.rule == "years.total_published.normative_documents"
+    assert f.severity is Severity.WARNING

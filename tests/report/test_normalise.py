@@ -19,6 +19,9 @@ from xxgk.report.normalise import clean, is_blank, key, parse_count, parse_money
         ("公(gong)開(kai)", "公开"),
         ("網站(saaoao.cn)下載", "网站(saaoao.cn)下载"),  # real parenthesised text kept
         ("辦理(APEC)商務卡", "办理(APEC)商务卡"),
+        ("不明確(què)", "不明确"),  # üe written ue after j q x y
+        ("學(xué)習(xí)", "学习"),
+        ("代號(due)", "代号(due)"),  # ue after d is no syllable
         ("第２０條", "第20条"),
     ],
 )

@@ -107,6 +107,11 @@ class Report:
     sections: dict[str, str] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     provenance: dict[str, Provenance] = field(default_factory=dict)
+    # Read from a file: a glued row that more than one split fits, its cells left None —
+    # each split as (value, printed text) per cell, for other years' reports to settle.
+    alternatives: dict[tuple[str, ...], list[tuple[tuple[Value, str], ...]]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def empty(cls, edition: Edition | str, agency: str, year: int) -> Report:

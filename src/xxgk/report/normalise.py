@@ -47,10 +47,12 @@ _TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 _PINYIN_AFTER_CJK = re.compile(rf"(?<=[{_CJK})])\(([a-z{_TONED}]{{1,6}})\)")
 _UNTONE = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ", "aaaaeeeeiiiioooouuuuvvvvvnnnm")
 # Initial (optional) + final: rejects ``(app)``, ``(sos)`` but keeps ``(jù)``, ``(guān)``.
+# ``ue`` is how pinyin writes üe after j, q, x, y (``què``, ``xué``, ``yuē``) and n, l (``lüè``).
 _SYLLABLE = re.compile(
-    r"^(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"^(?:[jqxynl]ue|"
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
     r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|in|un|vn|"
-    r"ia|ie|iu|ua|uo|ui|ve|a|o|e|i|u|v)$"
+    r"ia|ie|iu|ua|uo|ui|ve|a|o|e|i|u|v))$"
 )
 
 

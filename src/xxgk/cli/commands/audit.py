@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -34,6 +34,7 @@ from xxgk.cli.app import app
 from xxgk.report import Finding, Severity, editions
 from xxgk.report.model import Report
 from xxgk.report.read import UnreadableFile, read_file
+from xxgk.report.read.chain import chain_view, settle_across_years
 
 # What a folder is searched for; a file named on the command line is read whatever its name.
 REPORT_SUFFIXES = frozenset(
@@ -58,6 +59,7 @@ class Outcome:
     edition: str = ""
     findings: tuple[Finding, ...] = ()
     json_line: str | None = None
+    chain: Report | None = None  # what the agency's other years need (`chain_view`)
 
     @property
     def errors(self) -> int:
@@ -84,7 +86,32 @@ def audit_file(source: str, *, with_json: bool = False) -> Outcome:
         edition=report.edition.key,
         findings=tuple(report.findings),
         json_line=line,
+        chain=chain_view(report),
     )
+
+
+def settle_years(outcomes: Iterable[Outcome], *, with_json: bool = False) -> Iterator[Outcome]:
+    """The outcomes in input order, glued table-2 rows settled by the same agency's other
+    years (`xxgk.report.read.chain`). Until a file leaves such a row open, every outcome
+    passes straight on; from that file on they are held, in order, to the end of the input,
+    which may hold the years that settle it."""
+    views: list[Report] = []
+    held: list[Outcome] = []
+    for o in outcomes:
+        if o.chain is not None:
+            views.append(o.chain)
+        if held or (o.chain is not None and o.chain.alternatives):
+            held.append(o)
+        else:
+            yield o
+    settled = {id(r) for r in settle_across_years(views)}
+    for o in held:
+        r = o.chain
+        if r is None or id(r) not in settled:
+            yield o
+            continue
+        line = output.json_line(r, o.source) if with_json else None
+        yield replace(o, findings=tuple(r.findings), json_line=line)
 
 
 def report_sources(paths: Iterable[Path]) -> Iterator[str]:
@@ -260,7 +287,7 @@ def audit_command(
     jobs = jobs or os.cpu_count() or 1
     sources = report_sources(paths)
     tune_gc()
-    outcomes = audit_many(sources, jobs=jobs, with_json=as_json)
+    outcomes = settle_years(audit_many(sources, jobs=jobs, with_json=as_json), with_json=as_json)
     try:
         if as_json:
             status = _print_json(outcomes, progress_total=_total_for_bar(paths))

@@ -2,11 +2,14 @@
 
 from xxgk.report.edition import (
     ApplicationRow,
+    EqualityRule,
     Field,
     Kind,
     Label,
     ProactiveBlock,
     ProactiveRow,
+    Severity,
+    Term,
 )
 from xxgk.report.editions import _common as c
 
@@ -65,6 +68,23 @@ _ROWS = c.application_rows(
     ApplicationRow("other", Label("（六）其他处理"), "其他处理", groups=(c.RESULTS,), outcome=True)
 )
 
+
+def _total_published_rule(row: ProactiveRow) -> EqualityRule:
+    """对外公开总数量 = last year's + 本年新公开数量 (a heuristic, as 2021's 现行有效件数: a
+    document withdrawn from publication breaks it)."""
+    cell = f"proactive.{row.key}"
+    return EqualityRule(
+        f"years.total_published.{row.key}",
+        Severity.WARNING,
+        f"{row.label.text}",
+        (Term(f"{cell}.total_published", "本年对外公开总数量"),),
+        (
+            Term(f"{cell}.total_published", "上年对外公开总数量", previous=True),
+            Term(f"{cell}.published", "本年新公开数量"),
+        ),
+    )
+
+
 EDITION = c.edition(
     key="2019",
     title="2019 版（国办公开办函〔2019〕60号）",
@@ -79,4 +99,5 @@ EDITION = c.edition(
     proactive=_PROACTIVE,
     rows=_ROWS,
     groups=c.row_groups(),
+    cross_year=tuple(_total_published_rule(r) for r in _PROACTIVE[0].rows),
 )

@@ -45,8 +45,10 @@ def read_proactive(stream: Stream, reading: Reading, before: int) -> bool:
         cells = [f"proactive.{prow.key}.{fld.key}" for fld in block.fields]
         if len(readings) == 1:
             reading.put_row(cells, readings[0])
-        else:
-            reading.unread(cells, printed)
+            continue
+        reading.unread(cells, printed)
+        if 1 < len(readings) < _MAX_PROSE_READINGS and all(readings):
+            reading.open_row(cells, readings)  # every split that fits: other years may settle it
     return True
 
 

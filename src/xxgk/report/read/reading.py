@@ -25,6 +25,7 @@ class Reading:
         self.cells: dict[str, Value] = dict.fromkeys(edition.cells)
         self.provenance: dict[str, Provenance] = {}
         self.findings: list[Finding] = []
+        self.alternatives: dict[tuple[str, ...], list[tuple[tuple[Value, str], ...]]] = {}
         self._seen: dict[tuple[object, ...], Provenance] = {}
 
     def put(self, cell: str, read: Read, *, derived: bool = False) -> None:
@@ -64,6 +65,12 @@ class Reading:
         for cell in missing:
             if self.cells[cell] is None:
                 self.put(cell, Read(None, printed, chunk))
+
+    def open_row(self, cells: Sequence[str], readings: Sequence[Sequence[Read]]) -> None:
+        """A row left unread though each of `readings` fits it: kept for other years to settle."""
+        self.alternatives[tuple(cells)] = [
+            tuple((r.value, r.text) for r in reads) for reads in readings
+        ]
 
     def warn(self, rule: str, message: str, cells: Iterable[str] = ()) -> None:
         self.findings.append(Finding(rule, Severity.WARNING, message, tuple(cells)))

@@ -75,6 +75,7 @@ def recover(doc: Document) -> Report:
         meta.sections_of(prose, edition),
         reading.findings,
         reading.provenance,
+        reading.alternatives,
     )
     report.findings = checks.check(report)
     return report

@@ -17,7 +17,14 @@ from xxgk.report.normalise import clean, is_blank, key
 from xxgk.report.read.document import Document, Token
 
 # A number zone inside free text: numbers (signed, decimal, 元/万元) and the spaces between them.
-_NUM = r"[+-]?\d+(?:\.\d+)?(?:万元|元)?"
+# A comma is a thousands separator only inside a number written wholly in groups of three
+# (``2,043``, ``1,234,567``): not after a digit and comma (``1,2,345`` is three cells), nor
+# before another comma and digit or a fourth digit (``1,234,5``, ``1,2345``). Any other comma
+# between digits is a cell border. In free text only the ASCII comma: ``，`` separates clauses.
+_GROUPED = r"(?<!\d,)[1-9]\d{0,2}(?:,\d{3})+(?!\d|,\d)"
+_NUM = rf"[+-]?(?:{_GROUPED}|\d+)(?:\.\d+)?(?:万元|元)?"
+# A whole table cell holds one number, so there ``，`` groups digits too (``2，043``).
+_CELL_NUM = r"[+-]?(?:[1-9]\d{0,2}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?"
 # a placeholder printed for an empty cell, standing alone between spaces: — - / 无
 _DASH = r"(?<!\S)(?:—+|-+|－|/|／|无)(?!\S)"
 _ZONE_WITH_DASHES = re.compile(rf"(?:{_NUM}|{_DASH})(?:(?:[ \t]*{_NUM})|(?:[ \t]+{_DASH}))*")
@@ -36,7 +43,7 @@ _KEY_CHAR = re.compile(r"[^\W_]")
 # a number starting the text or after a space: ``(?:^|\s)[+-]?\d``, written to open with a
 # character class, which the regex engine skips to (most label cells hold no digit at all)
 _SPACED_NUMBER = re.compile(r"[+\-\d](?<!\S[+\-\d])(?:(?<=\d)|(?=\d))")
-_CELL_VALUE = re.compile(rf"^\s*(?:{_NUM}|[—\-－/／无?？]*)\s*$")
+_CELL_VALUE = re.compile(rf"^\s*(?:{_CELL_NUM}|[—\-－/／无?？]*)\s*$")
 _VALUE_MARKS = "+-—－/／无?？"  # what a _CELL_VALUE can start with besides \s and \d
 
 

@@ -4,8 +4,8 @@ Three layouts, told from the text itself:
 
 - one cell per line with ``|`` lines between cells (a scraped table): the lines between two
   ``|`` lines are one cell, even when a label was broken over several lines (``自\\n然\\n人``);
-- tab-separated rows: each tab-separated line is a table row, cell by cell; Markdown pipe
-  tables inside text are read as Markdown;
+- tab-separated rows: each tab-separated line is a table row, cell by cell, an empty cell
+  where two tabs meet; Markdown pipe tables inside text are read as Markdown;
 - anything else (space-aligned columns, pdftotext ``-layout``, a flattened one-line page): each
   line is a printed row; numbers inside it are found by the recovery, including runs of glued
   digits.
@@ -82,7 +82,9 @@ def _lines(lines: list[str]) -> list[Token]:
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        if "\t" in line.strip():
+        # a tab between two cells starts a table row; inside a table, leading and trailing
+        # tabs are empty cells that keep the others in their columns (``\t\t1\t\t1\t2``)
+        if "\t" in line.strip() or (in_table and "\t" in line):
             if not in_table:
                 table += 1
                 in_table = True
