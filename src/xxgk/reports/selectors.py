@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from django.db.models import QuerySet
 
-from xxgk.agencies.models import Agency
+from xxgk.agencies.models import Agency, Level
+from xxgk.agencies.policy import Action, Viewer, scope
 from xxgk.reports.models import AnnualReport, ReportFile, ReportStatus
 
 
@@ -30,3 +34,56 @@ def published_file(*, pk: int, form: str) -> ReportFile | None:
 def report_versions(*, agency: Agency, year: int) -> QuerySet[AnnualReport]:
     """Every version of one year, newest first (the back office's page)."""
     return AnnualReport.objects.filter(agency=agency, year=year).order_by("-version")
+
+
+@dataclass(frozen=True)
+class Due:
+    """Last year's report of an agency, not yet published, and when the law wants it."""
+
+    agency: Agency
+    year: int
+    deadline: date | None  # None: the 条例 sets no date for this level
+    days_left: int | None  # negative: overdue
+    status: str  # of the version being prepared, or "" when none is begun
+
+    @property
+    def overdue(self) -> int:
+        """Days past the deadline (0 while it has not passed)."""
+        return max(0, -(self.days_left or 0))
+
+
+def deadline_of(agency: Agency, year: int) -> date | None:
+    """条例第四十九条: a 县级以上人民政府部门 publishes its report of `year` by 31 January of the
+    next year; a 县级以上地方人民政府's is published by 31 March. The 条例 sets no date for a
+    township (乡镇、街道)."""
+    if agency.level == Level.DEPARTMENT:
+        return date(year + 1, 1, 31)
+    if agency.level in (Level.PROVINCE, Level.CITY, Level.DISTRICT):
+        return date(year + 1, 3, 31)
+    return None
+
+
+def reports_due(*, user: Viewer, today: date) -> list[Due]:
+    """From 1 January: the agencies whose reports the user prepares and whose last year's report
+    is not published yet, the latest deadline last."""
+    year = today.year - 1
+    agencies = scope(user, Action.REPORT_WRITE)
+    done = set(
+        AnnualReport.objects.filter(
+            agency__in=agencies, year=year, status=ReportStatus.PUBLISHED
+        ).values_list("agency_id", flat=True)
+    )
+    working = dict(
+        AnnualReport.objects.filter(agency__in=agencies, year=year)
+        .exclude(status=ReportStatus.PUBLISHED)
+        .values_list("agency_id", "status")
+    )
+    found = []
+    for agency in agencies.order_by("path"):
+        if agency.pk in done:
+            continue
+        deadline = deadline_of(agency, year)
+        days = (deadline - today).days if deadline else None
+        status = ReportStatus(working[agency.pk]).label if agency.pk in working else ""
+        found.append(Due(agency, year, deadline, days, status))
+    return sorted(found, key=lambda d: (d.deadline or date.max, d.agency.path))
