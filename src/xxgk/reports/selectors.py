@@ -87,3 +87,61 @@ def reports_due(*, user: Viewer, today: date) -> list[Due]:
         status = ReportStatus(working[agency.pk]).label if agency.pk in working else ""
         found.append(Due(agency, year, deadline, days, status))
     return sorted(found, key=lambda d: (d.deadline or date.max, d.agency.path))
+
+
+@dataclass(frozen=True)
+class AgencyStatus:
+    """One agency's report of a year, as a supervising office sees it."""
+
+    agency: Agency
+    published: AnnualReport | None
+    working: str  # the status of a version being prepared, or ""
+    deadline: date | None
+    days_left: int | None
+    errors: int  # error findings of the published version
+    warnings: int
+
+
+def tree_status(*, agencies: QuerySet[Agency], year: int, today: date) -> list[AgencyStatus]:
+    """Who has published `year`'s report, who has not (with the days to the deadline), and
+    whose published report has findings — in the order of the agency tree."""
+    published: dict[int, AnnualReport] = {}
+    for report in AnnualReport.objects.filter(
+        agency__in=agencies, year=year, status=ReportStatus.PUBLISHED
+    ).order_by("version"):
+        published[report.agency_id] = report  # the latest version wins
+    working = dict(
+        AnnualReport.objects.filter(agency__in=agencies, year=year)
+        .exclude(status=ReportStatus.PUBLISHED)
+        .values_list("agency_id", "status")
+    )
+    found = []
+    for agency in agencies.order_by("path"):
+        report = published.get(agency.pk)
+        findings = (report.report_json or {}).get("findings", []) if report else []
+        deadline = deadline_of(agency, year)
+        found.append(
+            AgencyStatus(
+                agency=agency,
+                published=report,
+                working=ReportStatus(working[agency.pk]).label if agency.pk in working else "",
+                deadline=deadline,
+                days_left=(deadline - today).days if deadline else None,
+                errors=sum(f["severity"] == "error" for f in findings),
+                warnings=sum(f["severity"] == "warning" for f in findings),
+            )
+        )
+    return found
+
+
+def subtree(agencies: QuerySet[Agency], root: Agency | None, *, below_only: bool = False):  # type: ignore[no-untyped-def]
+    """`agencies` within `root`'s subtree (all of them without a root); `below_only`: 本级 and
+    its directly subordinate agencies (所属), not deeper."""
+    if root is None:
+        return agencies
+    found = agencies.filter(path__startswith=root.path)
+    if below_only:
+        from django.db.models import Q
+
+        found = found.filter(Q(pk=root.pk) | Q(parent=root))
+    return found

@@ -3,6 +3,9 @@ it counts (the drill-down), for the people who may read those records."""
 
 from __future__ import annotations
 
+from typing import Any
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
@@ -17,12 +20,14 @@ from django.views.decorators.http import require_GET, require_POST
 from xxgk.agencies.models import Agency
 from xxgk.agencies.policy import Action, can, require, scope
 from xxgk.report.edition import Severity
+from xxgk.report.render import render as render_form
 from xxgk.report.render.html import css
 from xxgk.report.render.html import render as render_html
 from xxgk.reports.cells import cell_drill
 from xxgk.reports.compute import report_compute
 from xxgk.reports.models import ReportStatus
-from xxgk.reports.selectors import report_versions
+from xxgk.reports.rollups import published_rollup
+from xxgk.reports.selectors import report_versions, subtree, tree_status
 from xxgk.reports.services import (
     SECTIONS,
     AnnualReportError,
@@ -190,3 +195,75 @@ def cell(request: Request, agency_id: int, year: int, cell: str) -> HttpResponse
         "reports/cell.html",
         {"agency": agency, "year": year, "drill": drill, "value": report[cell]},
     )
+
+
+def _tree(request: Request) -> tuple[int, Agency | None, bool, list[Any]]:
+    """The year, root and 本级+所属 choice of a supervising page, and the agencies' statuses."""
+    require(request.user, Action.APPLICATION_READ)
+    readable = scope(request.user, Action.APPLICATION_READ)
+    try:
+        year = int(request.GET.get("year", ""))
+    except ValueError:
+        year = timezone.localdate().year - 1
+    if year not in _years():
+        year = timezone.localdate().year - 1
+    root = readable.filter(pk=request.GET.get("root") or None).first()
+    below_only = request.GET.get("scope") == "own"
+    agencies = subtree(readable, root, below_only=below_only)
+    return (
+        year,
+        root,
+        below_only,
+        tree_status(agencies=agencies, year=year, today=timezone.localdate()),
+    )
+
+
+def _rollup_name(root: Agency | None, below_only: bool) -> str:
+    if root is None:
+        return "全部机关汇总"
+    return f"{root.name}（{'本级及所属' if below_only else '本级及以下全部'}）汇总"
+
+
+@login_required
+@require_GET
+def supervise(request: Request) -> HttpResponse:
+    """政务公开办's page: who has published the year's report, who has not, whose report has
+    findings, and the roll-up of what is published."""
+    year, root, below_only, statuses = _tree(request)
+    total = published_rollup(statuses, name=_rollup_name(root, below_only))
+    return render(
+        request,
+        "reports/supervise.html",
+        {
+            "year": year,
+            "years": _years(),
+            "root": root,
+            "below_only": below_only,
+            "roots": scope(request.user, Action.APPLICATION_READ).order_by("path"),
+            "statuses": statuses,
+            "published": sum(1 for s in statuses if s.published),
+            "unpublished": sum(1 for s in statuses if not s.published),
+            "total": total,
+            "rollup": mark_safe(render_html(total, fragment=True)) if total else "",  # noqa: S308
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def rollup_xlsx(request: Request) -> HttpResponse:
+    """The roll-up of the published reports as an Excel workbook in the national layout."""
+    year, root, below_only, statuses = _tree(request)
+    total = published_rollup(statuses, name=_rollup_name(root, below_only))
+    if total is None:
+        raise Http404("所选范围内还没有已发布的年度报告。")
+    response = HttpResponse(
+        render_form(total, "xlsx"),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    name = quote(f"{total.agency}{year}年政府信息公开工作年度报告.xlsx")
+    response["Content-Disposition"] = (
+        f"attachment; filename=\"rollup.xlsx\"; filename*=UTF-8''{name}"
+    )
+    return response

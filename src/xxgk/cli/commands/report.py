@@ -105,3 +105,49 @@ def compute_command(
     else:
         output.print_findings(report, source)
     sys.exit(output.status([report]))
+
+
+@report_app.command("status")
+def status_command(
+    year: Annotated[int, typer.Option("--year", help="报告年度 (the report year)")],
+    as_json: Annotated[bool, typer.Option("--json", help="输出 JSON (print JSON)")] = False,
+) -> None:
+    """各机关年度报告的发布情况 (who has published the year's report, who has not).
+
+    退出状态 (exit status): 0 已输出 (printed), 2 无法读取数据库 (no database).
+    """
+    import json
+
+    _setup()
+    from django.utils import timezone
+
+    from xxgk.agencies.models import Agency
+    from xxgk.reports.selectors import tree_status
+
+    rows = [
+        {
+            "agency": s.agency.name,
+            "published": s.published is not None,
+            "version": s.published.version if s.published else None,
+            "published_on": s.published.published_at.date().isoformat()
+            if s.published and s.published.published_at
+            else None,
+            "working": s.working,
+            "deadline": s.deadline.isoformat() if s.deadline else None,
+            "errors": s.errors,
+            "warnings": s.warnings,
+        }
+        for s in tree_status(agencies=Agency.objects.all(), year=year, today=timezone.localdate())
+    ]
+    if as_json:
+        print(json.dumps(rows, ensure_ascii=False))
+        return
+    for r in rows:
+        state = (
+            f"已发布（第 {r['version']} 版，{r['published_on']}）"
+            if r["published"]
+            else (f"未发布：{r['working'] or '尚未编制'}")
+        )
+        deadline = f"；期限 {r['deadline']}" if r["deadline"] else ""
+        findings = f"；{r['errors']} 个错误" if r["errors"] else ""
+        output.out.print(f"{r['agency']}：{state}{deadline}{findings}")

@@ -1,0 +1,64 @@
+"""The supervising office's page: who has published, who has not, and the roll-up."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from xxgk.disclosures.figures import figure_cells, figures_enter
+from xxgk.reports.services import report_approve, report_open, report_publish, report_submit
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def published(tree, people, register, media):
+    figures_enter(
+        user=people.officer,
+        agency=tree.bureau,
+        year=2025,
+        values={c.cell: "0" for c in figure_cells(2025)},
+    )
+    register(date(2025, 3, 3))
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    report_submit(user=people.officer, annual=annual)
+    report_approve(user=people.head, annual=annual)
+    report_publish(user=people.officer, annual=annual)
+    return annual
+
+
+def test_who_has_published_and_the_rollup(client, tree, people, published, today) -> None:
+    today.set(date(2026, 1, 20))
+    client.force_login(people.supervisor)
+    html = client.get(reverse("reports:supervise"), {"year": 2025}).content.decode()
+    assert "共 4 个机关，已发布 1 个，未发布 3 个" in html
+    assert "已发布（第 1 版" in html
+    assert "2026-03-31，还剩 70 天" in html  # the district government's, not yet published
+    assert "✓ 一致" in html
+    assert "全部机关汇总" in html  # the roll-up's title
+    xlsx = client.get(reverse("reports:rollup_xlsx"), {"year": 2025})
+    assert xlsx.status_code == 200
+    assert xlsx.content[:2] == b"PK"
+    own = client.get(
+        reverse("reports:supervise"), {"year": 2025, "root": tree.city.pk, "scope": "own"}
+    ).content.decode()
+    assert f">{tree.township.name}</a></td>" not in own  # 本级及所属: not two levels down
+    assert f">{tree.bureau.name}</a></td>" in own
+
+
+def test_the_command_line_status(tree, published) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from xxgk.cli import load_commands
+
+    result = CliRunner().invoke(load_commands(), ["report", "status", "--year", "2025", "--json"])
+    assert result.exit_code == 0, result.stderr
+    rows = {r["agency"]: r for r in json.loads(result.stdout)}
+    assert rows[tree.bureau.name]["published"] is True
+    assert rows[tree.bureau.name]["version"] == 1
+    assert rows[tree.district.name]["published"] is False
+    assert rows[tree.district.name]["deadline"] == "2026-03-31"
