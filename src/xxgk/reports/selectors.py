@@ -117,13 +117,13 @@ def tree_status(*, agencies: QuerySet[Agency], year: int, today: date) -> list[A
     )
     found = []
     for agency in agencies.order_by("path"):
-        report = published.get(agency.pk)
-        findings = (report.report_json or {}).get("findings", []) if report else []
+        latest = published.get(agency.pk)
+        findings = (latest.report_json or {}).get("findings", []) if latest else []
         deadline = deadline_of(agency, year)
         found.append(
             AgencyStatus(
                 agency=agency,
-                published=report,
+                published=latest,
                 working=ReportStatus(working[agency.pk]).label if agency.pk in working else "",
                 deadline=deadline,
                 days_left=(deadline - today).days if deadline else None,

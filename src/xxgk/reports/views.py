@@ -207,7 +207,8 @@ def _tree(request: Request) -> tuple[int, Agency | None, bool, list[Any]]:
         year = timezone.localdate().year - 1
     if year not in _years():
         year = timezone.localdate().year - 1
-    root = readable.filter(pk=request.GET.get("root") or None).first()
+    chosen = request.GET.get("root", "")
+    root = readable.filter(pk=int(chosen)).first() if chosen.isdigit() else None
     below_only = request.GET.get("scope") == "own"
     agencies = subtree(readable, root, below_only=below_only)
     return (
