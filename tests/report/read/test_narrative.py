@@ -102,3 +102,25 @@ def test_rendering_a_report_read_from_a_pdf_prints_clean_paragraphs():
     for residue in ("- 2 -", "-1-", HEADER, "附件下载", "来源：", "本年新收", "信息内容"):
         assert residue not in joined
     assert all(not re.search(r"\s{2,}\d", p) for p in paragraphs)  # no table rows
+
+
+def test_clean_drops_page_markers_and_site_lines_and_joins_wrapped_chinese():
+    from xxgk.report import editions
+    from xxgk.report.read.narrative import clean
+
+    body = "\n".join(
+        [
+            "（二）部分公开的申请，只计这一情",
+            "第 2 页",
+            "形，不计其他情形。",
+            "打印本页",
+            "抄送：示例市纪委。",
+            "示例局办公室 2023年1月9日印发",
+            "平台上线 Open",
+            "Data 栏目。",
+        ]
+    )
+    assert clean(body, editions.get("2021")).splitlines() == [
+        "（二）部分公开的申请，只计这一情形，不计其他情形。",
+        "平台上线 Open Data 栏目。",
+    ]

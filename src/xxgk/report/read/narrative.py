@@ -35,11 +35,12 @@ _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*$")
 _HEADING = re.compile(
     r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))"
 )
+_COMMA = re.compile(r"[，,、；;]")
 _DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 # Where a flattened page's one line holds several: after a sentence, around a signature's date,
 # before the site's footer.
 _SPLIT = re.compile(
-    r"(?<=[。！？])\s+|\s+(?=\d{4}年\d{1,2}月\d{1,2}日(?:印发?)?(?:\s|$))"
+    r"(?<=[。！？])\s+|\s+(?=\d{4}年\d{1,2}月\d{1,2}日(?:\s|$))"
     r"|\s+(?=来源[:：]|附件下载|抄送[:：])"
 )
 _INNER_SPACE = re.compile(
@@ -151,4 +152,7 @@ def _ends_paragraph(before: str, line: str) -> bool:
         return True
     if _DATE.match(line) or _DATE.match(before):  # the signature: name, then date
         return True
-    return bool(_HEADING.match(before)) and len(before) <= _SHORT_HEADING
+    # a heading has no comma: "（二）部分公开的申请，只计这一情" is a wrapped sentence
+    return (
+        bool(_HEADING.match(before)) and len(before) <= _SHORT_HEADING and not _COMMA.search(before)
+    )
