@@ -88,7 +88,10 @@ def test_a_consistent_report_exits_0_with_a_summary_table(tmp_path, consistent, 
     assert "审核结果" in result.stdout
     assert consistent.agency in result.stdout
     assert "✓ 一致" in result.stdout
-    assert "共 1 个文件：1 份一致，0 份有错误，0 个无法读取" in result.stdout
+    assert (
+        "共 1 个文件：1 份一致，0 份有规则错误，0 份有无法读取的单元格，0 份表格为空，"
+        "0 个文件无法读取"
+    ) in result.stdout
 
 
 def test_the_summary_names_the_shared_folder_once(tmp_path, consistent, xxgk):
@@ -111,14 +114,20 @@ def test_an_error_finding_exits_1_and_is_shown_with_where_it_was_printed(
     assert "✗ 错误" in result.stdout
     # each cell of the finding with where it was printed: the file, the line, the printed text
     assert f"↳ 予以公开·自然人：{path} 第" in result.stdout
-    assert "共 1 个文件：0 份一致，1 份有错误，0 个无法读取" in result.stdout
+    assert (
+        "共 1 个文件：0 份一致，1 份有规则错误，0 份有无法读取的单元格，0 份表格为空，"
+        "0 个文件无法读取"
+    ) in result.stdout
 
 
 def test_an_unreadable_file_exits_2_and_the_run_goes_on(mixed, xxgk):
     result = xxgk("audit", mixed)
     assert result.exit_code == 2
     assert f"✗ 无法读取 {mixed / 'c-empty.txt'}：文件是空的" in result.stdout
-    assert "共 5 个文件：2 份一致，1 份有错误，2 个无法读取" in result.stdout
+    assert (
+        "共 5 个文件：2 份一致，1 份有规则错误，0 份有无法读取的单元格，0 份表格为空，"
+        "2 个文件无法读取"
+    ) in result.stdout
 
 
 def test_a_missing_path_is_an_unreadable_file(tmp_path, consistent, xxgk):
@@ -221,9 +230,12 @@ def test_csv_has_a_header_and_one_row_per_file(mixed, consistent, xxgk):
     good, wrong, empty = body[0], body[1], body[2]
     assert (good["agency"], good["year"], good["edition"]) == (consistent.agency, "2020", "2019")
     assert (good["findings"], good["first_finding"], good["error"]) == ("0", "", "")
+    assert (good["verdict"], good["rule_errors"], good["warnings"]) == ("consistent", "0", "0")
     assert int(wrong["findings"]) >= 1
     assert wrong["first_finding"].startswith("applications.")
+    assert (wrong["verdict"], wrong["unreadable_cells"]) == ("rule_errors", "0")
     assert (empty["agency"], empty["findings"], empty["error"]) == ("", "", "文件是空的")
+    assert (empty["verdict"], empty["rule_errors"]) == ("unreadable_file", "")
 
 
 def test_a_folder_linked_into_itself_is_walked_once(tmp_path, consistent):

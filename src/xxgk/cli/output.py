@@ -6,7 +6,7 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from rich.console import Console
 from rich.markup import escape
@@ -50,8 +50,8 @@ def status(reports: Iterable[Report], unreadable: int = 0) -> int:
     return FINDINGS if any(r.has_errors for r in reports) else OK
 
 
-def json_line(report: Report, source: str) -> str:
-    return dumps(report, source=source, indent=None)
+def json_line(report: Report, source: str, audit: dict[str, Any] | None = None) -> str:
+    return dumps(report, source=source, indent=None, audit=audit)
 
 
 def print_findings(report: Report, source: str | None = None) -> None:

@@ -235,9 +235,18 @@ def to_json(report: Report, *, source: str | None = None) -> dict[str, Any]:
     return out
 
 
-def dumps(report: Report, *, source: str | None = None, indent: int | None = 2) -> str:
-    """Report JSON text (UTF-8, Chinese kept as is); `indent=None`: one compact line."""
+def dumps(
+    report: Report,
+    *,
+    source: str | None = None,
+    indent: int | None = 2,
+    audit: dict[str, Any] | None = None,
+) -> str:
+    """Report JSON text (UTF-8, Chinese kept as is); `indent=None`: one compact line.
+    `audit`: the ``audit`` object `xxgk audit --json` adds last (derived; ignored on load)."""
     data = to_json(report, source=source)
+    if audit is not None:
+        data["audit"] = audit
     if indent is None:
         # orjson: a JSON line for each of thousands of audited reports, several times faster
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from xxgk.report.edition import Edition, Kind
+from xxgk.report.tally import Verdict
 
 SCHEMA_VERSION = 1
 
@@ -93,6 +94,16 @@ def json_schema(edition: Edition) -> dict[str, Any]:
         },
         "additionalProperties": False,
     }
+    # what `xxgk audit --json` adds: the findings counted by whom they blame (xxgk.report.tally)
+    audit = {
+        "type": "object",
+        "properties": {
+            "verdict": {"enum": [str(v) for v in Verdict]},
+            "rule_errors": {"type": "integer", "minimum": 0},
+            "unreadable_cells": {"type": "integer", "minimum": 0},
+            "warnings": {"type": "integer", "minimum": 0},
+        },
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": f"政府信息公开工作年度报告（{edition.title}）",
@@ -118,5 +129,6 @@ def json_schema(edition: Edition) -> dict[str, Any]:
                 "additionalProperties": provenance,
             },
             "source": {"type": "string"},
+            "audit": audit,
         },
     }

@@ -18,7 +18,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import islice
 from pathlib import Path
@@ -27,14 +27,15 @@ from typing import Annotated, TypeVar
 import typer
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
 from xxgk.cli import output
 from xxgk.cli.app import app
+from xxgk.cli.summary import CSV_HEADER, Row, csv_row, print_summary
 from xxgk.report import Finding, Severity, editions
 from xxgk.report.model import Report
 from xxgk.report.read import UnreadableFile, read_file
 from xxgk.report.read.chain import chain_view, settle_across_years
+from xxgk.report.tally import Tally, tally
 
 # What a folder is searched for; a file named on the command line is read whatever its name.
 REPORT_SUFFIXES = frozenset(
@@ -45,7 +46,7 @@ _NOT_REPORTS = ("readme", "license", "licence", "changelog")
 _BATCH = 16  # files per task sent to a worker: small enough to keep order cheap
 _WINDOW = 4  # batches in flight per worker: bounds memory, keeps every worker busy
 _BROKEN_PIPE = 141  # 128 + SIGPIPE, as a shell reports a pipeline cut short
-CSV_HEADER = ("source", "agency", "year", "edition", "findings", "first_finding", "error")
+__all__ = ["CSV_HEADER", "Outcome", "audit_file", "audit_many", "report_sources", "tune_gc"]
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Outcome:
     year: int | None = None
     edition: str = ""
     findings: tuple[Finding, ...] = ()
+    tally: Tally = field(default_factory=Tally)  # counted in the worker, beside the report
     json_line: str | None = None
     chain: Report | None = None  # what the agency's other years need (`chain_view`)
 
@@ -65,9 +67,12 @@ class Outcome:
     def errors(self) -> int:
         return sum(f.severity is Severity.ERROR for f in self.findings)
 
-    @property
-    def first_finding(self) -> str:
-        return f"{self.findings[0].rule}：{self.findings[0].message}" if self.findings else ""
+    def row(self) -> Row:
+        """The file's line in the summary table and the CSV."""
+        if self.error is not None:
+            return Row(self.source, error=self.error)
+        year = "" if self.year is None else str(self.year)
+        return Row(self.source, self.agency, year, self.edition, self.tally)
 
 
 def audit_file(source: str, *, with_json: bool = False) -> Outcome:
@@ -78,13 +83,15 @@ def audit_file(source: str, *, with_json: bool = False) -> Outcome:
         return Outcome(source, error=str(e) or "无法读取")
     except Exception as e:  # a reader's bug on one odd file must not stop a run of thousands
         return Outcome(source, error=f"读取时出错（{type(e).__name__}：{e}）")
-    line = output.json_line(report, source) if with_json else None
+    counted = tally(report)
+    line = output.json_line(report, source, counted.to_json()) if with_json else None
     return Outcome(
         source,
         agency=report.agency,
         year=report.year,
         edition=report.edition.key,
         findings=tuple(report.findings),
+        tally=counted,
         json_line=line,
         chain=chain_view(report),
     )
@@ -278,7 +285,8 @@ def audit_command(
     无法读取的文件给出原因，其余照常审核。
 
     退出状态 (exit status)：0 全部读取且一致 (all read and consistent)；
-    1 有报告存在错误 (a report has an error finding)；2 有文件无法读取 (a file could not be read)。
+    1 有报告存在错误：规则错误或无法读取的单元格 (a report has an error finding: a broken rule
+    or a cell xxgk could not read)；2 有文件无法读取 (a file could not be read)。
     """
     if as_json and as_csv:
         output.fail("--json 与 --csv 只能选一个 (choose one of --json, --csv)")
@@ -366,108 +374,28 @@ def _print_csv(outcomes: Iterator[Outcome], progress_total: int | None) -> int:
     writer.writerow(CSV_HEADER)
     unreadable = with_errors = 0
     for o in _tracked(outcomes, progress_total):
-        if o.error is not None:
-            unreadable += 1
-            writer.writerow((o.source, "", "", "", "", "", o.error))
-            continue
+        unreadable += o.error is not None
         with_errors += o.errors > 0
-        writer.writerow(
-            (o.source, o.agency, o.year, o.edition, len(o.findings), o.first_finding, "")
-        )
+        writer.writerow(csv_row(o.row()))
     sys.stdout.flush()
     return _exit_status(unreadable, with_errors)
 
 
-@dataclass(frozen=True)
-class _Row:
-    """What the summary table keeps of a file: a line of text, not the report."""
-
-    source: str
-    agency: str
-    year: str
-    edition: str
-    errors: int
-    warnings: int
-    note: str
-    unreadable: bool
-
-
 def _print_terminal(outcomes: Iterator[Outcome], total: int | None) -> int:
-    rows: list[_Row] = []
+    rows: list[Row] = []
+    unreadable = with_errors = 0
     for o in _tracked(outcomes, total):
         if o.error is not None:
             output.out.print(f"[bold red]✗ 无法读取[/] {escape(o.source)}：{escape(o.error)}")
-            rows.append(_Row(o.source, "", "", "", 0, 0, o.error, True))
-            continue
-        if o.findings:
+            unreadable += 1
+        elif o.findings:
             output.print_findings(_as_report(o), o.source)
-        rows.append(
-            _Row(
-                o.source,
-                o.agency,
-                str(o.year),
-                o.edition,
-                o.errors,
-                len(o.findings) - o.errors,
-                o.findings[0].rule if o.findings else "",
-                False,
-            )
-        )
-    _summary(rows)
-    unreadable = sum(r.unreadable for r in rows)
-    return _exit_status(unreadable, sum(r.errors > 0 for r in rows))
+        with_errors += o.errors > 0
+        rows.append(o.row())
+    print_summary(rows)
+    return _exit_status(unreadable, with_errors)
 
 
 def _as_report(o: Outcome) -> Report:
     """Enough of a report for `print_findings`: who, when, which edition, what was found."""
     return Report(editions.get(o.edition), o.agency, o.year or 0, {}, findings=list(o.findings))
-
-
-def _shared_folder(sources: list[str]) -> str:
-    """The folder every source lies in ("" when they share none, or for a single file)."""
-    if len(sources) < 2:
-        return ""
-    try:
-        folder = os.path.commonpath([os.path.dirname(s) for s in sources])
-    except ValueError:  # absolute and relative paths mixed
-        return ""
-    return "" if folder in ("", ".", os.sep) else folder
-
-
-def _summary(rows: list[_Row]) -> None:
-    if not rows:
-        output.out.print("[yellow]没有找到报告文件[/]（.html .htm .txt .md .docx .pdf）")
-        return
-    # paths shown below the folder they share, named once, so a narrow terminal keeps them
-    folder = _shared_folder([r.source for r in rows])
-    caption = f"文件位于 (files under) {escape(folder)}{os.sep}" if folder else None
-    table = Table(title="审核结果 (audit summary)", caption=caption, expand=False)
-    table.add_column("文件", style="cyan", overflow="fold", ratio=2, min_width=8)
-    table.add_column("机关", overflow="fold", min_width=6)
-    table.add_column("年度", no_wrap=True)
-    table.add_column("版本", no_wrap=True)
-    table.add_column("错误", style="red", justify="right", no_wrap=True)
-    table.add_column("提示", style="yellow", justify="right", no_wrap=True)
-    table.add_column("首个问题 / 无法读取的原因", overflow="fold", ratio=3)
-    for r in rows:
-        name = escape(os.path.relpath(r.source, folder) if folder else r.source)
-        if r.unreadable:
-            table.add_row(name, "[red]无法读取[/]", "", "", "", "", escape(r.note))
-            continue
-        table.add_row(
-            name,
-            escape(r.agency),
-            r.year,
-            r.edition,
-            str(r.errors or ""),
-            str(r.warnings or ""),
-            escape(r.note) if r.note else "[green]✓ 一致[/]",
-        )
-    output.out.print(table)
-    unreadable = sum(r.unreadable for r in rows)
-    with_errors = sum(r.errors > 0 for r in rows)
-    consistent = len(rows) - unreadable - with_errors
-    output.out.print(
-        f"共 {len(rows)} 个文件：[green]{consistent} 份一致[/]，"
-        f"[red]{with_errors} 份有错误[/]，[bold red]{unreadable} 个无法读取[/]"
-    )

@@ -10,6 +10,7 @@ from functools import cache
 from xxgk.report import editions
 from xxgk.report.edition import Edition
 from xxgk.report.normalise import key, label_key
+from xxgk.report.read import narrative
 
 _CJK = "\u4e00-\u9fff"
 # An agency's name ends with what it is; a region's name (平潭综合实验区) does not.
@@ -170,7 +171,8 @@ _HEADING_CLOSE = re.compile(r"情况|事项|措施")
 def sections_of(prose: list[str], edition: Edition) -> dict[str, str]:
     """Narrative text by section key. A heading is a numbered ``一、`` … ``六、`` followed
     closely by one of the section's keywords (``四、因政府信息公开申请行政复议…``), found at a
-    line start or inside a flattened page; a section runs to the next heading."""
+    line start or inside a flattened page; a section runs to the next heading, and is kept as
+    clean paragraphs (`narrative.clean`: no table text, page markers or site navigation)."""
     text = "\n".join(p.strip() for p in prose if p.strip())
     found: list[tuple[int, int, str]] = []  # heading start, body start, section key
     seen: set[str] = set()
@@ -195,9 +197,11 @@ def sections_of(prose: list[str], edition: Edition) -> dict[str, str]:
             seen.add(sec.key)
             break
     out: dict[str, str] = {}
+    repeated = narrative.repeated_lines(text.splitlines())
     for i, (_, body, name) in enumerate(found):
         stop = found[i + 1][0] if i + 1 < len(found) else len(text)
-        content = text[body:stop].strip()
+        table = name in edition.table_titles
+        content = narrative.clean(text[body:stop], edition, repeated, table=table)
         if content:
             out[name] = content
     return out

@@ -1,0 +1,158 @@
+"""A narrative section as clean paragraphs, one a line: what a published file prints around and
+between its sentences removed, and the source's hard line breaks rejoined.
+
+Removed: the text of the tables (a PDF's or a scraped page's tables are read as lines among the
+prose: their labels, the edition's own, and rows of numbers), page markers (``-4-``,
+``第 2 页``), lines every page repeats (headers, footers), and a web page's navigation and
+document footer (附件下载, 来源：…, 打印本页, 抄送：…). Lines are then joined without a space
+(Chinese has none between words); a paragraph ends where a line ends a sentence (。！？), before a
+numbered heading, after a short heading, and around the signature's date.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from itertools import pairwise
+
+from xxgk.report import editions
+from xxgk.report.edition import Edition
+from xxgk.report.normalise import key, label_key
+
+_CJK = "\u3400-\u9fff\uf900-\ufaff"
+_PAGE_MARK = re.compile(
+    r"^(?:[-－—–_\s]*\d{1,3}[-－—–_\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$"
+)
+_NUMBERS_ONLY = re.compile(r"^[\d\s.,，%元万件条个/+\-－—–]+$")
+# a laid-out table row: a label, a wide gap, numbers (pdftotext -layout, a PDF's text layer)
+_LAID_OUT = re.compile(r"\S\s{2,}[+-]?\d[\d.,]*(?:元|万元)?\s*$|\S\s{3,}\S.*\s{3,}\S")
+_SITE = re.compile(
+    r"附件下载|^来源[:：]|打印本页|关闭窗口|【\s*(?:打印|关闭|字体|大|小)|字号[:：]|分享到|浏览次数|"
+    r"访问量|^发布(?:时间|日期)[:：]|当前位置[:：]|网站地图|ICP备|网站标识码|主办单位[:：]|"
+    r"承办单位[:：]|版权所有|^抄送[:：]|\d{1,2}日印发?$"
+)
+_SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*$")
+_HEADING = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[、.．](?!\d))"
+)
+_COMMA = re.compile(r"[，,、；;]")
+_DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+# Where a flattened page's one line holds several: after a sentence, around a signature's date,
+# before the site's footer.
+_SPLIT = re.compile(
+    r"(?<=[。！？])\s+|\s+(?=\d{4}年\d{1,2}月\d{1,2}日(?:\s|$))"
+    r"|\s+(?=来源[:：]|附件下载|抄送[:：])"
+)
+_INNER_SPACE = re.compile(
+    rf"(?<=[{_CJK}\u3000-\u303f\uff00-\uffef])[ \t]+(?=[{_CJK}\u3000-\u303f\uff00-\uffef])"
+)
+_DIGITS = re.compile(r"[\d.]+")
+# A table's text is this share of label and number, or more.
+_TABLE_SHARE = 0.75
+_SHORT_HEADING = 24  # a numbered line this short, not ending a sentence, is a heading
+_REPEATED = 3  # a short line printed this often is a page header or footer
+
+
+def clean(
+    body: str, edition: Edition, repeated: frozenset[str] = frozenset(), *, table: bool = False
+) -> str:
+    """The paragraphs of a section's `body`, one per line; `repeated`: lines every page prints
+    (see `repeated_lines`); `table`: the section is the one a table stands in."""
+    lines = [p.strip() for line in body.splitlines() for p in _SPLIT.split(line)]
+    lines = [line for line in lines if line and line not in repeated]
+    kinds = [_kind(line, edition.key) for line in lines]
+    _mark_between_tables(lines, kinds)
+    kept = [line for line, k in zip(lines, kinds, strict=True) if k == "text"]
+    if table and not any(_SENTENCE_END.search(line) for line in kept):
+        return ""  # scraps of the table's header cells (a converter's split labels), no prose
+    paragraphs = _join(kept)
+    return "\n".join(p for p in paragraphs if key(p))
+
+
+def repeated_lines(lines: list[str]) -> frozenset[str]:
+    """Short lines printed on many pages: a running header or footer."""
+    counts: dict[str, int] = {}
+    for line in lines:
+        line = line.strip()
+        if 0 < len(line) <= 30 and not _SENTENCE_END.search(line):
+            counts[line] = counts.get(line, 0) + 1
+    return frozenset(line for line, n in counts.items() if n >= _REPEATED)
+
+
+def _kind(line: str, edition_key: str) -> str:
+    """``page``, ``site``, ``table`` or ``text``."""
+    if _PAGE_MARK.match(line):
+        return "page"
+    if _SITE.search(line):
+        return "site"
+    if _NUMBERS_ONLY.match(line) or _LAID_OUT.search(line) or _mostly_labels(line, edition_key):
+        return "table"
+    return "text"
+
+
+def _mostly_labels(line: str, edition_key: str) -> bool:
+    """True when the edition's labels and numbers make up most of the line (a table's text,
+    a flattened page's glued rows)."""
+    k = key(line)
+    if not k or _SENTENCE_END.search(line):  # a table's text never ends a sentence
+        return False
+    rest = _DIGITS.sub("", _labels(edition_key).sub("", k))
+    return len(rest) <= (1 - _TABLE_SHARE) * len(k)
+
+
+@cache
+def _labels(edition_key: str) -> re.Pattern[str]:
+    """Every label the edition prints in its tables, as one pattern, longest first."""
+    ed = editions.get(edition_key)
+    texts: list[str] = [*ed.proactive_header.all]
+    for block in ed.proactive:
+        texts += block.caption.all
+        texts += [t for f in block.fields for t in f.label.all]
+        texts += [t for r in block.rows for t in r.label.all]
+    for group in (ed.columns, ed.row_groups, ed.application_rows, ed.appeal_groups):
+        texts += [t for item in group for t in item.label.all]
+    texts += [t for c in ed.appeal_columns for t in c.label.all]
+    texts += [
+        c.text
+        for header in (ed.application_header, ed.appeal_header)
+        for row in header
+        for c in row
+    ]
+    texts += [t for title in ed.table_titles.values() for t in title.all]
+    keys = {label_key(t) for t in texts} - {""}
+    return re.compile("|".join(map(re.escape, sorted(keys, key=len, reverse=True))))
+
+
+def _mark_between_tables(lines: list[str], kinds: list[str]) -> None:
+    """A line between two lines of a table that does not end a sentence is part of it (a
+    label wrapped over two lines, a column header split word by word)."""
+    tables = [i for i, k in enumerate(kinds) if k == "table"]
+    for first, last in pairwise(tables):
+        for i in range(first + 1, last):
+            if kinds[i] == "text" and not _SENTENCE_END.search(lines[i]):
+                kinds[i] = "table"
+
+
+def _join(lines: list[str]) -> list[str]:
+    paragraphs: list[str] = []
+    for line in lines:
+        line = _INNER_SPACE.sub("", line)
+        if paragraphs and not _ends_paragraph(paragraphs[-1], line):
+            before = paragraphs[-1]
+            space = " " if before[-1:].isascii() and line[:1].isascii() else ""
+            paragraphs[-1] = before + space + line
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _ends_paragraph(before: str, line: str) -> bool:
+    """Whether a paragraph ends between `before` and the next `line`."""
+    if _SENTENCE_END.search(before) or _HEADING.match(line):
+        return True
+    if _DATE.match(line) or _DATE.match(before):  # the signature: name, then date
+        return True
+    # a heading has no comma: "（二）部分公开的申请，只计这一情" is a wrapped sentence
+    return (
+        bool(_HEADING.match(before)) and len(before) <= _SHORT_HEADING and not _COMMA.search(before)
+    )
