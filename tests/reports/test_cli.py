@@ -86,3 +86,40 @@ def test_mistakes_are_a_message(xxgk, tree, args, message) -> None:
     assert result.exit_code == 2
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_import_a_published_report_of_an_agency_not_on_the_platform(
+    xxgk, tree, media, tmp_path
+) -> None:
+    from pathlib import Path
+
+    from xxgk.report import load
+    from xxgk.report.render import render
+    from xxgk.reports.models import AnnualReport
+    from xxgk.reports.selectors import tree_status
+
+    # The project's own typed-in report (src/xxgk/demo), published as the agency's text would be.
+    demo = load(Path(__file__).resolve().parents[2] / "src/xxgk/demo/changzhou-fao-2020.json")
+    sample = tmp_path / "changzhou-fao-2020.txt"
+    sample.write_bytes(render(demo, "txt"))
+    result = xxgk("report", "import", sample, "--agency", "甲市人民政府", "--year", 2020)
+    assert result.exit_code == 0, result.stderr
+    assert "已导入 changzhou-fao-2020.txt" in result.stdout
+    annual = AnnualReport.objects.get()
+    assert annual.imported_from == "changzhou-fao-2020.txt"
+    assert annual.created_by is None
+    assert annual.report_json["tables"]["applications"]["new_received"][-1] >= 0
+    assert {f.form for f in annual.files.all()} == {"txt"}
+    from django.utils import timezone
+
+    (city,) = [
+        s
+        for s in tree_status(
+            agencies=type(tree.city).objects.all(), year=2020, today=timezone.localdate()
+        )
+        if s.agency == tree.city
+    ]
+    assert city.published == annual  # it counts as the year's published report
+    wrong = xxgk("report", "import", sample, "--agency", "甲市人民政府", "--year", 2021)
+    assert wrong.exit_code == 2
+    assert "不是 2021 年度" in wrong.stderr

@@ -31,9 +31,16 @@ class AnnualReport(models.Model):
     sections = models.JSONField("正文各部分", default=dict, blank=True)
     explanations = models.JSONField("对提示的说明", default=dict, blank=True)  # rule -> text
     correction_note = models.TextField("更正说明", blank=True)
+    # None: imported with `xxgk report import` (an agency not on the platform).
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name="编制人", on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        verbose_name="编制人",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
+    imported_from = models.CharField("导入自", max_length=300, blank=True)
     created_at = models.DateTimeField("创建时间", auto_now_add=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -276,3 +276,39 @@ def report_changes(annual: AnnualReport) -> list[CellChange]:
         for cell in then.edition.cells
         if then.cells[cell] != now.cells.get(cell)
     ]
+
+
+@transaction.atomic
+def report_import(
+    *, agency: Agency, year: int, report: Report, source: str, files: dict[str, bytes]
+) -> AnnualReport:
+    """Keep the published report of an agency not on the platform, read from its file: it
+    counts in the roll-up and in next year's cross-year rules, its findings kept, its source
+    marked. Importing a year again adds a version (the latest is the one that counts)."""
+    if report.year != year:
+        raise AnnualReportError(f"文件中的报告是 {report.year} 年度的，不是 {year} 年度。")
+    latest = published_report(agency=agency, year=year)
+    data = jsonio.to_json(report, source=source)
+    annual = AnnualReport.objects.create(
+        agency=agency,
+        year=year,
+        version=latest.version + 1 if latest else 1,
+        status=ReportStatus.PUBLISHED,
+        published_at=timezone.now(),
+        imported_from=source[:300],
+        report_json=data,
+        content_hash=content_hash(data),
+        sections=dict(report.sections),
+    )
+    for form, data in files.items():
+        row = ReportFile(report=annual, form=form, size=len(data))
+        row.file.save(f"{agency.pk}-{year}-v{annual.version}.{form}", ContentFile(data))
+    audit_record(
+        actor=None,
+        event_type=AuditEventType.REPORT_PUBLISHED,
+        obj=annual,
+        object_repr=f"{agency.name} {annual}",
+        agency=agency,
+        new={"imported_from": annual.imported_from, "content_hash": annual.content_hash},
+    )
+    return annual

@@ -151,3 +151,49 @@ def status_command(
         deadline = f"；期限 {r['deadline']}" if r["deadline"] else ""
         findings = f"；{r['errors']} 个错误" if r["errors"] else ""
         output.out.print(f"{r['agency']}：{state}{deadline}{findings}")
+
+
+@report_app.command("import")
+def import_command(
+    files: Annotated[list[Path], typer.Argument(help="已公布的报告文件 (published report files)")],
+    agency: Annotated[
+        str, typer.Option("--agency", help="机关全称或统一社会信用代码 (name or credit code)")
+    ],
+    year: Annotated[int, typer.Option("--year", help="报告年度 (the report year)")],
+) -> None:
+    """导入未在本系统编制的机关已公布的年度报告 (import an agency's published report).
+
+    读取文件（网页、文本、Word、PDF）中的表格，保留检查结果，标明来源，计入汇总。
+    退出状态 (exit status): 0 已导入 (imported), 1 已导入但有错误 (imported, with error
+    findings), 2 未导入 (not imported: unreadable file, unknown agency, another year).
+    """
+    _setup()
+    from xxgk.report.checks import check
+    from xxgk.report.read import UnreadableFile, read_file
+    from xxgk.reports.services import AnnualReportError, report_import
+
+    found = agency_named(agency)
+    imported = []
+    for path in files:
+        try:
+            report = read_file(path)
+        except UnreadableFile as e:
+            output.fail(f"{path}：{e}")
+        report.findings = check(report)
+        try:
+            form = path.suffix.lower().lstrip(".") or "txt"
+            annual = report_import(
+                agency=found,
+                year=year,
+                report=report,
+                source=path.name,
+                files={form: path.read_bytes()},
+            )
+        except AnnualReportError as e:
+            output.fail(f"{path}：{e}")
+        imported.append(report)
+        output.out.print(
+            f"已导入 {path.name}：{found.name} {year} 年度报告（第 {annual.version} 版），"
+            f"{sum(f.severity == 'error' for f in report.findings)} 个错误"
+        )
+    sys.exit(output.status(imported))
