@@ -300,9 +300,9 @@ def report_import(
         content_hash=content_hash(data),
         sections=dict(report.sections),
     )
-    for form, data in files.items():
-        row = ReportFile(report=annual, form=form, size=len(data))
-        row.file.save(f"{agency.pk}-{year}-v{annual.version}.{form}", ContentFile(data))
+    for form, content in files.items():
+        row = ReportFile(report=annual, form=form, size=len(content))
+        row.file.save(f"{agency.pk}-{year}-v{annual.version}.{form}", ContentFile(content))
     audit_record(
         actor=None,
         event_type=AuditEventType.REPORT_PUBLISHED,
