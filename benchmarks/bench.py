@@ -221,7 +221,7 @@ def floor_rates(paths: list[Path], *, repeat: int = 1) -> dict[str, float]:
 def print_start_up(runs: int) -> None:
     table = Table(title=f"启动时间 (start-up: fresh process, median of {runs}, ms)")
     for name in (
-        "命令 command",
+        "xxgk 命令 command",
         "墙钟 wall",
         "目标 target",
         "CPU",
@@ -233,7 +233,7 @@ def print_start_up(runs: int) -> None:
         mark = "[green]✓[/]" if timing.wall < target else "[red]✗[/]"
         shown = " ".join("FILE.json" if a == str(DEMO) else a for a in args)
         table.add_row(
-            f"xxgk {shown}",
+            shown,
             f"{timing.wall:.0f}",
             f"< {target} {mark}",
             f"{timing.cpu:.0f}",
