@@ -11,8 +11,11 @@ uv:
 	  || $(PYTHON) -m pip install --quiet --user uv \
 	  || $(PYTHON) -m pip install --quiet --user --break-system-packages uv
 
+# --compile-bytecode: installed packages compiled once, here; where bytecode is not written
+# (PYTHONDONTWRITEBYTECODE, a read-only install) every start would compile them again, 0.25 s
+# more for `xxgk --help`. (Not in pyproject: `uv run` would then re-check them on every run.)
 sync: uv
-	@$(UV) sync --locked --quiet
+	@$(UV) sync --locked --quiet --compile-bytecode
 
 ## run: migrate, load the demo once, and serve the web application (gunicorn) on HOST:PORT,
 ## under the demo profile (DEBUG on, local hosts only): the settings' default is production.

@@ -4,7 +4,7 @@ measuring helpers run (no timing is asserted)."""
 import random
 
 import pytest
-from benchmarks.bench import machine, peak_rss_mib, throughput
+from benchmarks.bench import floor_rates, machine, peak_rss_mib, start_up_ms, throughput
 from benchmarks.inputs import reports, variant, write_set
 
 from xxgk.report import check, editions
@@ -48,3 +48,13 @@ def test_the_measuring_helpers_run(tmp_path):
     memory = peak_rss_mib(tmp_path / "txt", 1)
     assert memory["main"] > 0
     assert "核" in machine()
+
+
+def test_the_start_up_and_floor_helpers_run(tmp_path):
+    timing = start_up_ms(("--help",), runs=1)
+    assert timing.wall > 0
+    assert timing.cpu > 0
+    assert timing.uncached > 0
+    rates = floor_rates(write_set(tmp_path / "html", "html", 3))
+    assert set(rates) == {"read", "t2s", "lxml"}
+    assert all(rate > 0 for rate in rates.values())

@@ -1,13 +1,13 @@
 import pytest
 from typer.testing import CliRunner
 
-from xxgk.cli import load_commands
+from xxgk.cli.app import app
 
 
 @pytest.fixture(scope="session")
 def xxgk():
-    """Run `xxgk ARGS…` in-process; returns the click Result (exit_code, stdout, stderr)."""
-    app = load_commands()
+    """Run `xxgk ARGS…` in-process; returns the click Result (exit_code, stdout, stderr). Each
+    command's module is imported when the command first runs, as `xxgk` does."""
     runner = CliRunner()
 
     def run(*args: str):

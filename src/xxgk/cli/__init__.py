@@ -1,24 +1,24 @@
-"""The one `xxgk` command. Each module of `xxgk.cli.commands` adds its subcommands to `app`."""
+"""The one `xxgk` command. Each module of `xxgk.cli.commands` adds its subcommands to `app`,
+imported only when one of its commands runs (`xxgk.cli.app.LazyGroup`)."""
 
 from __future__ import annotations
 
 import importlib
 import os
-import pkgutil
 import sys
 
 import typer
 
-from xxgk.cli import commands
 from xxgk.cli.app import app
-from xxgk.cli.output import fail
+from xxgk.cli.commands import COMMANDS
 from xxgk.site.bootstrap import SetupError
 
 
 def load_commands() -> typer.Typer:
-    """Import every command module (each registers itself on `app`) and return the app."""
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
-        importlib.import_module(f"{commands.__name__}.{info.name}")
+    """Import every command module now (each registers itself on `app`) and return the app;
+    `xxgk` itself imports a module only when one of its commands runs."""
+    for module in dict.fromkeys(listing.module for listing in COMMANDS.values()):
+        importlib.import_module(f"{__name__}.commands.{module}")
     return app
 
 
@@ -28,8 +28,10 @@ INTERNAL_ERROR = 3
 
 def main() -> None:
     try:
-        load_commands()(standalone_mode=True)
+        app(standalone_mode=True)
     except SetupError as e:  # the environment is the user's to fix: a message, not a traceback
+        from xxgk.cli.output import fail  # imported here: rich's console costs start-up
+
         fail(str(e))
     except Exception as e:  # the last resort: a bug in xxgk must not look like a result
         if os.environ.get("XXGK_DEBUG"):

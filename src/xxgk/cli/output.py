@@ -6,13 +6,13 @@ import os
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from rich.console import Console
 from rich.markup import escape
 
-from xxgk.report import Report, Severity
-from xxgk.report.jsonio import dumps
+if TYPE_CHECKING:  # imported where used: the report package (jsonschema) costs start-up
+    from xxgk.report import Report
 
 OK, FINDINGS, UNREADABLE = 0, 1, 2
 
@@ -51,11 +51,15 @@ def status(reports: Iterable[Report], unreadable: int = 0) -> int:
 
 
 def json_line(report: Report, source: str, audit: dict[str, Any] | None = None) -> str:
+    from xxgk.report.jsonio import dumps
+
     return dumps(report, source=source, indent=None, audit=audit)
 
 
 def print_findings(report: Report, source: str | None = None) -> None:
     """A heading for the report, then each finding with where its cells were printed."""
+    from xxgk.report import Severity
+
     head = f"{report.agency or '（未知机关）'} {report.year} 年（{report.edition.key} 版）"
     if source:
         head = f"{source}：{head}"

@@ -37,27 +37,21 @@ def serve(
             "生产环境不要设置 XXGK_PROFILE 和 DEBUG，并设置 SECRET_KEY 和 ALLOWED_HOSTS。"
         )
     out.print(f"xxgk 已启动：http://{host}:{port}/  （按 Ctrl+C 停止）")
-    _Gunicorn({"bind": f"{host}:{port}", "workers": workers, "accesslog": "-"}).run()
+    _gunicorn({"bind": f"{host}:{port}", "workers": workers, "accesslog": "-"}).run()
 
 
-def _gunicorn_base() -> Any:
-    from gunicorn.app.base import BaseApplication
-
-    return BaseApplication
-
-
-class _Gunicorn(_gunicorn_base()):  # type: ignore[misc]
+def _gunicorn(options: dict[str, object]) -> Any:
     """gunicorn run in-process with xxgk's WSGI application."""
+    from gunicorn.app.base import BaseApplication  # imported here: 0.15 s of start-up
 
-    def __init__(self, options: dict[str, object]) -> None:
-        self.options = options
-        super().__init__()
+    class Gunicorn(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            for key, value in options.items():
+                self.cfg.set(key, value)
 
-    def load_config(self) -> None:
-        for key, value in self.options.items():
-            self.cfg.set(key, value)
+        def load(self) -> Any:
+            from xxgk.site.wsgi import application
 
-    def load(self) -> Any:
-        from xxgk.site.wsgi import application
+            return application
 
-        return application
+    return Gunicorn()
