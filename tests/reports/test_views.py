@@ -113,5 +113,12 @@ def test_the_workflow_through_the_pages_and_the_portal(
     Application.objects.update(applicant_kind="research", credit_code="12350100M000100Y4X")
     html = officer.get(page).content.decode()
     assert "发布后记录有变动" in html
+    # The charts of the years, each with its table, on the report page and the portal.
+    assert 'id="chart-applicants" type="application/json"' in html
+    assert "reports/echarts-6.1.0.min.js" in html
+    assert (
+        'id="chart-outcomes"'
+        in client.get(reverse("portal:reports", args=[tree.bureau.pk])).content.decode()
+    )
     officer.post(step, {"step": "correct", "note": "更正申请人类型。"})
     assert "第 2 版" in officer.get(page).content.decode()

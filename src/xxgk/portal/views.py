@@ -16,6 +16,7 @@ from xxgk.disclosures.choices import ARTICLE_20, ITEMS, LANGUAGES, items_for
 from xxgk.portal import cache, search, selectors
 from xxgk.portal.forms import CatalogueForm, SearchForm
 from xxgk.reports.selectors import published_file, published_versions
+from xxgk.reports.trends import published_reports, trend_charts
 
 PER_PAGE = 20
 
@@ -121,8 +122,12 @@ def catalogue(request: HttpRequest, agency_id: int) -> HttpResponse:
 def reports(request: HttpRequest, agency_id: int) -> HttpResponse:
     """政府信息公开年报: every published version, with its downloads and any correction note."""
     agency = _agency(agency_id)
-    versions = published_versions(agency=agency)
-    return _section(request, "reports.html", agency, "reports", reports=versions)
+    versions = list(published_versions(agency=agency))
+    latest = {v.year: v for v in reversed(versions)}  # the latest version of each year
+    charts = trend_charts(
+        published_reports([v.report_json for v in latest.values() if v.report_json])
+    )
+    return _section(request, "reports.html", agency, "reports", reports=versions, charts=charts)
 
 
 def report_file(request: HttpRequest, pk: int, form: str) -> FileResponse:

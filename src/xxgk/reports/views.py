@@ -19,7 +19,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from xxgk.agencies.models import Agency
 from xxgk.agencies.policy import Action, can, require, scope
+from xxgk.report import jsonio
 from xxgk.report.edition import Severity
+from xxgk.report.model import Report
 from xxgk.report.render import render as render_form
 from xxgk.report.render.html import css
 from xxgk.report.render.html import render as render_html
@@ -42,6 +44,7 @@ from xxgk.reports.services import (
     report_sections_save,
     report_submit,
 )
+from xxgk.reports.trends import trend_charts
 
 FIRST_YEAR = 2019
 
@@ -105,7 +108,12 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
             return reverse("reports:cell", args=[agency.pk, year, cell])
         return None
 
-    html = render_html(report, findings=report.findings, fragment=True, link=link)
+    html = render_html(
+        report, findings=report.findings, fragment=True, link=link, inline_widths=False
+    )
+    charts = trend_charts(
+        [report, *(_year_report(agency, y) for y in range(max(FIRST_YEAR, year - 4), year))]
+    )
     explained = working.explanations if working else {}
     warnings = [
         (f.rule, f.message, explained.get(f.rule, ""))
@@ -128,9 +136,18 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
             ],
             "warnings": warnings,
             "may_write": can(request.user, Action.REPORT_WRITE, agency),
+            "charts": charts,
             "may_approve": can(request.user, Action.REPORT_APPROVE, agency),
         },
     )
+
+
+def _year_report(agency: Agency, year: int) -> Report:
+    """An earlier year for the charts: as published, else as the records count it now."""
+    published = published_report(agency=agency, year=year)
+    if published is not None and published.report_json:
+        return jsonio.from_json(published.report_json)
+    return report_compute(agency=agency, year=year)
 
 
 @login_required
@@ -245,7 +262,9 @@ def supervise(request: Request) -> HttpResponse:
             "published": sum(1 for s in statuses if s.published),
             "unpublished": sum(1 for s in statuses if not s.published),
             "total": total,
-            "rollup": mark_safe(render_html(total, fragment=True)) if total else "",  # noqa: S308
+            "rollup": mark_safe(render_html(total, fragment=True, inline_widths=False))  # noqa: S308
+            if total
+            else "",
             "query": request.GET.urlencode(),
         },
     )

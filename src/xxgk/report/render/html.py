@@ -30,11 +30,14 @@ def render(
     fragment: bool = False,
     extra_css: str = "",
     link: Link | None = None,
+    inline_widths: bool = True,
 ) -> str:
     """The report as HTML. `findings`: highlight their cells and list them after the tables.
     `fragment`: only the ``<article>``, for embedding; else a whole page with its stylesheet.
-    `link`: the address a number's cell links to (the web app's drill-down), or None."""
-    body = _article(report, findings, link)
+    `link`: the address a number's cell links to (the web app's drill-down), or None.
+    `inline_widths`: the columns' widths as ``style`` attributes; off for a page whose Content
+    Security Policy allows no inline style (the web app), where the browser lays them out."""
+    body = _article(report, findings, link, inline_widths)
     if fragment:
         return body
     title = escape(layout.title(report))
@@ -46,7 +49,12 @@ def render(
     )
 
 
-def _article(report: Report, findings: Sequence[Finding] | None, link: Link | None) -> str:
+def _article(
+    report: Report,
+    findings: Sequence[Finding] | None,
+    link: Link | None = None,
+    inline_widths: bool = True,
+) -> str:
     ids = {id(f): f"xxgk-finding-{i}" for i, f in enumerate(findings or (), 1)}
     marks = layout.flagged(findings or ())
     suspect = layout.suspects(findings or ())
@@ -61,7 +69,7 @@ def _article(report: Report, findings: Sequence[Finding] | None, link: Link | No
         elif block.kind == "paragraph":
             out.append(f"<p>{escape(block.text)}</p>\n")
         elif block.table is not None:
-            out.append(_table(block.table, marks, ids, suspect, link))
+            out.append(_table(block.table, marks, ids, suspect, link, inline_widths))
             out.append("</div>\n" if body[i - 1].kind == "heading" else "")
     if findings is not None:
         out.append(_findings(findings, ids))
@@ -75,15 +83,17 @@ def _table(
     ids: dict[int, str],
     suspect: set[str],
     link: Link | None = None,
+    inline_widths: bool = True,
 ) -> str:
     out = [
         f'<table class="xxgk-table xxgk-{table.key}">\n',
         f"<caption>{escape(table.title)}</caption>\n",
     ]
-    weights = layout.column_weights(table)
-    out.append("<colgroup>")
-    out.extend(f'<col style="width:{w * 100 / sum(weights):.2f}%">' for w in weights)
-    out.append("</colgroup>\n")
+    if inline_widths:
+        weights = layout.column_weights(table)
+        out.append("<colgroup>")
+        out.extend(f'<col style="width:{w * 100 / sum(weights):.2f}%">' for w in weights)
+        out.append("</colgroup>\n")
     rows = list(table.rows())
     if table.header_rows:
         out.append("<thead>\n")
