@@ -18,7 +18,7 @@ def test_the_charts_take_the_last_five_years_in_order() -> None:
     reports = [
         _report(y, applications__new_received__natural_person=y - 2000) for y in range(2019, 2026)
     ]
-    applicants, outcomes, appeals = trend_charts(list(reversed(reports)))
+    applicants, _, appeals = trend_charts(list(reversed(reports)))
     assert applicants.years == [2021, 2022, 2023, 2024, 2025]
     assert dict(applicants.series)["自然人"] == [21, 22, 23, 24, 25]
     assert applicants.rows[0][0] == 2021
