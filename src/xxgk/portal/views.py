@@ -138,7 +138,10 @@ def report_file(request: HttpRequest, pk: int, form: str) -> FileResponse:
     name = f"{found.report.agency.name}{found.report.year}年政府信息公开工作年度报告"
     if found.report.version > 1:
         name += f"（更正版{found.report.version}）"
-    return FileResponse(found.file.open("rb"), filename=f"{name}.{form}")
+    # The web page opens in the browser; the other forms download as files.
+    return FileResponse(
+        found.file.open("rb"), filename=f"{name}.{form}", as_attachment=form != "html"
+    )
 
 
 def apply(request: HttpRequest, agency_id: int) -> HttpResponse:
