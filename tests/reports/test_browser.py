@@ -78,7 +78,8 @@ def test_the_whole_workflow(browser, live_server, tree, people, register, media,
         expect(head.get_by_text("已批准。", exact=True)).to_be_visible()
         officer.reload()
         officer.get_by_role("button", name="发布").click()
-        expect(officer.get_by_text("已发布，公众可在政府信息公开专栏下载。", exact=True)).to_be_visible()
+        published = officer.get_by_text("已发布，公众可在政府信息公开专栏下载。", exact=True)
+        expect(published).to_be_visible()
         # The public finds it on the portal and downloads the PDF.
         page = public.new_page()
         page.goto(f"/gk/{tree.bureau.pk}/reports/")
