@@ -4,7 +4,7 @@
 PYTHON ?= python3
 UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 
-.PHONY: run test lint format bench bench-queue bench-portal bench-online uv sync
+.PHONY: run test lint format bench bench-queue bench-portal bench-online bench-reports uv sync
 
 uv:
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 \
@@ -43,6 +43,10 @@ bench-queue: sync
 ## bench-portal: the public portal's catalogue, record and search pages under gunicorn, 100,000 records
 bench-portal: sync
 	$(UV) run python -m benchmarks.portal
+
+## bench-reports: one agency's annual report computed, 500 agencies rolled up, on PostgreSQL
+bench-reports: sync
+	$(UV) run python -m benchmarks.reports
 
 ## bench-online: submitting an application and looking a case up under gunicorn, 1,000,000 applications
 bench-online: sync
