@@ -109,3 +109,20 @@ def test_no_one_else_prepares_the_report(tree, people) -> None:
         report_open(user=people.supervisor, agency=tree.bureau, year=2025)
     with pytest.raises((PermissionDenied, Http404)):
         report_open(user=people.outsider, agency=tree.bureau, year=2025)
+
+
+def test_a_draft_says_which_sentences_the_records_now_state_otherwise(
+    tree, people, complete, register
+) -> None:
+    from xxgk.reports.services import report_of, stale_sections
+
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    assert stale_sections(annual, report_of(annual)) == []
+    register(date(2025, 5, 6))  # a second application of 2025 arrives after the draft began
+    (overview, applications) = [
+        s
+        for s in stale_sections(annual, report_of(annual))
+        if s.section in ("overview", "applications")
+    ]
+    assert any("收到政府信息公开申请2件" in s for s in overview.sentences)
+    assert applications.heading.startswith("三、")

@@ -29,6 +29,9 @@ class AnnualReport(models.Model):
         "状态", max_length=20, choices=ReportStatus.choices, default=ReportStatus.DRAFT
     )
     sections = models.JSONField("正文各部分", default=dict, blank=True)
+    # The sections as drafted from the records when the version was begun: a sentence drafted
+    # now that was not drafted then states a fact the records have since changed.
+    drafted = models.JSONField("据记录起草的正文", default=dict, blank=True, editable=False)
     explanations = models.JSONField("对提示的说明", default=dict, blank=True)  # rule -> text
     correction_note = models.TextField("更正说明", blank=True)
     # None: imported with `xxgk report import` (an agency not on the platform).

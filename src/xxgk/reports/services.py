@@ -104,11 +104,9 @@ def report_open(*, user: User, agency: Agency, year: int) -> AnnualReport:
     if published_report(agency=agency, year=year) is not None:
         raise AnnualReportError(f"{year} 年度报告已发布；如需修改，请发布更正版本。")
     computed = report_compute(agency=agency, year=year)
+    drafted = draft_sections(agency=agency, year=year, report=computed)
     annual = AnnualReport.objects.create(
-        agency=agency,
-        year=year,
-        created_by=user,
-        sections=draft_sections(agency=agency, year=year, report=computed),
+        agency=agency, year=year, created_by=user, sections=drafted, drafted=drafted
     )
     _audit(user, AuditEventType.REPORT_OPENED, annual, year=year, version=annual.version)
     return annual
@@ -312,3 +310,31 @@ def report_import(
         new={"imported_from": annual.imported_from, "content_hash": annual.content_hash},
     )
     return annual
+
+
+@dataclass(frozen=True)
+class Stale:
+    """A section whose facts the records now state otherwise."""
+
+    section: str
+    heading: str
+    sentences: list[str]  # as the records would draft them now
+
+
+def _sentences(text: str) -> list[str]:
+    return [s + "。" for s in text.replace("\n", "").split("。") if s.strip()]
+
+
+def stale_sections(annual: AnnualReport, report: Report) -> list[Stale]:
+    """The sections of a version being prepared whose drafted facts have changed since it was
+    begun: each sentence the records would draft now that was not drafted then."""
+    if annual.status == ReportStatus.PUBLISHED or not annual.drafted:
+        return []
+    now = draft_sections(agency=annual.agency, year=annual.year, report=report)
+    found = []
+    for section in report.edition.sections:
+        then = set(_sentences(annual.drafted.get(section.key, "")))
+        changed = [s for s in _sentences(now.get(section.key, "")) if s not in then]
+        if changed:
+            found.append(Stale(section.key, section.heading, changed))
+    return found

@@ -43,6 +43,7 @@ from xxgk.reports.services import (
     report_return,
     report_sections_save,
     report_submit,
+    stale_sections,
 )
 from xxgk.reports.trends import trend_charts
 
@@ -137,6 +138,7 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
             "warnings": warnings,
             "may_write": can(request.user, Action.REPORT_WRITE, agency),
             "charts": charts,
+            "stale": stale_sections(working, report) if working else [],
             "may_approve": can(request.user, Action.REPORT_APPROVE, agency),
         },
     )
