@@ -27,7 +27,10 @@ def test_each_number_links_to_the_records_it_counts(client, tree, people, regist
     cell = reverse("reports:cell", args=[tree.bureau.pk, 2025, "applications.new_received.total"])
     assert f'<a href="{cell}">2</a>' in html
     assert "以下统计数尚未录入" in html  # no table-2 figure entered in the test
-    assert not re.search(r'data-cell="proactive\.[^"]+"[^>]*><a ', html)  # table 2: no records
+    # Table 2 links too: the register's records, or the figures entered.
+    figure = reverse("reports:cell", args=[tree.bureau.pk, 2025, "proactive.licensing.decisions"])
+    assert f'href="{figure}"' in html
+    assert "尚未录入" in client.get(figure).content.decode()
     drill = client.get(cell).content.decode()
     assert "收到申请之日在本年度内" in drill
     assert first.number in drill
@@ -52,7 +55,7 @@ def test_the_index_chooses_an_agency_and_year(client, tree, people) -> None:
     ("year", "cell"),
     [
         (2018, "applications.new_received.total"),
-        (2025, "proactive.licensing.decisions"),
+        (2025, "proactive.licensing.nothing"),
         (2025, "applications.nothing.total"),
     ],
 )
@@ -122,3 +125,25 @@ def test_the_workflow_through_the_pages_and_the_portal(
     )
     officer.post(step, {"step": "correct", "note": "更正申请人类型。"})
     assert "第 2 版" in officer.get(page).content.decode()
+
+
+def test_table_2_lists_the_register_records_behind_a_number(client, tree, people) -> None:
+    from xxgk.disclosures.choices import Kind, Status
+
+    rule = tree.bureau.disclosures.create(
+        index_number="t/2025-1",
+        title="甲市国有土地上房屋征收补偿办法",
+        publisher="局",
+        kind=Kind.NORMATIVE,
+        made_on=date(2025, 4, 1),
+        published_on=date(2025, 4, 8),
+        status=Status.PUBLISHED,
+        created_by=people.officer,
+    )
+    client.force_login(people.officer)
+    cell = reverse(
+        "reports:cell", args=[tree.bureau.pk, 2025, "proactive.normative_documents.issued"]
+    )
+    html = client.get(cell).content.decode()
+    assert rule.title in html
+    assert "本年制发（成文日期在本年度内）且已公开" in html

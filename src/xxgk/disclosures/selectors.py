@@ -142,47 +142,56 @@ def _counted(agency: Agency) -> QuerySet[Disclosure]:
     )
 
 
-def _lifecycle_2021(agency: Agency, year: int) -> dict[str, int]:
+def register_cell_q(edition: str, year: int, row: str, field: str) -> Q:
+    """The records (among `_counted`) a register cell of table 2 counts: 2021's 本年制发 /
+    本年废止 / 现行有效, or 2019's 本年新制作 / 本年新公开 / 对外公开总数, of 规章 or 规范性文件.
+    One condition per cell, for the count and for the report's list of the records behind it."""
     first, last = date(year, 1, 1), date(year, 12, 31)
-    published = Q(published_on__isnull=False)
-    repealed_by_end = Q(validity=Validity.REPEALED, validity_changed_on__lte=last)
-    out: dict[str, int] = {}
-    aggregates = {}
-    for row, kind in ROW_KINDS.items():
-        k = Q(kind=kind)
-        aggregates[f"{row}.issued"] = Count(
-            "pk", filter=k & published & Q(made_on__gte=first, made_on__lte=last)
-        )
-        aggregates[f"{row}.repealed"] = Count(
-            "pk",
-            filter=k
-            & published
-            & Q(validity=Validity.REPEALED, validity_changed_on__gte=first)
-            & Q(validity_changed_on__lte=last),
-        )
-        aggregates[f"{row}.in_force"] = Count(
-            "pk", filter=k & published & Q(made_on__lte=last) & ~repealed_by_end
-        )
-    found = _counted(agency).order_by().aggregate(**aggregates)
-    out.update({f"proactive.{key}": value for key, value in found.items()})
-    return out
+    k = Q(kind=ROW_KINDS[row])
+    if edition == "2021":
+        published = Q(published_on__isnull=False)
+        if field == "issued":
+            return k & published & Q(made_on__gte=first, made_on__lte=last)
+        if field == "repealed":
+            return (
+                k
+                & published
+                & Q(validity=Validity.REPEALED, validity_changed_on__gte=first)
+                & Q(validity_changed_on__lte=last)
+            )
+        if field == "in_force":
+            repealed_by_end = Q(validity=Validity.REPEALED, validity_changed_on__lte=last)
+            return k & published & Q(made_on__lte=last) & ~repealed_by_end
+    else:
+        if field == "made":
+            return k & Q(made_on__gte=first, made_on__lte=last)
+        if field == "published":
+            return k & Q(published_on__gte=first, published_on__lte=last)
+        if field == "total_published":
+            return k & Q(published_on__lte=last)
+    raise KeyError(f"表二没有“{row}.{field}”这一由目录计算的单元格（{edition} 版）")
 
 
-def _lifecycle_2019(agency: Agency, year: int) -> dict[str, int]:
-    first, last = date(year, 1, 1), date(year, 12, 31)
-    aggregates = {}
-    for row, kind in ROW_KINDS.items():
-        k = Q(kind=kind)
-        aggregates[f"{row}.made"] = Count("pk", filter=k & Q(made_on__gte=first, made_on__lte=last))
-        aggregates[f"{row}.published"] = Count(
-            "pk", filter=k & Q(published_on__gte=first, published_on__lte=last)
-        )
-        aggregates[f"{row}.total_published"] = Count("pk", filter=k & Q(published_on__lte=last))
+_FIELDS = {
+    "2021": ("issued", "repealed", "in_force"),
+    "2019": ("made", "published", "total_published"),
+}
+
+
+def _lifecycle(edition: str, agency: Agency, year: int) -> dict[str, int]:
+    aggregates = {
+        f"{row}.{field}": Count("pk", filter=register_cell_q(edition, year, row, field))
+        for row in ROW_KINDS
+        for field in _FIELDS[edition]
+    }
     found = _counted(agency).order_by().aggregate(**aggregates)
     return {f"proactive.{key}": value for key, value in found.items()}
 
 
-_LIFECYCLE = {"2019": _lifecycle_2019, "2021": _lifecycle_2021}
+def register_records(*, agency: Agency, edition: str, year: int, cell: str) -> QuerySet[Disclosure]:
+    """The records a register cell of table 2 (``proactive.<row>.<field>``) counts."""
+    _, row, field = cell.split(".")
+    return _counted(agency).filter(register_cell_q(edition, year, row, field))
 
 
 def figures_in_force(*, agency: Agency, year: int) -> dict[str, Decimal]:
@@ -208,7 +217,7 @@ def proactive_table(*, agency: Agency, year: int) -> dict[str, int | Decimal | N
     table: dict[str, int | Decimal | None] = dict.fromkeys(
         f"proactive.{r.key}.{f.key}" for b, r in edition.proactive_rows for f in b.fields
     )
-    counted = _LIFECYCLE[edition.key](agency, year)
+    counted = _lifecycle(edition.key, agency, year)
     table.update({cell: value for cell, value in counted.items() if cell in table})
     entered = figures_in_force(agency=agency, year=year)
     for cell in figure_cells(year):

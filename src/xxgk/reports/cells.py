@@ -14,6 +14,8 @@ from xxgk.appeals.models import Appeal
 from xxgk.appeals.selectors import appeal_cell_q
 from xxgk.applications.models import Application
 from xxgk.applications.selectors import ReportYear
+from xxgk.disclosures.models import Disclosure, Figure
+from xxgk.disclosures.selectors import register_records, register_rows
 from xxgk.report.edition import Edition
 
 TOTAL = "total"
@@ -94,11 +96,14 @@ class Drill:
     why: str
     applications: QuerySet[Application] | None = None
     appeals: QuerySet[Appeal] | None = None
+    disclosures: QuerySet[Disclosure] | None = None  # table 2's register rows
+    figures: QuerySet[Figure] | None = None  # table 2's entered cells: every entry, latest first
 
 
 def cell_drill(*, agency: Agency, edition: Edition, year: int, cell: str) -> Drill | None:
-    """The records a cell of table 3 or 4 counts, with why; None for a cell that counts no
-    records here (table 2 comes from the register and the figures entered)."""
+    """The records a cell counts, with why: applications (table 3), reviews and lawsuits (table
+    4), the register's 规章 and 规范性文件, or the figures entered (table 2); None for a cell the
+    edition does not have."""
     if cell not in edition.cells:
         return None
     table, row, column = cell.split(".")
@@ -111,4 +116,23 @@ def cell_drill(*, agency: Agency, edition: Edition, year: int, cell: str) -> Dri
         appeals = Appeal.objects.filter(agency=agency).filter(appeal_cell_q(row, column, year))
         why = "本年 12 月 31 日尚未审结" if column == "pending" else "本年度审结"
         return Drill(cell, label, why, appeals=appeals.order_by("copy_received_on", "pk"))
+    if table == "proactive":
+        if row in register_rows():
+            records = register_records(agency=agency, edition=edition.key, year=year, cell=cell)
+            why = _REGISTER_WHY[column]
+            return Drill(cell, label, why, disclosures=records.order_by("made_on", "pk"))
+        entries = Figure.objects.filter(agency=agency, year=year, cell=cell).order_by(
+            "-entered_at", "-id"
+        )
+        return Drill(cell, label, "录入的统计数，以最后录入的为准", figures=entries)
     return None
+
+
+_REGISTER_WHY = {
+    "issued": "本年制发（成文日期在本年度内）且已公开",
+    "repealed": "本年废止（废止日期在本年度内）",
+    "in_force": "本年 12 月 31 日现行有效（已公开，至年底未废止）",
+    "made": "本年新制作（成文日期在本年度内）",
+    "published": "本年新公开（发布日期在本年度内）",
+    "total_published": "截至本年底已对外公开",
+}

@@ -105,9 +105,7 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
     report = report_of(working) if working else report_compute(agency=agency, year=year)
 
     def link(cell: str) -> str | None:
-        if cell.startswith(("applications.", "appeals.")):
-            return reverse("reports:cell", args=[agency.pk, year, cell])
-        return None
+        return reverse("reports:cell", args=[agency.pk, year, cell])
 
     html = render_html(
         report, findings=report.findings, fragment=True, link=link, inline_widths=False
