@@ -12,6 +12,7 @@ values; the text cells before them its label.
 
 from __future__ import annotations
 
+import itertools
 import re
 import statistics
 from collections.abc import Sequence
@@ -75,9 +76,7 @@ def _reaches(rules: list[Rule], x: float) -> bool:
 def _crossing(rules: Rules, top: float, bottom: float, em: float) -> list[float]:
     """The x of each vertical border that crosses the band from top to bottom; borders
     closer than half an em (two cells' own borders, apart by their spacing) are one."""
-    xs = sorted(
-        r.at for r in rules.vertical if r.low <= bottom + _SLACK and r.high >= top - _SLACK
-    )
+    xs = sorted(r.at for r in rules.vertical if r.low <= bottom + _SLACK and r.high >= top - _SLACK)
     out: list[float] = []
     for x in xs:
         if not out or x - out[-1] > em / 2:
@@ -97,7 +96,7 @@ def _cells(inside: list[G], xs: list[float], em: float) -> list[list[G]] | None:
     texts = ["".join(c.text for c in sorted(s, key=lambda c: (-c.y, c.x0))) for s in spans]
     is_value = [not t or _VALUE.fullmatch(t) is not None for t in texts]
     first = max((j for j, v in enumerate(is_value) if not v), default=-1) + 1
-    widths = [b - a for a, b in zip(xs, xs[1:], strict=False)]
+    widths = [b - a for a, b in itertools.pairwise(xs)]
     if first < len(spans):
         usual = statistics.median(widths[first:])
         # a label's cell spans a border drawn for the rows above it (（七）总计 under the
@@ -115,6 +114,6 @@ def _one_value_each(values: list[list[G]], em: float) -> bool:
     """No value cell holds two numbers apart (a border the page did not draw)."""
     for cell in values:
         ordered = sorted(cell, key=lambda c: c.x0)
-        if any(b.x0 - a.x1 > em for a, b in zip(ordered, ordered[1:], strict=False)):
+        if any(b.x0 - a.x1 > em for a, b in itertools.pairwise(ordered)):
             return False
     return True

@@ -10,6 +10,7 @@ cell's text between them.
 from __future__ import annotations
 
 import ctypes
+import itertools
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -56,7 +57,7 @@ def page_rules(page: pdfium.PdfPage) -> Rules:
             if pdfium_c.FPDFPathSegment_GetClose(segment) and points:
                 first = next((p for p in reversed(points) if not p[2]), points[0])
                 points.append((first[0], first[1], True))
-        for (x0, y0, _), (x1, y1, drawn) in zip(points, points[1:], strict=False):
+        for (x0, y0, _), (x1, y1, drawn) in itertools.pairwise(points):
             if not drawn:
                 continue
             if abs(x1 - x0) <= _STRAIGHT and abs(y1 - y0) >= _MIN_LENGTH:
