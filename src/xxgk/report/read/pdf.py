@@ -24,6 +24,7 @@ Provenance: `Token.page` is the PDF page (1-based) and `Token.line` the line wit
 from __future__ import annotations
 
 import ctypes
+import heapq
 import math
 import re
 import unicodedata
@@ -34,7 +35,9 @@ from statistics import median
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from xxgk.report.read import pdfcells
 from xxgk.report.read.document import Document, UnreadableFile
+from xxgk.report.read.pdfrules import Rules, page_rules
 
 # Gaps between characters, in ems of the line's text: up to _JOIN is inside a word; up to
 # _FIELD a word break (one space, as justified prose and letter-spaced labels have); beyond
@@ -100,9 +103,12 @@ def layout(data: bytes) -> tuple[str, list[tuple[int, int]]]:
             try:
                 textpage = page.get_textpage()
                 try:
-                    page_lines = _page_lines(_chars(textpage)) or [""]
+                    chars, quarter = _chars(textpage)
                 finally:
                     textpage.close()
+                # a turned page's borders would need turning too: its rows read as laid out
+                rules = page_rules(page) if chars and not quarter else None
+                page_lines = _page_lines(chars, rules) or [""]
             finally:
                 page.close()
             if number:
@@ -138,9 +144,10 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise UnreadableFile("PDF 文件已损坏或不完整（可能下载中断），无法打开") from None
 
 
-def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
+def _chars(textpage: pdfium.PdfTextPage) -> tuple[list[_Char], int]:
     """The visible characters of a page: PDFium's generated spaces and line ends left out, and
-    text clipped away (a caption hidden for screen readers, ``clip: rect(0 0 0 0)``) too."""
+    text clipped away (a caption hidden for screen readers, ``clip: rect(0 0 0 0)``) too. With
+    them, the quarter turns the page's text was printed at (0: upright)."""
     raw = textpage.raw
     box = pdfium_c.FS_RECTF()
     x, y = ctypes.c_double(), ctypes.c_double()
@@ -181,7 +188,9 @@ def _chars(textpage: pdfium.PdfTextPage) -> list[_Char]:
     # A clip read wrongly must not blank a page: trust it only when it hides a little.
     chars = shown if len(hidden) <= len(shown) else shown + hidden
     quarter = turns.most_common(1)[0][0] if turns else 0
-    return [_turned(c, geometry[id(c)], quarter) for c in chars] if quarter else chars
+    if not quarter:
+        return chars, 0
+    return [_turned(c, geometry[id(c)], quarter) for c in chars], quarter
 
 
 def _turned(c: _Char, box: tuple[float, float, float, float, float], quarter: int) -> _Char:
@@ -229,7 +238,7 @@ def _is_wide(ch: str) -> bool:
     return ch >= "\u2e80"  # CJK and full-width forms take a full em
 
 
-def _page_lines(chars: list[_Char]) -> list[str]:
+def _page_lines(chars: list[_Char], rules: Rules | None = None) -> list[str]:
     if not chars:
         return []
     wide = [c.x1 - c.x0 for c in chars if _is_wide(c.text) and c.x1 > c.x0]
@@ -237,22 +246,36 @@ def _page_lines(chars: list[_Char]) -> list[str]:
     unit = em / 2  # one text column: half a CJK character, about one digit
     left = min(c.x0 for c in chars)
     vertical, chars = _vertical_runs(chars, em)
+    ruled, chars = pdfcells.cell_rows(chars, rules, em) if rules else ([], chars)
     rows = _rows(chars, em) + [(run[0].y, run, True) for run in vertical]
     rows.sort(key=lambda r: -r[0])
     rows = _numbers_after_labels(rows, em)
+    printed = [
+        (y, _vertical_line(row, left, unit) if is_vertical else _render(row, left, unit, em))
+        for y, row, is_vertical in rows
+    ]
+    # a row cut into cells is tab-separated: an empty cell keeps the others in their columns
+    cut = [(y, "\t".join(_cell_text(cell, unit, em) for cell in cells)) for y, cells in ruled]
     lines: list[str] = []
     previous_y: float | None = None
-    for y, row, is_vertical in rows:
+    for y, line in heapq.merge(printed, cut, key=lambda r: -r[0]):
         if previous_y is not None:
             blank = round((previous_y - y) / (1.6 * em)) - 1
             lines.extend([""] * max(0, min(blank, _MAX_BLANK_LINES)))
-        if is_vertical:  # a label printed one character per line, read as one line
-            column = round((row[0].x0 - left) / unit)
-            lines.append(" " * column + "".join(c.text for c in row))
-        else:
-            lines.append(_render(row, left, unit, em))
+        lines.append(line)
         previous_y = y
     return lines
+
+
+def _vertical_line(run: list[_Char], left: float, unit: float) -> str:
+    """A label printed one character per line, read as one line."""
+    column = round((run[0].x0 - left) / unit)
+    return " " * column + "".join(c.text for c in run)
+
+
+def _cell_text(cell: list[_Char], unit: float, em: float) -> str:
+    """A table cell's text: its lines joined (a label wrapped inside its cell reads whole)."""
+    return "".join(_render(row, row[0].x0, unit, em).strip() for _, row, _ in _rows(cell, em))
 
 
 _Row = tuple[float, list[_Char], bool]  # baseline, characters left to right, printed vertically

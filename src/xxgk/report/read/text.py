@@ -82,9 +82,10 @@ def _lines(lines: list[str]) -> list[Token]:
     for i, line in enumerate(lines):
         if not line.strip():
             continue
-        # a tab between two cells starts a table row; inside a table, leading and trailing
-        # tabs are empty cells that keep the others in their columns (``\t\t1\t\t1\t2``)
-        if "\t" in line.strip() or (in_table and "\t" in line):
+        # a tab after a cell starts a table row (``标签\t\t\t``: a row left all blank); inside a
+        # table, leading tabs are empty cells that keep the others in their columns
+        # (``\t\t1\t\t1\t2``); tabs only before the text indent it
+        if "\t" in line.lstrip() or (in_table and "\t" in line):
             if not in_table:
                 table += 1
                 in_table = True
