@@ -126,3 +126,35 @@ def test_a_draft_says_which_sentences_the_records_now_state_otherwise(
     ]
     assert any("收到政府信息公开申请2件" in s for s in overview.sentences)
     assert applications.heading.startswith("三、")
+
+
+def test_a_warning_against_last_years_published_report_needs_an_explanation(
+    tree, people, complete
+) -> None:
+    from xxgk.reports.compute import report_compute
+    from xxgk.reports.services import content_hash
+
+    # Last year's report, imported from the agency's published file: 3 carried forward.
+    last = report_compute(agency=tree.bureau, year=2024)
+    last["applications.carried_forward.natural_person"] = 3
+    last["applications.carried_forward.total"] = 3
+    data = jsonio.to_json(last)
+    AnnualReport.objects.create(
+        agency=tree.bureau,
+        year=2024,
+        status=ReportStatus.PUBLISHED,
+        report_json=data,
+        content_hash=content_hash(data),
+        imported_from="2024.pdf",
+    )
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    with pytest.raises(AnnualReportError, match="请对每项提示写明说明"):
+        report_submit(user=people.officer, annual=annual)
+    rules = ("years.carried_over.natural_person", "years.carried_over.total")
+    with pytest.raises(AnnualReportError, match="1 项未说明"):
+        report_submit(user=people.officer, annual=annual, explanations={rules[0]: "有误。"})
+    explained = dict.fromkeys(rules, "上年报告结转数有误，已更正。")
+    report_submit(user=people.officer, annual=annual, explanations=explained)
+    annual.refresh_from_db()
+    assert annual.status == ReportStatus.SUBMITTED
+    assert annual.explanations == explained
