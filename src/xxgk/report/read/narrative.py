@@ -38,10 +38,11 @@ _HEADING = re.compile(
 _COMMA = re.compile(r"[，,、；;]")
 _DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 # Where a flattened page's one line holds several: after a sentence, around a signature's date,
-# before the site's footer.
+# before the site's footer. A split before a word starts only where a run of spaces starts
+# (``(?<!\s)``): tried at every space of a laid-out table row, it took time quadratic in the run.
 _SPLIT = re.compile(
-    r"(?<=[。！？])\s+|\s+(?=\d{4}年\d{1,2}月\d{1,2}日(?:\s|$))"
-    r"|\s+(?=来源[:：]|附件下载|抄送[:：])"
+    r"(?<=[。！？])\s+"
+    r"|(?<!\s)\s+(?=\d{4}年\d{1,2}月\d{1,2}日(?:\s|$)|来源[:：]|附件下载|抄送[:：])"
 )
 _INNER_SPACE = re.compile(
     rf"(?<=[{_CJK}\u3000-\u303f\uff00-\uffef])[ \t]+(?=[{_CJK}\u3000-\u303f\uff00-\uffef])"
