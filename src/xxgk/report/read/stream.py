@@ -35,7 +35,7 @@ _ZONE = re.compile(rf"{_NUM}(?:[ \t]*{_NUM})*")  # the fast path: most lines pri
 _ZONE_START = re.compile(r"[+\-\d]")
 _ZONE_WITH_DASHES_START = re.compile(r"[+\-\d—－/／无]")
 _DASHES = re.compile(r"(?:^|\s)(?:—|-|－|/|／|无)(?:\s|$)")
-_DASH_CHARS = "—-－/／无"  # what _DASHES needs one of
+_DASH_CHAR = re.compile(r"[—\-－/／无]")  # what _DASHES needs one of (one pass over the text)
 _DIGIT = re.compile(r"\d")
 # What follows a number in prose (2022年, 88件, 第3次): such a number is not a table cell.
 _UNIT_AFTER = set("年月日件条项个号次人%％万亿份篇家天部期届名位批类户场余多倍岁时分秒")
@@ -174,7 +174,7 @@ def _scan(
     """Split free text into label text and number zones."""
     pos = 0
     # most lines print no dash at all: skip the (slow) dash search for them
-    dashed = any(d in text for d in _DASH_CHARS) and _DASHES.search(text)
+    dashed = _DASH_CHAR.search(text) and _DASHES.search(text)
     for m in _zones(text, dashed):
         start, end = m.span()
         zone = m.group(0)
