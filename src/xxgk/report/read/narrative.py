@@ -65,7 +65,11 @@ def clean(
 ) -> str:
     """The paragraphs of a section's `body`, one per line; `repeated`: lines every page prints
     (see `repeated_lines`); `table`: the section is the one a table stands in."""
-    lines = [p.strip() for line in body.splitlines() for p in _SPLIT.split(line)]
+    lines = [
+        p.strip()
+        for line in body.splitlines()
+        for p in (_SPLIT.split(line) if _may_split(line) else (line,))
+    ]
     lines = [line for line in lines if line and line not in repeated]
     kinds = [_kind(line, edition.key) for line in lines]
     _mark_between_tables(lines, kinds)
@@ -74,6 +78,20 @@ def clean(
         return ""  # scraps of the table's header cells (a converter's split labels), no prose
     paragraphs = _join(kept)
     return "\n".join(p for p in paragraphs if key(p))
+
+
+def _may_split(line: str) -> bool:
+    """Whether `_SPLIT` can split the line: it needs one of the words it splits at. (Most lines
+    have none; a laid-out table row has many runs of spaces, each tried by `_SPLIT`.)"""
+    return (
+        "。" in line
+        or "！" in line
+        or "？" in line
+        or ("年" in line and "日" in line)
+        or "来源" in line
+        or "附件下载" in line
+        or "抄送" in line
+    )
 
 
 def repeated_lines(lines: list[str]) -> frozenset[str]:
