@@ -124,3 +124,27 @@ def test_clean_drops_page_markers_and_site_lines_and_joins_wrapped_chinese():
         "（二）部分公开的申请，只计这一情形，不计其他情形。",
         "平台上线 Open Data 栏目。",
     ]
+
+
+def test_clean_splits_and_drops_lines_at_the_edges_of_its_patterns():
+    """The patterns are written to be tried only where they can match (see narrative.py); these
+    lines sit at their edges: a run of spaces after a sentence, spaces before a date at a line's
+    start, a laid-out row with long runs of spaces, a printing office's line, a footer glued on."""
+    from xxgk.report import editions
+    from xxgk.report.read.narrative import clean
+
+    body = "\n".join(
+        [
+            "全年办理申请十二件。   另有咨询三件。",
+            "  2023年1月9日",
+            "行政许可" + " " * 60 + "3" + " " * 40 + "+1" + " " * 30 + "181",
+            "示例局办公室 2023年1月9日印发",
+            "示例局   来源：示例市政府网",
+        ]
+    )
+    assert clean(body, editions.get("2021")).splitlines() == [
+        "全年办理申请十二件。",
+        "另有咨询三件。",
+        "2023年1月9日",
+        "示例局",
+    ]

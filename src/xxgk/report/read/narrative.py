@@ -24,12 +24,17 @@ _PAGE_MARK = re.compile(
     r"^(?:[-－—–_\s]*\d{1,3}[-－—–_\s]*|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|\d+\s*/\s*\d+)$"
 )
 _NUMBERS_ONLY = re.compile(r"^[\d\s.,，%元万件条个/+\-－—–]+$")
-# a laid-out table row: a label, a wide gap, numbers (pdftotext -layout, a PDF's text layer)
-_LAID_OUT = re.compile(r"\S\s{2,}[+-]?\d[\d.,]*(?:元|万元)?\s*$|\S\s{3,}\S.*\s{3,}\S")
+# The patterns below are tried on every line of every section. Each opens with a character
+# (``\s``, a literal), which the regex engine skips ahead to; a pattern that opens with an
+# assertion (``^``, ``(?<=…)``, ``\S``) is tried in full at every position, many times slower.
+# A laid-out table row: a label, a wide gap, numbers (pdftotext -layout, a PDF's text layer).
+_LAID_OUT = re.compile(r"\s(?<=\S\s)(?:\s+[+-]?\d[\d.,]*(?:元|万元)?\s*$|\s{2,}\S.*\s{3,}\S)")
+# A web page's navigation and document footer: at the line start, or anywhere in it.
+_SITE_START = re.compile(r"(?:来源|发布(?:时间|日期)|抄送)[:：]")
 _SITE = re.compile(
-    r"附件下载|^来源[:：]|打印本页|关闭窗口|【\s*(?:打印|关闭|字体|大|小)|字号[:：]|分享到|浏览次数|"
-    r"访问量|^发布(?:时间|日期)[:：]|当前位置[:：]|网站地图|ICP备|网站标识码|主办单位[:：]|"
-    r"承办单位[:：]|版权所有|^抄送[:：]|\d{1,2}日印发?$"
+    r"附件下载|打印本页|关闭窗口|【\s*(?:打印|关闭|字体|大|小)|字号[:：]|分享到|浏览次数|"
+    r"访问量|当前位置[:：]|网站地图|ICP备|网站标识码|主办单位[:：]|"
+    r"承办单位[:：]|版权所有|日(?<=\d日)印发?$"  # (…12日印发)
 )
 _SENTENCE_END = re.compile(r"[。！？!?][”’」』）)]*$")
 _HEADING = re.compile(
@@ -38,10 +43,12 @@ _HEADING = re.compile(
 _COMMA = re.compile(r"[，,、；;]")
 _DATE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
 # Where a flattened page's one line holds several: after a sentence, around a signature's date,
-# before the site's footer.
+# before the site's footer. A split before a word starts only where a run of spaces starts
+# (``(?<!\s\s)`` after its first space): tried at every space of a laid-out table row, it took
+# time quadratic in the run.
 _SPLIT = re.compile(
-    r"(?<=[。！？])\s+|\s+(?=\d{4}年\d{1,2}月\d{1,2}日(?:\s|$))"
-    r"|\s+(?=来源[:：]|附件下载|抄送[:：])"
+    r"\s(?:(?<=[。！？]\s)\s*"
+    r"|(?<!\s\s)\s*(?=\d{4}年\d{1,2}月\d{1,2}日(?:\s|$)|来源[:：]|附件下载|抄送[:：]))"
 )
 _INNER_SPACE = re.compile(
     rf"(?<=[{_CJK}\u3000-\u303f\uff00-\uffef])[ \t]+(?=[{_CJK}\u3000-\u303f\uff00-\uffef])"
@@ -58,7 +65,11 @@ def clean(
 ) -> str:
     """The paragraphs of a section's `body`, one per line; `repeated`: lines every page prints
     (see `repeated_lines`); `table`: the section is the one a table stands in."""
-    lines = [p.strip() for line in body.splitlines() for p in _SPLIT.split(line)]
+    lines = [
+        p.strip()
+        for line in body.splitlines()
+        for p in (_SPLIT.split(line) if _may_split(line) else (line,))
+    ]
     lines = [line for line in lines if line and line not in repeated]
     kinds = [_kind(line, edition.key) for line in lines]
     _mark_between_tables(lines, kinds)
@@ -67,6 +78,20 @@ def clean(
         return ""  # scraps of the table's header cells (a converter's split labels), no prose
     paragraphs = _join(kept)
     return "\n".join(p for p in paragraphs if key(p))
+
+
+def _may_split(line: str) -> bool:
+    """Whether `_SPLIT` can split the line: it needs one of the words it splits at. (Most lines
+    have none; a laid-out table row has many runs of spaces, each tried by `_SPLIT`.)"""
+    return (
+        "。" in line
+        or "！" in line
+        or "？" in line
+        or ("年" in line and "日" in line)
+        or "来源" in line
+        or "附件下载" in line
+        or "抄送" in line
+    )
 
 
 def repeated_lines(lines: list[str]) -> frozenset[str]:
@@ -83,7 +108,7 @@ def _kind(line: str, edition_key: str) -> str:
     """``page``, ``site``, ``table`` or ``text``."""
     if _PAGE_MARK.match(line):
         return "page"
-    if _SITE.search(line):
+    if _SITE_START.match(line) or _SITE.search(line):
         return "site"
     if _NUMBERS_ONLY.match(line) or _LAID_OUT.search(line) or _mostly_labels(line, edition_key):
         return "table"

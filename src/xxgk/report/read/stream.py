@@ -10,7 +10,7 @@ table row as the values (a grid row), rather than somewhere before them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from xxgk.report.normalise import clean, is_blank, key
@@ -29,8 +29,13 @@ _CELL_NUM = r"[+-]?(?:[1-9]\d{0,2}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?
 _DASH = r"(?<!\S)(?:—+|-+|－|/|／|无)(?!\S)"
 _ZONE_WITH_DASHES = re.compile(rf"(?:{_NUM}|{_DASH})(?:(?:[ \t]*{_NUM})|(?:[ \t]+{_DASH}))*")
 _ZONE = re.compile(rf"{_NUM}(?:[ \t]*{_NUM})*")  # the fast path: most lines print no dash
+# Where a zone can start. The zone patterns open with an optional sign or an assertion, so the
+# regex engine would try them in full at every character of a line; `_zones` tries them only
+# where one of these is printed, and finds the same zones.
+_ZONE_START = re.compile(r"[+\-\d]")
+_ZONE_WITH_DASHES_START = re.compile(r"[+\-\d—－/／无]")
 _DASHES = re.compile(r"(?:^|\s)(?:—|-|－|/|／|无)(?:\s|$)")
-_DASH_CHARS = "—-－/／无"  # what _DASHES needs one of
+_DASH_CHAR = re.compile(r"[—\-－/／无]")  # what _DASHES needs one of (one pass over the text)
 _DIGIT = re.compile(r"\d")
 # What follows a number in prose (2022年, 88件, 第3次): such a number is not a table cell.
 _UNIT_AFTER = set("年月日件条项个号次人%％万亿份篇家天部期届名位批类户场余多倍岁时分秒")
@@ -169,9 +174,8 @@ def _scan(
     """Split free text into label text and number zones."""
     pos = 0
     # most lines print no dash at all: skip the (slow) dash search for them
-    dashed = any(d in text for d in _DASH_CHARS) and _DASHES.search(text)
-    zones = _ZONE_WITH_DASHES if dashed else _ZONE
-    for m in zones.finditer(text):
+    dashed = _DASH_CHAR.search(text) and _DASHES.search(text)
+    for m in _zones(text, dashed):
         start, end = m.span()
         zone = m.group(0)
         after = text[end : end + 3]
@@ -201,6 +205,19 @@ def _scan(
         pos = end
     if pos < len(text):
         add_text(text[pos:], token)
+
+
+def _zones(text: str, dashed: object) -> Iterator[re.Match[str]]:
+    """`finditer` of the zone pattern, tried only where a zone can start."""
+    zones, starts = (_ZONE_WITH_DASHES, _ZONE_WITH_DASHES_START) if dashed else (_ZONE, _ZONE_START)
+    at = starts.search(text)
+    while at is not None:
+        m = zones.match(text, at.start())  # (lookbehinds still see the text before it)
+        if m:
+            yield m
+            at = starts.search(text, m.end())
+        else:
+            at = starts.search(text, at.start() + 1)
 
 
 def _is_cjk(ch: str) -> bool:
