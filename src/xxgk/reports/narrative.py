@@ -9,6 +9,8 @@ in brackets for the officer to replace.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.db.models import Count
 
 from xxgk.agencies.models import Agency
@@ -131,13 +133,19 @@ def _appeals(report: Report) -> str:
     return text + (f"，尚未审结{pending}件。" if pending else "，均已审结。")
 
 
+def _yuan(amount: Decimal) -> str:
+    """An amount as the sentence says it, the same from every database: 100, 12.5 (SQLite and
+    PostgreSQL return a sum's decimal places differently)."""
+    return format(amount.normalize(), "f")
+
+
 def _other(agency: Agency, year: int, report: Report) -> str:
     fees = fees_of_year(applications=Application.objects.filter(agency=agency), year=year)
     collected = fees["collected"]
     if collected.count:
-        text = f"本年度收取信息处理费{collected.count}件，共{collected.amount}元"
+        text = f"本年度收取信息处理费{collected.count}件，共{_yuan(collected.amount)}元"
         if fees["refunded"].count:
-            text += f"，退还{fees['refunded'].count}件、{fees['refunded'].amount}元"
+            text += f"，退还{fees['refunded'].count}件、{_yuan(fees['refunded'].amount)}元"
         text += "（依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号））。"
     else:
         text = "本年度未收取信息处理费。"
