@@ -106,26 +106,7 @@ def generate(applications: int, cases: int, seed: int) -> None:
             created = Application.objects.bulk_create(
                 [Application(agency=agencies[k], created_by=staff[k], **f) for k, f in part]
             )
-            events = []
-            for application, (key, fields) in zip(created, part, strict=True):
-                events.append(
-                    ApplicationEvent(
-                        application=application,
-                        kind="received",
-                        on=fields["received_on"],
-                        recorded_by=staff[key],
-                    )
-                )
-                if fields["closed_on"] is not None:
-                    events.append(
-                        ApplicationEvent(
-                            application=application,
-                            kind=queue.CLOSING_EVENT[fields["status"]],
-                            on=fields["closed_on"],
-                            outcome=fields["outcome"] if fields["status"] == "replied" else "",
-                            recorded_by=staff[key],
-                        )
-                    )
+            events = queue.events_of(created, part, staff)
             ApplicationEvent.objects.bulk_create(events, batch_size=5000)
             console.print(f"  {start + len(part):,} / {len(rows):,}", end="\r")
         del rows

@@ -283,30 +283,40 @@ def generate(applications: int, open_count: int, seed: int) -> Office:
         created = Application.objects.bulk_create(batch, batch_size=2000)
         # Append-only rows: bulk_create inserts without calling save(), which refuses only
         # changes to rows that exist.
-        events = []
-        for application, (key, fields) in zip(created, rows, strict=True):
-            events.append(
-                ApplicationEvent(
-                    application=application,
-                    kind="received",
-                    on=fields["received_on"],
-                    recorded_by=staff[key],
-                )
-            )
-            if fields["closed_on"] is not None:
-                events.append(
-                    ApplicationEvent(
-                        application=application,
-                        kind=CLOSING_EVENT[fields["status"]],
-                        on=fields["closed_on"],
-                        outcome=fields["outcome"] if fields["status"] == "replied" else "",
-                        recorded_by=staff[key],
-                    )
-                )
+        events = events_of(created, rows, staff)
         ApplicationEvent.objects.bulk_create(events, batch_size=5000)
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")
     return office()
+
+
+def events_of(
+    created: list[Any], rows: list[tuple[str, dict[str, Any]]], staff: dict[str, Any]
+) -> list[Any]:
+    """The events of generated applications: received, and the closing one of a closed case."""
+    from xxgk.applications.models import ApplicationEvent
+
+    events = []
+    for application, (key, fields) in zip(created, rows, strict=True):
+        events.append(
+            ApplicationEvent(
+                application=application,
+                kind="received",
+                on=fields["received_on"],
+                recorded_by=staff[key],
+            )
+        )
+        if fields["closed_on"] is not None:
+            events.append(
+                ApplicationEvent(
+                    application=application,
+                    kind=CLOSING_EVENT[fields["status"]],
+                    on=fields["closed_on"],
+                    outcome=fields["outcome"] if fields["status"] == "replied" else "",
+                    recorded_by=staff[key],
+                )
+            )
+    return events
 
 
 def agencies_and_staff() -> tuple[dict[str, Any], dict[str, Any]]:

@@ -14,7 +14,7 @@ from django.db import models
 
 from xxgk.applications import choices
 from xxgk.applications.identifiers import IdDocument
-from xxgk.applications.models.application import id_number_index
+from xxgk.applications.models.application import with_id_number_index
 from xxgk.applications.models.sealed import SealedField
 
 # The columns sealed in the database, for the key rotation.
@@ -102,11 +102,7 @@ class Submission(models.Model):
         return f"{self.number} {self.applicant_name}"
 
     def save(self, *args: Any, **kwargs: Any) -> None:
-        self.id_number_index = id_number_index(self.id_number)
-        fields = kwargs.get("update_fields")
-        if fields is not None and "id_number" in fields:
-            kwargs["update_fields"] = {*fields, "id_number_index"}
-        super().save(*args, **kwargs)
+        super().save(*args, **with_id_number_index(self, kwargs))
 
 
 class SubmissionFile(models.Model):

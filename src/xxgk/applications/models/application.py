@@ -101,11 +101,7 @@ class Application(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         # The index is derived from the model's own field (an invariant, not a domain effect):
         # kept here so that no path can store an ID number without it.
-        self.id_number_index = id_number_index(self.id_number)
-        fields = kwargs.get("update_fields")
-        if fields is not None and "id_number" in fields:
-            kwargs["update_fields"] = {*fields, "id_number_index"}
-        super().save(*args, **kwargs)
+        super().save(*args, **with_id_number_index(self, kwargs))
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
@@ -144,6 +140,16 @@ class Application(models.Model):
     @property
     def is_organisation(self) -> bool:
         return self.applicant_kind != choices.NATURAL_PERSON
+
+
+def with_id_number_index(row: Any, save_kwargs: dict[str, Any]) -> dict[str, Any]:
+    """Set `row.id_number_index` from its `id_number` before a save, and add the index to the
+    save's `update_fields` when the number is among them (applications and submissions)."""
+    row.id_number_index = id_number_index(row.id_number)
+    fields = save_kwargs.get("update_fields")
+    if fields is not None and "id_number" in fields:
+        return {**save_kwargs, "update_fields": {*fields, "id_number_index"}}
+    return save_kwargs
 
 
 def id_number_index(id_number: str) -> str:
