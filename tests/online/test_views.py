@@ -266,3 +266,17 @@ def test_the_review_page_flags_a_repeat(client, tree, people, media, register, t
     assert "可能的重复申请" in html
     assert earlier.number in html
     assert "系统不作决定" in html
+
+
+def test_behind_a_proxy_the_limits_count_each_client(client, tree, media, settings) -> None:
+    settings.XXGK_SUBMIT_RATE = "1/h"
+    settings.RATELIMIT_IP_META_KEY = "HTTP_X_REAL_IP"  # XXGK_CLIENT_IP_HEADER=X-Real-IP
+    url = reverse("online:apply", args=[tree.bureau.pk])
+
+    def send(ip: str, key: str, id_number: str) -> int:
+        data = form(key=key, id_number=id_number)
+        return client.post(url, data, HTTP_X_REAL_IP=ip).status_code
+
+    assert send("10.0.0.1", "a", "11010519491231002X") == 302
+    assert send("10.0.0.2", "b", "110105199003072530") == 302  # another client, same proxy
+    assert send("10.0.0.1", "c", "110105199003072530") == 429

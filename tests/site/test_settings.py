@@ -101,3 +101,25 @@ def test_settings_refuse_to_start_with_the_demo_key_and_debug_off(tmp_path) -> N
     )
     assert result.returncode != 0
     assert "XXGK_DATA_KEY 未设置或为演示密钥" in result.stderr
+
+
+def test_the_client_ip_header_is_what_the_limits_count_by(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "XXGK_PROFILE": "development",
+        "XXGK_VAR_DIR": str(tmp_path),
+        "XXGK_CLIENT_IP_HEADER": "X-Real-IP",
+        "DJANGO_SETTINGS_MODULE": "xxgk.site.settings",
+    }
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.RATELIMIT_IP_META_KEY)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "HTTP_X_REAL_IP"

@@ -154,6 +154,12 @@ else:
 
 # Limits of the public forms (django-ratelimit rates: count/period, s m h d).
 XXGK_SUBMIT_RATE = os.environ.get("XXGK_SUBMIT_RATE", "5/h")  # applications per IP address
+# Behind a reverse proxy every request comes from the proxy's address: the limits per address
+# must read the client's from the header the proxy sets (e.g. X-Real-IP), or they would limit
+# everyone together. Only set it when such a proxy is always in front (a client could set it).
+_CLIENT_IP_HEADER = os.environ.get("XXGK_CLIENT_IP_HEADER", "").strip()
+if _CLIENT_IP_HEADER:
+    RATELIMIT_IP_META_KEY = "HTTP_" + _CLIENT_IP_HEADER.upper().replace("-", "_")
 XXGK_SUBMIT_IDENTITY_RATE = os.environ.get("XXGK_SUBMIT_IDENTITY_RATE", "10/d")  # per applicant
 XXGK_ENQUIRY_RATE = os.environ.get("XXGK_ENQUIRY_RATE", "10/h")  # 咨询建议 per IP address
 XXGK_LOOKUP_RATE = os.environ.get("XXGK_LOOKUP_RATE", "20/h")  # lookups per IP address
