@@ -86,6 +86,14 @@ def test_the_whole_workflow(browser, live_server, tree, people, register, media,
         expect(page.get_by_role("heading", name="2025年度报告")).to_be_visible()
         page.locator("canvas").first.wait_for()
         page.screenshot(path=str(shots / "reports-portal.png"), full_page=True)
+        from axe_playwright_python.sync_playwright import Axe
+
+        serious = [
+            f"{v['id']}: {v['help']}"
+            for v in Axe().run(page).response["violations"]
+            if v["impact"] in ("serious", "critical")
+        ]
+        assert not serious, serious
         with page.expect_download() as download:
             page.get_by_role("link", name="PDF").click()
         saved = tmp_path / "report.pdf"
