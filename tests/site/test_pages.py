@@ -36,3 +36,10 @@ def test_logout_is_a_post(client, people) -> None:
     client.login(username="officer", password=PASSWORD)
     assert client.post(reverse("logout")).status_code == 302
     assert client.get(reverse("applications:queue")).status_code == 302
+
+
+def test_the_back_office_asks_for_no_favicon(client) -> None:
+    """An empty icon of its own: browsers do not request /favicon.ico (a 404) on every page."""
+    from django.urls import reverse
+
+    assert '<link rel="icon" href="data:,">' in client.get(reverse("login")).content.decode()
