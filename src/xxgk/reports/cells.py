@@ -17,8 +17,8 @@ from xxgk.applications.selectors import ReportYear
 from xxgk.disclosures.models import Disclosure, Figure
 from xxgk.disclosures.selectors import register_records, register_rows
 from xxgk.report.edition import Edition
+from xxgk.reports.tallies import TOTAL
 
-TOTAL = "total"
 FOLD_INTO = "other"  # the 2019 edition's （六）其他处理 holds the rows it does not have
 
 # Why a record is counted in a row of table 3 (the drill-down says it beside each list).

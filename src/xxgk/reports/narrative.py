@@ -14,23 +14,21 @@ from decimal import Decimal
 from django.db.models import Count
 
 from xxgk.agencies.models import Agency
+from xxgk.applications.choices import NATURAL_PERSON
 from xxgk.applications.models import Application
 from xxgk.applications.selectors import fees_of_year
 from xxgk.disclosures.choices import Channel, Kind, Status
 from xxgk.disclosures.models import Disclosure, DisclosureChannel
 from xxgk.enquiries.selectors import enquiry_counts
+from xxgk.report.edition import ApplicationRow
 from xxgk.report.model import Report
-from xxgk.reports.cells import TOTAL
+from xxgk.reports.tallies import TOTAL, count, outcome_kind, procedures
 
 PROBLEMS_PROMPT = "（请写明本年度政府信息公开工作存在的主要问题，以及改进情况和下一步打算。）"
 OTHER_PROMPT = (
     "（其他需要报告的事项，如落实上级年度政务公开工作要点情况、人大代表建议和政协提案办理结果"
     "公开情况、年度工作要点落实情况等，请按实际填写。）"
 )
-
-
-def _n(value: object) -> int:
-    return value if isinstance(value, int) else 0
 
 
 def draft_sections(*, agency: Agency, year: int, report: Report) -> dict[str, str]:
@@ -54,8 +52,8 @@ def _published(agency: Agency, year: int):  # type: ignore[no-untyped-def]
 
 def _overview(agency: Agency, year: int, report: Report) -> str:
     published = _published(agency, year).count()
-    received = _n(report["applications.new_received.total"])
-    closed = _n(report[f"applications.{TOTAL}.{TOTAL}"])
+    received = count(report["applications.new_received.total"])
+    closed = count(report[f"applications.{TOTAL}.{TOTAL}"])
     enquiries = enquiry_counts(agency=agency, year=year)
     return (
         f"{year}年，{agency.name}认真贯彻落实《中华人民共和国政府信息公开条例》，"
@@ -94,41 +92,36 @@ def _applications(report: Report) -> str:
     ed = report.edition
 
     def cell(row: str, column: str = TOTAL) -> int:
-        return _n(report[f"applications.{row}.{column}"])
+        return count(report[f"applications.{row}.{column}"])
 
-    people = cell("new_received", "natural_person")
+    person = next(c for c in ed.columns if c.key == NATURAL_PERSON)  # the rest: 法人或其他组织
+    people = cell("new_received", person.key)
     text = (
-        f"本年度新收政府信息公开申请{cell('new_received')}件（自然人{people}件，"
+        f"本年度新收政府信息公开申请{cell('new_received')}件（{person.label.text}{people}件，"
         f"法人或其他组织{cell('new_received') - people}件），"
-        f"上年结转{cell('carried_over')}件；办结{cell(TOTAL)}件"
+        f"{ed.application_row('carried_over').short}{cell('carried_over')}件；"
+        f"办结{cell(TOTAL)}件"
     )
     outcomes = [
-        f"{_named(r.short)}{cell(r.key)}件"
-        for r in ed.outcome_rows
-        if r.key != TOTAL and cell(r.key)
+        f"{_named(r)}{cell(r.key)}件" for r in ed.outcome_rows if r.key != TOTAL and cell(r.key)
     ]
     if outcomes:
         text += "，其中" + "、".join(outcomes)
-    return text + f"；结转下年度继续办理{cell('carried_forward')}件。"
+    forward = ed.application_row("carried_forward").short
+    return text + f"；{forward}继续办理{cell('carried_forward')}件。"
 
 
-def _named(short: str) -> str:
-    """A row's short name in a sentence: 不予公开-过程性信息 → 不予公开（过程性信息）."""
-    kind, _, detail = short.partition("-")
+def _named(row: ApplicationRow) -> str:
+    """An outcome row in a sentence: 不予公开-过程性信息 → 不予公开（过程性信息）."""
+    kind, detail = outcome_kind(row)
     return f"{kind}（{detail}）" if detail else kind
 
 
 def _appeals(report: Report) -> str:
-    def total(group: str, column: str = TOTAL) -> int:
-        return _n(report[f"appeals.{group}.{column}"])
-
-    reviews = total("review")
-    suits = total("litigation_direct") + total("litigation_after_review")
+    (_, reviews), (_, suits) = procedures(report)  # 行政复议, 行政诉讼
     if not reviews and not suits:
         return "本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。"
-    pending = sum(
-        total(g, "pending") for g in ("review", "litigation_direct", "litigation_after_review")
-    )
+    pending = sum(count(report[f"appeals.{g.key}.pending"]) for g in report.edition.appeal_groups)
     text = f"本年度因政府信息公开工作被申请行政复议{reviews}件、被提起行政诉讼{suits}件"
     return text + (f"，尚未审结{pending}件。" if pending else "，均已审结。")
 

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from xxgk.report.model import Report
+from xxgk.reports.tallies import TOTAL, count, outcome_kind, procedures
 
-TOTAL = "total"
 YEARS = 5
 
 
@@ -37,15 +37,6 @@ class Chart:
         }
 
 
-def _n(value: object) -> int:
-    return value if isinstance(value, int) else 0
-
-
-def _outcome_group(short: str) -> str:
-    """An outcome row's group: 不予公开-过程性信息 → 不予公开."""
-    return short.partition("-")[0]
-
-
 def trend_charts(reports: Sequence[Report]) -> list[Chart]:
     """The charts of `reports` (any order; at most the last five years are drawn)."""
     chosen = sorted(reports, key=lambda r: r.year)[-YEARS:]
@@ -53,31 +44,26 @@ def trend_charts(reports: Sequence[Report]) -> list[Chart]:
         return []
     years = [r.year for r in chosen]
     kinds = [c for c in chosen[-1].edition.columns if c.key != TOTAL]
+    received = chosen[-1].edition.application_row("new_received")
     by_kind = [
-        (c.label.text, [_n(r[f"applications.new_received.{c.key}"]) for r in chosen]) for c in kinds
+        (c.label.text, [count(r[f"applications.new_received.{c.key}"]) for r in chosen])
+        for c in kinds
     ]
     groups: dict[str, list[int]] = {}
     for i, r in enumerate(chosen):
         for row in r.edition.outcome_rows:
             if row.key == TOTAL:
                 continue
-            values = groups.setdefault(_outcome_group(row.short), [0] * len(chosen))
-            values[i] += _n(r[f"applications.{row.key}.{TOTAL}"])
-    appeals = [
-        ("行政复议", [_n(r["appeals.review.total"]) for r in chosen]),
-        (
-            "行政诉讼",
-            [
-                _n(r["appeals.litigation_direct.total"])
-                + _n(r["appeals.litigation_after_review.total"])
-                for r in chosen
-            ],
-        ),
-    ]
+            values = groups.setdefault(outcome_kind(row)[0], [0] * len(chosen))
+            values[i] += count(r[f"applications.{row.key}.{TOTAL}"])
+    appeals: dict[str, list[int]] = {}
+    for i, r in enumerate(chosen):
+        for name, total in procedures(r):
+            appeals.setdefault(name, [0] * len(chosen))[i] = total
     return [
-        Chart("applicants", "本年新收申请（按申请人）", years, by_kind),
+        Chart("applicants", f"{received.short}申请（按申请人）", years, by_kind),
         Chart("outcomes", "办理结果", years, list(groups.items())),
-        Chart("appeals", "行政复议、行政诉讼", years, appeals),
+        Chart("appeals", "、".join(appeals), years, list(appeals.items())),
     ]
 
 
