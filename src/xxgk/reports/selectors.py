@@ -67,25 +67,12 @@ def reports_due(*, user: Viewer, today: date) -> list[Due]:
     """From 1 January: the agencies whose reports the user prepares and whose last year's report
     is not published yet, the latest deadline last."""
     year = today.year - 1
-    agencies = scope(user, Action.REPORT_WRITE)
-    done = set(
-        AnnualReport.objects.filter(
-            agency__in=agencies, year=year, status=ReportStatus.PUBLISHED
-        ).values_list("agency_id", flat=True)
-    )
-    working = dict(
-        AnnualReport.objects.filter(agency__in=agencies, year=year)
-        .exclude(status=ReportStatus.PUBLISHED)
-        .values_list("agency_id", "status")
-    )
-    found = []
-    for agency in agencies.order_by("path"):
-        if agency.pk in done:
-            continue
-        deadline = deadline_of(agency, year)
-        days = (deadline - today).days if deadline else None
-        status = ReportStatus(working[agency.pk]).label if agency.pk in working else ""
-        found.append(Due(agency, year, deadline, days, status))
+    statuses = tree_status(agencies=scope(user, Action.REPORT_WRITE), year=year, today=today)
+    found = [
+        Due(s.agency, year, s.deadline, s.days_left, s.working)
+        for s in statuses
+        if s.published is None
+    ]
     return sorted(found, key=lambda d: (d.deadline or date.max, d.agency.path))
 
 

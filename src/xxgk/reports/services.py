@@ -103,8 +103,7 @@ def report_open(*, user: User, agency: Agency, year: int) -> AnnualReport:
         return working
     if published_report(agency=agency, year=year) is not None:
         raise AnnualReportError(f"{year} 年度报告已发布；如需修改，请发布更正版本。")
-    computed = report_compute(agency=agency, year=year)
-    drafted = draft_sections(agency=agency, year=year, report=computed)
+    drafted = report_compute(agency=agency, year=year).sections  # drafted from the records
     annual = AnnualReport.objects.create(
         agency=agency, year=year, created_by=user, sections=drafted, drafted=drafted
     )
@@ -263,12 +262,15 @@ class CellChange:
     now: object
 
 
-def report_changes(annual: AnnualReport) -> list[CellChange]:
-    """发布后记录有变动: the cells of a published version the records now count otherwise."""
+def report_changes(annual: AnnualReport, now: Report | None = None) -> list[CellChange]:
+    """发布后记录有变动: the cells of a published version the records now count otherwise.
+    `now`: the year's report as the caller has just computed it (only its tables are read,
+    which neither the sections nor last year's report change), else it is computed here."""
     if annual.status != ReportStatus.PUBLISHED or not annual.report_json:
         return []
     then = jsonio.from_json(annual.report_json)
-    now = report_compute(agency=annual.agency, year=annual.year)
+    if now is None:
+        now = report_compute(agency=annual.agency, year=annual.year)
     return [
         CellChange(cell, then.edition.cell_label(cell), then.cells[cell], now.cells[cell])
         for cell in then.edition.cells

@@ -129,7 +129,7 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
             "article": mark_safe(html),  # noqa: S308 - the renderer escapes every text
             "working": working,
             "published": published,
-            "changes": report_changes(published[0]) if published else [],
+            "changes": report_changes(published[0], now=report) if published else [],
             "sections": [
                 (x.key, x.heading, report.sections.get(x.key, "")) for x in report.edition.sections
             ],
