@@ -15,9 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import PurePath
 
-import filetype
 import nh3
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
@@ -45,6 +43,7 @@ from xxgk.disclosures.models import (
     SecrecyReview,
     Theme,
 )
+from xxgk.site.uploads import UploadRefused, sniffed_type
 
 ART_26_WORKDAYS = 20  # 条例第二十六条: within 20 working days of being made or changed
 _MAX_NUMBER_TRIES = 1000
@@ -314,20 +313,10 @@ def disclosure_update(*, user: User | None, disclosure: Disclosure, data: Disclo
 
 def _sniff(upload: UploadedFile) -> str:
     """The content type of an allowed upload, from its content, or a DisclosureError."""
-    name = upload.name or "附件"
-    limit: int = settings.XXGK_ATTACHMENT_MAX_BYTES
-    if not upload.size:
-        raise DisclosureError(f"附件“{name}”是空文件。")
-    if upload.size > limit:
-        raise DisclosureError(f"附件“{name}”超过 {limit // (1024 * 1024)} MB 的上限。")
-    upload.seek(0)
-    head = upload.read(8192)
-    upload.seek(0)
-    kind = filetype.guess(head)
-    if kind is None or kind.extension not in ATTACHMENT_TYPES:
-        allowed = "、".join(e.upper() for e in ATTACHMENT_TYPES)
-        raise DisclosureError(f"附件“{name}”的内容不是 {allowed} 文件，不能上传。")
-    return ATTACHMENT_TYPES[kind.extension]
+    try:
+        return sniffed_type(upload, ATTACHMENT_TYPES)
+    except UploadRefused as exc:
+        raise DisclosureError(str(exc)) from None
 
 
 @transaction.atomic

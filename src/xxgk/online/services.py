@@ -10,8 +10,6 @@ import logging
 from dataclasses import dataclass, fields
 from pathlib import PurePath
 
-import filetype
-from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
@@ -28,6 +26,7 @@ from xxgk.audit.services import audit_record
 from xxgk.online import codes
 from xxgk.online.models import Submission, SubmissionFile, SubmissionStatus
 from xxgk.privacy.codes import code_hash, code_new
+from xxgk.site.uploads import UploadRefused, sniffed_type
 from xxgk.workdays.timeline import EventKind
 
 log = logging.getLogger(__name__)
@@ -75,18 +74,10 @@ class Submitted:
 
 def file_problem(upload: UploadedFile) -> str | None:
     """Why an applicant's upload is refused, or None."""
-    name = upload.name or "附件"
-    limit: int = settings.XXGK_ATTACHMENT_MAX_BYTES
-    if not upload.size:
-        return f"附件“{name}”是空文件。"
-    if upload.size > limit:
-        return f"附件“{name}”超过 {limit // (1024 * 1024)} MB 的上限。"
-    upload.seek(0)
-    kind = filetype.guess(upload.read(8192))
-    upload.seek(0)
-    if kind is None or kind.extension not in FILE_TYPES:
-        allowed = "、".join(e.upper() for e in FILE_TYPES)
-        return f"附件“{name}”的内容不是 {allowed} 文件，不能上传。"
+    try:
+        sniffed_type(upload, FILE_TYPES)
+    except UploadRefused as exc:
+        return str(exc)
     return None
 
 
@@ -151,12 +142,10 @@ def submission_create(
 def _files_save(submission: Submission, files: tuple[UploadedFile, ...]) -> None:
     for upload in files:
         name = PurePath(upload.name or "附件").name[:200]
-        kind = filetype.guess(upload.read(8192))
-        upload.seek(0)
         row = SubmissionFile(
             submission=submission,
             name=name,
-            content_type=FILE_TYPES[kind.extension] if kind else "application/octet-stream",
+            content_type=sniffed_type(upload, FILE_TYPES),  # checked before: the same answer
             size=upload.size or 0,
         )
         row.file.save(f"{submission.number}{PurePath(name).suffix.lower()}", upload, save=False)
