@@ -74,6 +74,7 @@ from xxgk.applications.services import (
     fee_quote,
 )
 from xxgk.report import editions
+from xxgk.site.downloads import attachment_header
 from xxgk.workdays import Calendar
 from xxgk.workdays.clock import EventKind
 
@@ -507,14 +508,8 @@ def letter(request: Request, pk: int, key: str, event: int) -> HttpResponse:
         content,
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    response["Content-Disposition"] = _attachment_header(name)
+    response["Content-Disposition"] = attachment_header(name, "letter.docx")
     return response
-
-
-def _attachment_header(name: str) -> str:
-    from urllib.parse import quote
-
-    return f"attachment; filename=\"letter.docx\"; filename*=UTF-8''{quote(name)}"
 
 
 @login_required

@@ -25,6 +25,7 @@ from xxgk.online.forms import CorrectionForm, LookupForm, SubmissionForm, Withdr
 from xxgk.online.models import Submission, SubmissionFile, SubmissionStatus
 from xxgk.portal.limits import over_limit, posted
 from xxgk.privacy.masks import mask_address, mask_email, mask_id_number, mask_phone
+from xxgk.site.downloads import attachment_header
 
 _CASE = "online:case"  # the session's opened submission
 _SHOWN_CODES = "online:codes"  # {submission pk: code} of this session's own submissions
@@ -206,11 +207,7 @@ def case_letter(request: HttpRequest, key: str, event: int) -> HttpResponse:
         content,
         content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     )
-    from urllib.parse import quote
-
-    response["Content-Disposition"] = (
-        f"attachment; filename=\"letter.docx\"; filename*=UTF-8''{quote(name)}"
-    )
+    response["Content-Disposition"] = attachment_header(name, "letter.docx")
     return response
 
 

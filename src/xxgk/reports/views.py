@@ -4,7 +4,6 @@ it counts (the drill-down), for the people who may read those records."""
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -46,6 +45,7 @@ from xxgk.reports.services import (
     stale_sections,
 )
 from xxgk.reports.trends import trend_charts
+from xxgk.site.downloads import attachment_header
 
 FIRST_YEAR = 2019
 
@@ -282,8 +282,6 @@ def rollup_xlsx(request: Request) -> HttpResponse:
         render_form(total, "xlsx"),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
-    name = quote(f"{total.agency}{year}年政府信息公开工作年度报告.xlsx")
-    response["Content-Disposition"] = (
-        f"attachment; filename=\"rollup.xlsx\"; filename*=UTF-8''{name}"
-    )
+    name = f"{total.agency}{year}年政府信息公开工作年度报告.xlsx"
+    response["Content-Disposition"] = attachment_header(name, "rollup.xlsx")
     return response
