@@ -218,12 +218,14 @@ def report_publish(*, user: User, annual: AnnualReport) -> None:
     annual.published_by, annual.published_at = user, timezone.now()
     annual.save()
     for form in PUBLISHED_FORMS:
-        data = render(report, form)
-        row = ReportFile(report=annual, form=form, size=len(data))
-        row.file.save(
-            f"{annual.agency_id}-{annual.year}-v{annual.version}.{form}", ContentFile(data)
-        )
+        _file_keep(annual, form, render(report, form))
     _audit(user, AuditEventType.REPORT_PUBLISHED, annual, content_hash=annual.content_hash)
+
+
+def _file_keep(annual: AnnualReport, form: str, data: bytes) -> None:
+    """Store one form of a published version under a name of its agency, year and version."""
+    row = ReportFile(report=annual, form=form, size=len(data))
+    row.file.save(f"{annual.agency_id}-{annual.year}-v{annual.version}.{form}", ContentFile(data))
 
 
 @transaction.atomic
@@ -301,8 +303,7 @@ def report_import(
         sections=dict(report.sections),
     )
     for form, content in files.items():
-        row = ReportFile(report=annual, form=form, size=len(content))
-        row.file.save(f"{agency.pk}-{year}-v{annual.version}.{form}", ContentFile(content))
+        _file_keep(annual, form, content)
     audit_record(
         actor=None,
         event_type=AuditEventType.REPORT_PUBLISHED,
