@@ -37,6 +37,7 @@ from rich.table import Table
 
 from benchmarks import postgres, production, queue
 from benchmarks.bench import machine
+from benchmarks.rss import _hwm_kib
 
 console = Console(highlight=False)
 
@@ -222,7 +223,7 @@ def main() -> None:
             console.print(f"生成 (generated, not timed)：{time.perf_counter() - start:.0f} s")
         large = Agency.objects.get(name="甲市自然资源和规划局")
         townships = Agency.objects.filter(name__startswith="乙区第")
-        before = _own_peak()
+        before = _hwm_kib("self") / 1024
         computed = _timed(lambda: report_compute(agency=large, year=YEAR))
         rolled = _timed(
             lambda: published_rollup(
@@ -230,7 +231,7 @@ def main() -> None:
                 name="乙区乡镇汇总",
             )
         )
-        after = _own_peak()
+        after = _hwm_kib("self") / 1024
         table = Table(
             title=f"年度报告 (s)：{args.applications:,} 件申请、{args.disclosures:,} 条公开信息"
             f"的机关；{args.agencies} 个机关汇总"
@@ -254,13 +255,6 @@ def main() -> None:
         console.print(f"本进程峰值内存 (peak RSS)：计时前 {before:.0f} MiB，计时后 {after:.0f} MiB")
         console.print(f"[dim]{machine()}; {postgres.server_line()}[/]")
     console.print("[green]全部达标[/]" if ok else "[red]未达标[/]")
-
-
-def _own_peak() -> float:
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 if __name__ == "__main__":
