@@ -233,18 +233,17 @@ def _ranking(
     terms: list[str], records: Any, order: tuple[str, ...], number: int
 ) -> tuple[int, search.Ranking]:
     """Page `number` of a search's ranking, or its last page when `number` is past it."""
-    found = search.ranking(
-        terms=terms, records=records, order=order, offset=(number - 1) * PER_PAGE, limit=PER_PAGE
-    )
+
+    def page(n: int) -> search.Ranking:
+        offset = (n - 1) * PER_PAGE
+        return search.ranking(
+            terms=terms, records=records, order=order, offset=offset, limit=PER_PAGE
+        )
+
+    found = page(number)
     if not found.rows and number > 1:
         number = max(1, -(-found.total // PER_PAGE))
-        found = search.ranking(
-            terms=terms,
-            records=records,
-            order=order,
-            offset=(number - 1) * PER_PAGE,
-            limit=PER_PAGE,
-        )
+        found = page(number)
     return number, found
 
 
