@@ -10,11 +10,9 @@ from django.utils.translation import gettext_lazy as _
 from xxgk.agencies.models import Agency
 from xxgk.disclosures.choices import ALL_ITEMS, Kind, Validity
 from xxgk.disclosures.models import Theme
+from xxgk.portal import cache
 from xxgk.portal.selectors import DEFAULT_SORT, CatalogueFilter
-
-# Options written inline rather than one included template each: the search form's 发布机关 lists
-# every agency, and Django's default took most of the search page's time at 500 of them.
-SELECT_TEMPLATE = "portal/widgets/select.html"
+from xxgk.portal.widgets import PlainSelect
 
 SORT_CHOICES = (
     ("published_desc", _("发布日期（新→旧）")),
@@ -26,7 +24,11 @@ SORT_CHOICES = (
 
 class CatalogueForm(forms.Form):
     theme = forms.ModelChoiceField(
-        label=_("主题分类"), queryset=Theme.objects.all(), required=False, empty_label=_("全部")
+        label=_("主题分类"),
+        queryset=Theme.objects.all(),
+        required=False,
+        empty_label=_("全部"),
+        widget=PlainSelect,
     )
     item = forms.TypedChoiceField(
         label=_("法定公开事项"),
@@ -34,13 +36,21 @@ class CatalogueForm(forms.Form):
         coerce=int,
         empty_value=None,
         required=False,
+        widget=PlainSelect,
     )
-    year = forms.TypedChoiceField(label=_("发布年份"), coerce=int, empty_value=None, required=False)
+    year = forms.TypedChoiceField(
+        label=_("发布年份"), coerce=int, empty_value=None, required=False, widget=PlainSelect
+    )
     document_number = forms.CharField(label=_("文号"), max_length=80, required=False)
     validity = forms.ChoiceField(
-        label=_("有效性"), choices=[("", _("全部")), *Validity.choices], required=False
+        label=_("有效性"),
+        choices=[("", _("全部")), *Validity.choices],
+        required=False,
+        widget=PlainSelect,
     )
-    sort = forms.ChoiceField(label=_("排序"), choices=SORT_CHOICES, required=False)
+    sort = forms.ChoiceField(
+        label=_("排序"), choices=SORT_CHOICES, required=False, widget=PlainSelect
+    )
 
     def __init__(
         self,
@@ -56,9 +66,7 @@ class CatalogueForm(forms.Form):
         self.fields["item"].choices = [("", _("全部")), *items]  # type: ignore[attr-defined]
         self.fields["year"].choices = [("", _("全部")), *((y, str(y)) for y in years)]  # type: ignore[attr-defined]
         self.fields["theme"].queryset = Theme.objects.select_related("parent")  # type: ignore[attr-defined]
-        for field in self.fields.values():
-            if isinstance(field.widget, forms.Select):
-                field.widget.template_name = SELECT_TEMPLATE
+        _offer_cached(self.fields["theme"], "theme-choices")
 
     def filters(self, *, agency: Agency | None) -> CatalogueFilter:
         """The valid filters (an invalid one is ignored, never an error page)."""
@@ -75,6 +83,20 @@ class CatalogueForm(forms.Form):
         )
 
 
+def _offer_cached(field: forms.Field, key: str) -> None:
+    """Offer a model field's choices from the portal cache: the search's 发布机关 lists every
+    agency, and a query and a model per option on every page cost more than the search itself.
+    Validation still asks the database; a new agency or theme is offered within the cache's
+    `TIMEOUT`."""
+    assert isinstance(field, forms.ModelChoiceField)
+    queryset = field.queryset
+    assert queryset is not None
+    found = cache.cached(
+        key, lambda: [(o.pk, field.label_from_instance(o)) for o in queryset.all()]
+    )
+    field.choices = [("", field.empty_label), *found]
+
+
 class SearchForm(CatalogueForm):
     q = forms.CharField(label=_("关键词"), max_length=100, required=False)
     agency = forms.ModelChoiceField(
@@ -82,11 +104,22 @@ class SearchForm(CatalogueForm):
         queryset=Agency.objects.order_by("path"),
         required=False,
         empty_label=_("全部"),
+        widget=PlainSelect,
     )
     kind = forms.ChoiceField(
-        label=_("类别"), choices=[("", _("全部")), *Kind.choices], required=False
+        label=_("类别"),
+        choices=[("", _("全部")), *Kind.choices],
+        required=False,
+        widget=PlainSelect,
     )
     sort = forms.ChoiceField(
-        label=_("排序"), choices=[("relevance", _("相关度")), *SORT_CHOICES], required=False
+        label=_("排序"),
+        choices=[("relevance", _("相关度")), *SORT_CHOICES],
+        required=False,
+        widget=PlainSelect,
     )
     field_order = ("q", "agency", "kind", "theme", "item", "year", "document_number", "validity")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        _offer_cached(self.fields["agency"], "agency-choices")
