@@ -109,6 +109,8 @@ class SearchTerm(models.Model):
     class Meta:
         verbose_name = "检索词"
         verbose_name_plural = "检索词"
+        # On PostgreSQL its index carries the weight too (migration 0004): the threshold
+        # algorithm looks records' weights up by it without visiting the table.
         constraints = (
             models.UniqueConstraint(fields=("term", "disclosure"), name="search_term_once"),
         )
