@@ -300,6 +300,25 @@ def test_search_pages_and_a_page_past_the_last(client, portal, people, monkeypat
     assert "第 1 页，共 2 页" in page(client, "search", query="?q=采购&page=x")
 
 
+def test_a_search_of_the_whole_register_pages_up_to_the_cap(client, portal, monkeypatch) -> None:
+    # Past CAP matches the count stops, says so, and the filters narrow the rest; a filtered
+    # search is counted whole.
+    monkeypatch.setattr("xxgk.portal.views.PER_PAGE", 1)
+    monkeypatch.setattr("xxgk.portal.search.CAP", 1)
+    capped = page(client, "search", query="?q=采购")
+    assert (
+        "“采购”找到超过 1 条结果，列出最相关的 1 条；按发布机关、年份等筛选可以缩小范围。" in capped
+    )
+    assert "下一页" not in capped
+    past = page(client, "search", query="?q=采购&page=2")  # past the cap: the last page
+    assert portal.procurement.index_number in capped
+    assert portal.procurement.index_number in past
+    assert "找到超过 1 条结果" in past
+    filtered = page(client, "search", query=f"?q=采购&agency={portal.agency.pk}")
+    assert "找到 2 条结果" in filtered
+    assert "第 1 页，共 2 页" in filtered
+
+
 def test_a_kept_search_page_is_forgotten_when_a_record_is_published(
     client, portal, tree, people, django_capture_on_commit_callbacks
 ) -> None:

@@ -14,7 +14,8 @@ and they then tokenise and rank differently (FTS5's bm25 against ts_rank), so th
 would answer the same query with different orders. One ordinary table with a (term, record)
 B-tree index gives the same rows and the same integer scores on SQLite and PostgreSQL by
 construction, and it is fast enough for one government's register (a query reads only the rows
-of its few words).
+of its few words, and over the whole register not even all of them: `threshold.best` finds the
+page's best records from each word's best rows, and the count stops at `CAP`).
 
 **Keeping it current.** `index_refresh(disclosure=…)` (through `xxgk.portal.services
 .portal_refresh`) after a record is published, edited, or withdrawn; `index_rebuild()` (the
@@ -39,10 +40,15 @@ from django.utils.safestring import SafeString, mark_safe
 
 from xxgk.disclosures.choices import Status
 from xxgk.disclosures.models import Disclosure
+from xxgk.portal import threshold
 from xxgk.portal.models import SearchTerm
 
 TITLE, SUMMARY, BODY = 10, 3, 1
 MAX_TERMS = 10  # words of a query beyond these are ignored
+# The results a search of the whole register counts and pages through (50 pages): a search of
+# common words matches most of a city's records, and counting them all reads all their rows.
+CAP = 1_000
+MAX_DEPTH = 4_096  # rows of each word `threshold.best` reads before summing them all instead
 MAX_TERM_LENGTH = 64
 # Words of a query that every record holds and that would only narrow it by accident.
 STOPWORDS = frozenset(
@@ -147,7 +153,8 @@ class Ranking:
     """One page of a search's ranked matches, and how many match in all."""
 
     rows: list[dict[str, int]]  # {"disclosure": id, "score": n}, best first
-    total: int
+    total: int  # how many match; when `more`, the count stopped there (CAP)
+    more: bool = False
 
 
 def ranking(
@@ -159,19 +166,15 @@ def ranking(
     limit: int,
 ) -> Ranking:
     """The rows `offset`..`offset + limit` of `matches` (or of it in `order`), with the number
-    of all matches, each counted once: the page's rows carry the total (a window count over the
-    same aggregate), so a page costs one pass over the words' rows, not two.
+    of all matches.
 
-    One word over the whole register (the common search: 公开, 采购) needs no aggregate: its
-    rows are its scores, read best first from the (term, weight, disclosure) index and stopped
-    after the page, whatever the number of records that hold it."""
-    if len(terms) == 1 and records is None and not order:
-        postings = SearchTerm.objects.filter(term=terms[0])
-        best = postings.order_by("-weight", "-disclosure").values_list("disclosure", "weight")
-        return Ranking(
-            rows=[{"disclosure": d, "score": w} for d, w in best[offset : offset + limit]],
-            total=postings.count(),
-        )
+    Over the whole register in the ranking's order (the common search) the words' rows are not
+    all read: the page comes from `threshold.best`, and the count stops at `CAP` — the first
+    `CAP` results are reached page by page, and a filter (an agency, a year) narrows the rest.
+    Narrowed or sorted otherwise, the page's rows carry the total (a window count over the same
+    aggregate): one pass over the words' rows, not two."""
+    if records is None and not order:
+        return _best_page(terms, offset=offset, limit=limit)
     ranked = matches(terms=terms, records=records).annotate(total=Window(Count("*")))
     if order:
         ranked = ranked.order_by(*order)
@@ -182,6 +185,30 @@ def ranking(
         total = matches(terms=terms, records=records).count() if offset else 0
     return Ranking(
         rows=[{"disclosure": r["disclosure"], "score": r["score"]} for r in rows], total=total
+    )
+
+
+def _best_page(terms: list[str], *, offset: int, limit: int) -> Ranking:
+    """A page of the whole register's ranking, counted up to CAP."""
+    holding = SearchTerm.objects.filter(term=terms[0])
+    for term in terms[1:]:
+        holding = holding.filter(
+            disclosure__in=SearchTerm.objects.filter(term=term).values("disclosure")
+        )
+    counted = holding[: CAP + 1].count()
+    total = min(counted, CAP)
+    if offset >= total:
+        return Ranking(rows=[], total=total, more=counted > CAP)
+    end = min(offset + limit, total)
+    found = threshold.best(terms, end, max_depth=MAX_DEPTH)
+    if found is None:  # the best are deep in every word's rows: sum them all
+        page = [
+            (r["score"], r["disclosure"]) for r in matches(terms=terms, records=None)[offset:end]
+        ]
+    else:
+        page = found[offset:end]
+    return Ranking(
+        rows=[{"disclosure": d, "score": s} for s, d in page], total=total, more=counted > CAP
     )
 
 

@@ -192,7 +192,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
     filters = form.filters(agency=form.cleaned_data.get("agency") if form.is_valid() else None)
     query = (form.cleaned_data.get("q") or "").strip() if form.is_valid() else ""
     terms = search.query_terms(query) if query else []
-    page = hits = None
+    page = hits = found = None
     if terms:
         narrowed = filters != selectors.CatalogueFilter(sort=filters.sort)
         records = selectors.catalogue(filters) if narrowed else None
@@ -216,6 +216,7 @@ def search_page(request: HttpRequest) -> HttpResponse:
             "q": query,
             "page": page,
             "hits": hits,
+            "more": found is not None and found.more,
             "query": _query_without_page(request),
         },
     )
