@@ -71,6 +71,8 @@ def clean(
         for p in (_SPLIT.split(line) if _may_split(line) else (line,))
     ]
     lines = [line for line in lines if line and line not in repeated]
+    if table and not any(_SENTENCE_END.search(line) for line in lines):
+        return ""  # no sentence at all, so none kept: the lines need not be sorted first
     kinds = [_kind(line, edition.key) for line in lines]
     _mark_between_tables(lines, kinds)
     kept = [line for line, k in zip(lines, kinds, strict=True) if k == "text"]
