@@ -50,9 +50,10 @@ _SPLIT = re.compile(
     r"\s(?:(?<=[。！？]\s)\s*"
     r"|(?<!\s\s)\s*(?=\d{4}年\d{1,2}月\d{1,2}日(?:\s|$)|来源[:：]|附件下载|抄送[:：]))"
 )
-_INNER_SPACE = re.compile(
-    rf"(?<=[{_CJK}\u3000-\u303f\uff00-\uffef])[ \t]+(?=[{_CJK}\u3000-\u303f\uff00-\uffef])"
-)
+# Spaces between two CJK characters or CJK punctuation. (Opens with the space it removes and
+# looks behind it after: see the note above.)
+_WIDE_CHAR = rf"[{_CJK}\u3000-\u303f\uff00-\uffef]"
+_INNER_SPACE = re.compile(rf"[ \t](?<={_WIDE_CHAR}[ \t])[ \t]*(?={_WIDE_CHAR})")
 _DIGITS = re.compile(r"[\d.]+")
 # A table's text is this share of label and number, or more.
 _TABLE_SHARE = 0.75
