@@ -219,7 +219,8 @@ def _build(edition: Edition, data: dict[str, Any], source: str | None) -> Report
 
 def to_json(report: Report, *, source: str | None = None) -> dict[str, Any]:
     """Report JSON as a dict: ``schema``, ``edition``, ``agency``, ``year``, ``tables``,
-    ``sections``, ``findings`` and, when known, ``provenance`` (``source`` first if given)."""
+    ``sections``, ``findings`` and, when known, ``provenance`` (``source`` first if given).
+    Cells printed alike may share one provenance dict: serialise the result, don't edit it."""
     out: dict[str, Any] = {"source": source} if source is not None else {}
     out |= {
         "schema": SCHEMA_VERSION,
@@ -231,7 +232,21 @@ def to_json(report: Report, *, source: str | None = None) -> dict[str, Any]:
         "findings": [f.to_json() for f in report.findings],
     }
     if report.provenance:
-        out["provenance"] = {c: p.to_json(source=source) for c, p in report.provenance.items()}
+        out["provenance"] = _provenance_json(report.provenance, source)
+    return out
+
+
+def _provenance_json(provenance: dict[str, Provenance], source: str | None) -> dict[str, Any]:
+    """Each cell's provenance as JSON. A reader shares one `Provenance` between cells printed
+    alike (a row of 0s on one line): each is turned into JSON once, and its cells share that
+    dict — a caller must not change one in place."""
+    done: dict[int, dict[str, Any]] = {}  # by id(): every Provenance stays alive meanwhile
+    out: dict[str, Any] = {}
+    for cell, p in provenance.items():
+        as_json = done.get(id(p))
+        if as_json is None:
+            as_json = done[id(p)] = p.to_json(source=source)
+        out[cell] = as_json
     return out
 
 

@@ -50,9 +50,10 @@ _SPLIT = re.compile(
     r"\s(?:(?<=[。！？]\s)\s*"
     r"|(?<!\s\s)\s*(?=\d{4}年\d{1,2}月\d{1,2}日(?:\s|$)|来源[:：]|附件下载|抄送[:：]))"
 )
-_INNER_SPACE = re.compile(
-    rf"(?<=[{_CJK}\u3000-\u303f\uff00-\uffef])[ \t]+(?=[{_CJK}\u3000-\u303f\uff00-\uffef])"
-)
+# Spaces between two CJK characters or CJK punctuation. (Opens with the space it removes and
+# looks behind it after: see the note above.)
+_WIDE_CHAR = rf"[{_CJK}\u3000-\u303f\uff00-\uffef]"
+_INNER_SPACE = re.compile(rf"[ \t](?<={_WIDE_CHAR}[ \t])[ \t]*(?={_WIDE_CHAR})")
 _DIGITS = re.compile(r"[\d.]+")
 # A table's text is this share of label and number, or more.
 _TABLE_SHARE = 0.75
@@ -71,6 +72,8 @@ def clean(
         for p in (_SPLIT.split(line) if _may_split(line) else (line,))
     ]
     lines = [line for line in lines if line and line not in repeated]
+    if table and not any(_SENTENCE_END.search(line) for line in lines):
+        return ""  # no sentence at all, so none kept: the lines need not be sorted first
     kinds = [_kind(line, edition.key) for line in lines]
     _mark_between_tables(lines, kinds)
     kept = [line for line, k in zip(lines, kinds, strict=True) if k == "text"]
