@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Generic
@@ -45,6 +46,8 @@ _NUMBERED = re.compile(
 _PIECE_GAP = 0.25  # ems: a gap this wide ends a piece (header words of two columns, numbers)
 _FULL = 2.0  # ems: a label line ending this close to the label column's edge was wrapped
 _MIN_COLUMNS = 2
+_SAME_SIZE = 0.1  # a trailing blank row's characters are the labels' size within this share
+_CLOSE = 1.2  # …and it is at most this many times the table's widest line gap below the last
 _RULED = 3  # a line crossed by this many drawn borders is a ruled table's (pdfcells reads it)
 
 
@@ -157,8 +160,33 @@ def _block(lines: list[_Line[G]], start: int, em: float) -> tuple[_Block[G], int
 
 
 def _trim(block: _Block[G]) -> None:
-    while block.body and not block.body[-1].values:
-        block.body.pop()
+    """Leave out the label lines after the block's last numbers, except rows left blank at the
+    table's (or the page's) end: lines printed in the labels' size, as close to the line
+    above as the table's own lines are, starting in the label column."""
+    last = max(i for i, line in enumerate(block.body) if line.values)
+    rows, after = block.body[: last + 1], block.body[last + 1 :]
+    size = _size([c for line in rows for p in line.label for c in p.chars])
+    gaps = [a.y - b.y for a, b in itertools.pairwise(rows)]
+    start = min((line.label[0].x0 for line in rows if line.label), default=None)
+    kept = 0
+    if size is not None and gaps and start is not None:
+        for previous, line in itertools.pairwise([rows[-1], *after]):
+            own = _size(line.chars)
+            if (
+                own is None
+                or abs(own - size) > _SAME_SIZE * size
+                or previous.y - line.y > _CLOSE * max(gaps)
+                or line.pieces[0].x0 < start - size
+            ):
+                break
+            kept += 1
+    block.body = rows + after[:kept]
+
+
+def _size(chars: Sequence[G]) -> float | None:
+    """The width of the line's CJK characters (its font size), None when it prints none."""
+    wide = [c.x1 - c.x0 for c in chars if c.text >= "\u2e80"]
+    return statistics.median(wide) if wide else None
 
 
 def _first_numbers(block: _Block[G]) -> _Line[G]:
@@ -281,26 +309,49 @@ def _cut(block: _Block[G], columns: list[tuple[float, float]], em: float) -> lis
 
 
 def _rows(body: list[_Line[G]], em: float) -> list[list[_Line[G]]]:
-    """The body's lines grouped into table rows: a label's wrapped lines together, with the
-    line of numbers printed between or under them."""
+    """The body's lines grouped into table rows: a label's wrapped lines together (past a
+    merged group label's line printed between them), with the line of numbers printed between
+    or under them. Numbers that could be either of two labels' are left out with both labels
+    (an empty group list in their place): nothing is guessed."""
     labelled = [line for line in body if line.label]
     edge = max((line.label[-1].x1 for line in labelled), default=0.0)
     groups: list[list[_Line[G]]] = []
-    previous: _Line[G] | None = None  # the last labelled line
+    unsure: set[int] = set()  # groups left as laid-out text
     for line in body:
         if not line.label:
             # numbers on their own line: they belong to the label above while it has none
-            if groups and previous is not None and not any(x.values for x in groups[-1]):
+            open_ = [i for i in range(len(groups) - 1, -1, -1)[:2] if _open(groups[i])]
+            if len(open_) == 2 and not _same_column(groups[open_[0]], groups[open_[1]], em):
+                unsure.update(open_)
+                groups.append([line])
+                unsure.add(len(groups) - 1)
+            elif open_ and open_[0] == len(groups) - 1:
                 groups[-1].append(line)
             else:
                 groups.append([line])
             continue
-        if previous is not None and groups and _goes_on(previous, line, edge, em):
-            groups[-1].append(line)
+        # the label above in this line's column: past a group label's line in another column
+        above = [g for g in groups[-2:][::-1] if any(x.label for x in g)]
+        if above and abs(_last_label(above[0]).label[-1].x0 - line.label[-1].x0) <= em:
+            above = above[:1]
+        carried = next((g for g in above if _goes_on(_last_label(g), line, edge, em)), None)
+        if carried is not None:
+            carried.append(line)
         else:
             groups.append([line])
-        previous = line
-    return groups
+    return [g for i, g in enumerate(groups) if i not in unsure]
+
+
+def _open(group: list[_Line[G]]) -> bool:
+    return any(line.label for line in group) and not any(line.values for line in group)
+
+
+def _last_label(group: list[_Line[G]]) -> _Line[G]:
+    return next(line for line in reversed(group) if line.label)
+
+
+def _same_column(a: list[_Line[G]], b: list[_Line[G]], em: float) -> bool:
+    return abs(_last_label(a).label[-1].x0 - _last_label(b).label[-1].x0) <= em
 
 
 def _goes_on(previous: _Line[G], line: _Line[G], edge: float, em: float) -> bool:
