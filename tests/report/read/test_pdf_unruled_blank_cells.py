@@ -16,8 +16,7 @@ import pytest
 from tests.report.read import handmade as h
 from tests.report.read.test_pdf_blank_cells import blanked_pdf
 from xxgk.report.read import pdf as reader
-from xxgk.report.read import pdfcolumns
-from xxgk.report.read import read_bytes
+from xxgk.report.read import pdfcolumns, read_bytes
 
 NO_BORDERS = ".xxgk-report th, .xxgk-report td { border: none !important; }\n"
 
