@@ -147,6 +147,19 @@ def test_a_turned_page_without_borders_reads_its_blank_cells(
     assert got.provenance["appeals.review.corrected"].text == "1"
 
 
+@pytest.mark.parametrize(("edition", "year"), [("2019", 2020), ("2021", 2022)])
+def test_a_ruled_table_on_a_turned_page_reads_its_blank_cells_by_position(
+    edition: str, year: int
+) -> None:
+    """A turned page's borders are not turned: its rows are placed by x-position all the same."""
+    expected = h.sample_report(edition, year)
+    landscape = blanked_pdf(expected, css="@page { size: A4 landscape; }\n")
+    assert _drawn_borders(landscape) > 0
+    got = read_bytes(turned(landscape, 1), "report.pdf")
+    assert got.cells == expected.cells
+    assert got.findings == []
+
+
 def test_the_turned_pages_are_turned() -> None:
     landscape = unruled_pdf(h.sample_report(), css="@page { size: A4 landscape; }\n")
     import pypdfium2 as pdfium
