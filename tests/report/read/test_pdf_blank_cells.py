@@ -17,9 +17,10 @@ from xxgk.report.read import read_bytes
 _NUMBER_CELL = re.compile(r'(<td[^>]*data-cell="([^"]+)"[^>]*>)([^<]*)(</td>)')
 
 
-def blanked_pdf(report: Report, *, blank_totals: tuple[str, ...] = ()) -> bytes:
+def blanked_pdf(report: Report, *, blank_totals: tuple[str, ...] = (), css: str = "") -> bytes:
     """The report printed by xxgk's renderer with every 0 cell empty, and the named cells
-    (printed values) empty too, as a report that leaves zeros blank prints it."""
+    (printed values) empty too, as a report that leaves zeros blank prints it; `css` is added
+    to the page's stylesheet."""
     if not has_cjk_font():
         pytest.skip("no CJK font for WeasyPrint (apt-get install fonts-noto-cjk)")
     weasyprint = pytest.importorskip("weasyprint")
@@ -27,7 +28,7 @@ def blanked_pdf(report: Report, *, blank_totals: tuple[str, ...] = ()) -> bytes:
     from xxgk.report.render import pdf as printer
 
     face = f'font-family: "{printer.choose_font(printer.cjk_families())}", serif;'
-    page = html.render(report, extra_css=f".xxgk-report {{ {face} }}\n")
+    page = html.render(report, extra_css=f".xxgk-report {{ {face} }}\n{css}")
 
     def blank(m: re.Match[str]) -> str:
         empty = m.group(3) in ("0", "0元") or m.group(2) in blank_totals

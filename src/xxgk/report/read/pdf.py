@@ -10,6 +10,11 @@ apart, and header words stacked over a column line up with the numbers beneath t
 reader (`xxgk.report.read.text`) then reads that text as it reads a ``pdftotext -layout`` file;
 the real reports' PDFs and their pdftotext text read to the same tables.
 
+A table row that leaves a cell blank is cut into cells, tab-separated, so that each number keeps
+its column: by the borders the page draws (`xxgk.report.read.pdfcells`), or, in a table drawn
+without borders, by the x-positions of its header and of its rows that print every cell
+(`xxgk.report.read.pdfcolumns`).
+
 On the way: text clipped out of sight (a caption for screen readers) is left out; a page printed
 turned is read in the frame where its text runs left to right; a label printed one character
 per line down a merged cell (三、本年度办理结果) becomes one line; a row's numbers printed
@@ -35,7 +40,7 @@ from statistics import median
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from xxgk.report.read import pdfcells
+from xxgk.report.read import pdfcells, pdfcolumns
 from xxgk.report.read.document import Document, UnreadableFile
 from xxgk.report.read.pdfrules import Rules, page_rules
 
@@ -247,6 +252,9 @@ def _page_lines(chars: list[_Char], rules: Rules | None = None) -> list[str]:
     left = min(c.x0 for c in chars)
     vertical, chars = _vertical_runs(chars, em)
     ruled, chars = pdfcells.cell_rows(chars, rules, em) if rules else ([], chars)
+    # rows of a table printed without borders that leave a cell blank: cut by x-position
+    printed_lines = [(y, row) for y, row, _ in _rows(chars, em)]
+    placed, chars = pdfcolumns.cell_rows(printed_lines, em, rules)
     rows = _rows(chars, em) + [(run[0].y, run, True) for run in vertical]
     rows.sort(key=lambda r: -r[0])
     rows = _numbers_after_labels(rows, em)
@@ -255,7 +263,10 @@ def _page_lines(chars: list[_Char], rules: Rules | None = None) -> list[str]:
         for y, row, is_vertical in rows
     ]
     # a row cut into cells is tab-separated: an empty cell keeps the others in their columns
-    cut = [(y, "\t".join(_cell_text(cell, unit, em) for cell in cells)) for y, cells in ruled]
+    cut = [
+        (y, "\t".join(_cell_text(cell, unit, em) for cell in cells))
+        for y, cells in sorted([*ruled, *placed], key=lambda r: -r[0])
+    ]
     lines: list[str] = []
     previous_y: float | None = None
     for y, line in heapq.merge(printed, cut, key=lambda r: -r[0]):
