@@ -33,5 +33,7 @@ def test_only_the_first_option_of_a_value_is_selected() -> None:
 
 def test_labels_and_group_names_are_escaped() -> None:
     html = PlainSelect(choices=CHOICES).render("agency", None)
-    assert "<script>" not in html and "<b>" not in html
-    assert 'label="组&lt;b&gt;"' in html and "甲 &amp; 乙" in html
+    assert "<script>" not in html
+    assert "<b>" not in html
+    assert 'label="组&lt;b&gt;"' in html
+    assert "甲 &amp; 乙" in html
