@@ -28,9 +28,9 @@ run: sync
 	@echo "打开 http://$(HOST):$(PORT)/ ，用上面的演示账号登录（如 officer / xxgk-demo）。"
 	$(UV) run xxgk serve --host $(HOST) --port $(PORT)
 
-## test: install everything and run the whole test suite
+## test: install everything and run the whole test suite, one worker per core (pytest-xdist)
 test: sync
-	$(UV) run pytest
+	$(UV) run pytest -n auto
 
 ## bench: xxgk audit's reading speed per form on one core, --jobs scaling, peak memory
 bench: sync
