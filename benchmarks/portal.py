@@ -58,7 +58,7 @@ from rich.table import Table
 
 from benchmarks import postgres, production
 from benchmarks.bench import machine
-from benchmarks.rss import _descendants
+from benchmarks.rss import descendants, status_kib
 
 console = Console(highlight=False)
 
@@ -626,21 +626,12 @@ def get(port: int, path: str) -> tuple[int, int]:
         connection.close()
 
 
-def _kib(pid: int, key: str) -> int:
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith(key + ":"):
-                return int(line.split()[1])
-    except OSError:
-        pass
-    return 0
-
-
 def memory(master: int) -> list[tuple[str, int, float, float]]:
     """(role, pid, peak MiB, current MiB) of the gunicorn master and its workers."""
-    found = [("master", master)] + [("worker", pid) for pid in sorted(_descendants(master))]
+    found = [("master", master)] + [("worker", pid) for pid in sorted(descendants(master))]
     return [
-        (role, pid, _kib(pid, "VmHWM") / 1024, _kib(pid, "VmRSS") / 1024) for role, pid in found
+        (role, pid, status_kib(pid, "VmHWM") / 1024, status_kib(pid, "VmRSS") / 1024)
+        for role, pid in found
     ]
 
 

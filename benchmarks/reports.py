@@ -37,7 +37,7 @@ from rich.table import Table
 
 from benchmarks import postgres, production, queue
 from benchmarks.bench import machine
-from benchmarks.rss import _hwm_kib
+from benchmarks.rss import status_kib
 
 console = Console(highlight=False)
 
@@ -223,7 +223,7 @@ def main() -> None:
             console.print(f"生成 (generated, not timed)：{time.perf_counter() - start:.0f} s")
         large = Agency.objects.get(name="甲市自然资源和规划局")
         townships = Agency.objects.filter(name__startswith="乙区第")
-        before = _hwm_kib("self") / 1024
+        before = status_kib("self") / 1024
         computed = _timed(lambda: report_compute(agency=large, year=YEAR))
         rolled = _timed(
             lambda: published_rollup(
@@ -231,7 +231,7 @@ def main() -> None:
                 name="乙区乡镇汇总",
             )
         )
-        after = _hwm_kib("self") / 1024
+        after = status_kib("self") / 1024
         table = Table(
             title=f"年度报告 (s)：{args.applications:,} 件申请、{args.disclosures:,} 条公开信息"
             f"的机关；{args.agencies} 个机关汇总"

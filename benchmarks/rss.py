@@ -15,17 +15,20 @@ import threading
 from pathlib import Path
 
 
-def _hwm_kib(pid: int | str) -> int:
+def status_kib(pid: int | str, key: str = "VmHWM") -> int:
+    """A memory figure of /proc/PID/status in KiB (VmHWM: the peak resident set), 0 when the
+    process is gone."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
+            if line.startswith(key + ":"):
                 return int(line.split()[1])
     except OSError:
         pass
     return 0
 
 
-def _descendants(root: int) -> set[int]:
+def descendants(root: int) -> set[int]:
+    """The pids of every process below `root`."""
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -49,8 +52,8 @@ def main() -> None:
 
     def sample() -> None:  # workers' peaks, read while they live
         while not done.wait(0.05):
-            for pid in _descendants(os.getpid()):
-                workers[pid] = max(workers.get(pid, 0), _hwm_kib(pid))
+            for pid in descendants(os.getpid()):
+                workers[pid] = max(workers.get(pid, 0), status_kib(pid))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -66,7 +69,7 @@ def main() -> None:
         app(["audit", "--json", "--jobs", jobs, folder])
     done.set()
     sampler.join()
-    main_mib = _hwm_kib("self") / 1024
+    main_mib = status_kib("self") / 1024
     worker_mib = max(workers.values(), default=0) / 1024
     print(json.dumps({"main": round(main_mib, 1), "worker": round(worker_mib, 1)}))
 
