@@ -114,14 +114,14 @@ def test_no_one_else_prepares_the_report(tree, people) -> None:
 def test_a_draft_says_which_sentences_the_records_now_state_otherwise(
     tree, people, complete, register
 ) -> None:
-    from xxgk.reports.services import report_of, stale_sections
+    from xxgk.reports.services import report_and_draft, stale_sections
 
     annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
-    assert stale_sections(annual, report_of(annual)) == []
+    assert stale_sections(annual, report_and_draft(annual)[1]) == []
     register(date(2025, 5, 6))  # a second application of 2025 arrives after the draft began
     (overview, applications) = [
         s
-        for s in stale_sections(annual, report_of(annual))
+        for s in stale_sections(annual, report_and_draft(annual)[1])
         if s.section in ("overview", "applications")
     ]
     assert any("收到政府信息公开申请2件" in s for s in overview.sentences)

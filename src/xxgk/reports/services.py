@@ -25,13 +25,12 @@ from xxgk.agencies.models import Agency
 from xxgk.agencies.policy import Action, deny_unless
 from xxgk.audit.models import AuditEventType
 from xxgk.audit.services import audit_record
-from xxgk.report import jsonio
+from xxgk.report import editions, jsonio
 from xxgk.report.edition import Severity
 from xxgk.report.model import Report
 from xxgk.report.render import render
 from xxgk.reports.compute import report_compute
 from xxgk.reports.models import AnnualReport, ReportFile, ReportStatus
-from xxgk.reports.narrative import draft_sections
 
 SECTIONS = ("overview", "proactive", "applications", "appeals", "problems", "other")
 PUBLISHED_FORMS = ("html", "docx", "pdf", "xlsx", "json")
@@ -59,11 +58,18 @@ def _previous(agency: Agency, year: int) -> Report | None:
 def report_of(annual: AnnualReport) -> Report:
     """The report as it stands: computed from the records now, checked (with last year's
     published report), its sections the saved text over the drafted one."""
+    return report_and_draft(annual)[0]
+
+
+def report_and_draft(annual: AnnualReport) -> tuple[Report, dict[str, str]]:
+    """`report_of`, and the sections as the records draft them now (for `stale_sections`):
+    drafted once for both."""
     report = report_compute(
         agency=annual.agency, year=annual.year, previous=_previous(annual.agency, annual.year)
     )
-    report.sections = {**report.sections, **annual.sections}
-    return report
+    drafted = report.sections
+    report.sections = {**drafted, **annual.sections}
+    return report, drafted
 
 
 def _audit(user: User, event: AuditEventType, annual: AnnualReport, **new: Any) -> None:
@@ -328,14 +334,14 @@ def _sentences(text: str) -> list[str]:
     return [s + "。" for s in text.replace("\n", "").split("。") if s.strip()]
 
 
-def stale_sections(annual: AnnualReport, report: Report) -> list[Stale]:
+def stale_sections(annual: AnnualReport, now: dict[str, str]) -> list[Stale]:
     """The sections of a version being prepared whose drafted facts have changed since it was
-    begun: each sentence the records would draft now that was not drafted then."""
+    begun: each sentence the records draft `now` (`report_and_draft`) that was not drafted
+    then."""
     if annual.status == ReportStatus.PUBLISHED or not annual.drafted:
         return []
-    now = draft_sections(agency=annual.agency, year=annual.year, report=report)
     found = []
-    for section in report.edition.sections:
+    for section in editions.for_year(annual.year).sections:
         then = set(_sentences(annual.drafted.get(section.key, "")))
         changed = [s for s in _sentences(now.get(section.key, "")) if s not in then]
         if changed:

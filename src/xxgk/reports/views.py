@@ -33,10 +33,10 @@ from xxgk.reports.services import (
     SECTIONS,
     AnnualReportError,
     published_report,
+    report_and_draft,
     report_approve,
     report_changes,
     report_correct,
-    report_of,
     report_open,
     report_publish,
     report_return,
@@ -102,7 +102,10 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
     versions = list(report_versions(agency=agency, year=year))
     working = next((v for v in versions if v.status != ReportStatus.PUBLISHED), None)
     published = [v for v in versions if v.status == ReportStatus.PUBLISHED]
-    report = report_of(working) if working else report_compute(agency=agency, year=year)
+    if working:
+        report, drafted = report_and_draft(working)
+    else:
+        report, drafted = report_compute(agency=agency, year=year), {}
 
     def link(cell: str) -> str | None:
         return reverse("reports:cell", args=[agency.pk, year, cell])
@@ -136,7 +139,7 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
             "warnings": warnings,
             "may_write": can(request.user, Action.REPORT_WRITE, agency),
             "charts": charts,
-            "stale": stale_sections(working, report) if working else [],
+            "stale": stale_sections(working, drafted) if working else [],
             "may_approve": can(request.user, Action.REPORT_APPROVE, agency),
         },
     )
