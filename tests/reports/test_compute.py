@@ -19,7 +19,7 @@ from xxgk.applications.models import Application
 from xxgk.report import editions
 from xxgk.report.edition import Severity
 from xxgk.reports.cells import cell_drill
-from xxgk.reports.compute import MISSING, report_compute
+from xxgk.reports.compute import MISSING, report_compute, report_tables
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +109,12 @@ def test_the_tables_count_the_records(tree, people) -> None:
     assert report["proactive.licensing.decisions"] is None
     assert not [f for f in report.findings if f.rule.startswith("read.unreadable.")]
     assert not [f for f in report.findings if f.rule != MISSING]
+    # The tables alone: the same figures, neither drafted nor checked.
+    tables = report_tables(agency=bureau, year=2025)
+    assert tables.cells == report.cells
+    assert report.sections
+    assert tables.sections == {}
+    assert tables.findings == []
 
 
 def test_a_2020_report_folds_2021_rows_into_other(tree, people) -> None:

@@ -33,13 +33,10 @@ MISSING = "compute.figure_missing"
 
 
 def report_compute(*, agency: Agency, year: int, previous: Report | None = None) -> Report:
-    """The report of `agency` for `year`, its findings checked (and, given last year's
-    report, the cross-year rules)."""
-    edition = editions.for_year(year)
-    report = Report.empty(edition, agency.name, year)
-    missing = _proactive(report, agency, year)
-    _applications(report, edition, agency, year)
-    _appeals(report, edition, agency, year)
+    """The report of `agency` for `year`, its sections drafted and its findings checked (and,
+    given last year's report, the cross-year rules)."""
+    report, missing = _tables(agency, year)
+    edition = report.edition
     report.sections = draft_sections(agency=agency, year=year, report=report)
     found = [
         f
@@ -59,6 +56,23 @@ def report_compute(*, agency: Agency, year: int, previous: Report | None = None)
         )
     report.findings = found
     return report
+
+
+def report_tables(*, agency: Agency, year: int) -> Report:
+    """The report's tables only, as the records count them: no sections, no findings — for
+    what reads the figures alone (the charts' earlier years, a cell's records, the changes
+    since publication), where drafting and checking would be work thrown away."""
+    return _tables(agency, year)[0]
+
+
+def _tables(agency: Agency, year: int) -> tuple[Report, list[str]]:
+    """The tables filled from the records, and the table-2 cells with no figure entered."""
+    edition = editions.for_year(year)
+    report = Report.empty(edition, agency.name, year)
+    missing = _proactive(report, agency, year)
+    _applications(report, edition, agency, year)
+    _appeals(report, edition, agency, year)
+    return report, missing
 
 
 def _proactive(report: Report, agency: Agency, year: int) -> list[str]:

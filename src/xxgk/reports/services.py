@@ -29,7 +29,7 @@ from xxgk.report import editions, jsonio
 from xxgk.report.edition import Severity
 from xxgk.report.model import Report
 from xxgk.report.render import render
-from xxgk.reports.compute import report_compute
+from xxgk.reports.compute import report_compute, report_tables
 from xxgk.reports.models import AnnualReport, ReportFile, ReportStatus
 
 SECTIONS = ("overview", "proactive", "applications", "appeals", "problems", "other")
@@ -278,7 +278,7 @@ def report_changes(annual: AnnualReport, now: Report | None = None) -> list[Cell
         return []
     then = jsonio.from_json(annual.report_json)
     if now is None:
-        now = report_compute(agency=annual.agency, year=annual.year)
+        now = report_tables(agency=annual.agency, year=annual.year)
     return [
         CellChange(cell, then.edition.cell_label(cell), then.cells[cell], now.cells[cell])
         for cell in then.edition.cells

@@ -25,7 +25,7 @@ from xxgk.report.render import render as render_form
 from xxgk.report.render.html import css
 from xxgk.report.render.html import render as render_html
 from xxgk.reports.cells import cell_drill
-from xxgk.reports.compute import report_compute
+from xxgk.reports.compute import report_compute, report_tables
 from xxgk.reports.models import ReportStatus
 from xxgk.reports.rollups import published_rollup
 from xxgk.reports.selectors import report_versions, subtree, tree_status
@@ -150,7 +150,7 @@ def _year_report(agency: Agency, year: int) -> Report:
     published = published_report(agency=agency, year=year)
     if published is not None and published.report_json:
         return jsonio.from_json(published.report_json)
-    return report_compute(agency=agency, year=year)
+    return report_tables(agency=agency, year=year)
 
 
 @login_required
@@ -206,7 +206,7 @@ def step(request: Request, agency_id: int, year: int) -> HttpResponse:
 def cell(request: Request, agency_id: int, year: int, cell: str) -> HttpResponse:
     """The records one number counts, and why each is counted there."""
     agency = _agency(request, agency_id, year)
-    report = report_compute(agency=agency, year=year)
+    report = report_tables(agency=agency, year=year)
     drill = cell_drill(agency=agency, edition=report.edition, year=year, cell=cell)
     if drill is None:
         raise Http404("这个单元格不由申请或复议诉讼记录计算。")
