@@ -9,6 +9,7 @@ reading order, one token per block, as the narrative.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml import etree
 
@@ -140,7 +141,9 @@ class _Walker:
     def _table(self, table: etree._Element) -> None:
         self.tables += 1
         number = self.tables
-        rows = [tr for tr in table.iter("tr") if _owner(tr) is table]
+        rows = list(table.iter("tr"))
+        if any(True for _ in islice(table.iter("table"), 1, None)):  # (iter starts at `table`)
+            rows = [tr for tr in rows if _owner(tr) is table]  # leave the nested tables' rows
         # grid positions taken by cells of rows above (rowspan); a row's own cells are placed
         # left to right, so only the rows below need to know
         taken: set[tuple[int, int]] = set()
@@ -178,7 +181,7 @@ class _Walker:
             extra = carried.pop(r, None)
             if extra and cells:
                 line = cells[0].line
-                labels = [Token(t, line=line, table=number, row=r, col=c) for c, t in extra]
+                labels = [Token(t, line, None, number, r, c) for c, t in extra]
                 if labels[-1].col < cells[0].col:  # type: ignore[operator]
                     cells = labels + cells  # labels spanning rows stand left of the row's cells
                 else:
