@@ -74,7 +74,7 @@ def read_bytes(data: bytes, source: str) -> Report:
 
 def document(data: bytes, source: str) -> Document:
     """The `Document` of a file's bytes, by the form its content shows."""
-    form, text = _sniff(data, source)
+    form, text, strict_utf8 = _sniff(data, source)
     if form == "pdf":
         from xxgk.report.read import pdf
 
@@ -87,8 +87,7 @@ def document(data: bytes, source: str) -> Document:
         from xxgk.report.read import html
 
         # libxml2 parses UTF-8 bytes faster than a str it would first have to convert
-        utf8 = data.removeprefix(_UTF8_BOM)
-        return html.document(text, source, utf8 if utf8 == text.encode() else None)
+        return html.document(text, source, data.removeprefix(_UTF8_BOM) if strict_utf8 else None)
     if form == "md":
         from xxgk.report.read import markdown
 
@@ -104,27 +103,28 @@ def sniff(data: bytes, source: str = "") -> str:
     return _sniff(data, source)[0]
 
 
-def _sniff(data: bytes, source: str) -> tuple[str, str]:
-    """The form, and the decoded text for the text forms ("" for PDF and Word)."""
+def _sniff(data: bytes, source: str) -> tuple[str, str, bool]:
+    """The form, the decoded text for the text forms ("" for PDF and Word), and whether that
+    text is the bytes read strictly as UTF-8 (a BOM aside)."""
     suffix = Path(source).suffix.lower()
     if not data.strip():
         raise UnreadableFile("文件是空的")
     if b"%PDF-" in data[:_PDF_MAGIC_WINDOW]:
-        return "pdf", ""
+        return "pdf", "", False
     if data.startswith(_ZIP_MAGIC):
-        return _zip_form(data), ""
+        return _zip_form(data), "", False
     if data.startswith(_OLE_MAGIC):
         raise UnreadableFile("这是旧版 Word (.doc) 或 Excel (.xls) 文件，请另存为 .docx 后再读取")
     if suffix == ".docx":
         raise UnreadableFile("不是有效的 Word (.docx) 文件：不是 ZIP 压缩包，文件可能已损坏")
     if suffix == ".pdf":
         raise UnreadableFile("不是有效的 PDF 文件：文件开头没有 %PDF 标记，文件可能已损坏")
-    text = decode(data)
+    text, strict_utf8 = _decode(data)
     if _looks_like_html(text):
-        return "html", text
+        return "html", text, strict_utf8
     if suffix in (".md", ".markdown") or ("|" in text and _MD_DELIMITER.search(text)):
-        return "md", text
-    return "txt", text
+        return "md", text, strict_utf8
+    return "txt", text, strict_utf8
 
 
 def decode(data: bytes) -> str:
@@ -133,9 +133,15 @@ def decode(data: bytes) -> str:
     A page that declares UTF-8 (``<meta charset="utf-8">``) but has a few broken bytes (a
     scraper cut a character in two) stays UTF-8, the broken bytes replaced, rather than turning
     into GB18030 gibberish. Raises `UnreadableFile` for binary content."""
+    return _decode(data)[0]
+
+
+def _decode(data: bytes) -> tuple[str, bool]:
+    """`decode`, and whether the text is `data` read strictly as UTF-8 (a BOM aside): then
+    that text encodes back to exactly those bytes, which the HTML reader parses instead."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16")
+            return data.decode("utf-16"), False
         except UnicodeDecodeError:
             raise UnreadableFile("UTF-16 文本文件已损坏，无法解码") from None
     if _is_binary(data[:_SNIFF]):
@@ -143,18 +149,18 @@ def decode(data: bytes) -> str:
             "不是可读的报告文件：内容是二进制数据，不是网页、文本、Markdown、Word (.docx) 或 PDF"
         )
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig"), True
     except UnicodeDecodeError as e:
         first_error = e
     if _DECLARES_UTF8.search(data[:_SNIFF]):
-        return data.decode("utf-8-sig", errors="replace")
+        return data.decode("utf-8-sig", errors="replace"), False
     try:
-        return data.decode("gb18030")
+        return data.decode("gb18030"), False
     except UnicodeDecodeError:
         pass
     text = data.decode("utf-8-sig", errors="replace")
     if text.count("\ufffd") <= max(1, len(text) // 1000):  # UTF-8 with a few broken bytes
-        return text
+        return text, False
     where = first_error.start
     raise UnreadableFile(f"无法识别文本编码：既不是 UTF-8，也不是 GB18030/GBK（第 {where} 字节起）")
 

@@ -9,6 +9,7 @@ reading order, one token per block, as the narrative.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from lxml import etree
 
@@ -140,22 +141,25 @@ class _Walker:
     def _table(self, table: etree._Element) -> None:
         self.tables += 1
         number = self.tables
-        rows = [tr for tr in table.iter("tr") if _owner(tr) is table]
-        # grid positions taken by cells of rows above (rowspan); a row's own cells are placed
-        # left to right, so only the rows below need to know
-        taken: set[tuple[int, int]] = set()
+        rows = list(table.iter("tr"))
+        if any(True for _ in islice(table.iter("table"), 1, None)):  # (iter starts at `table`)
+            rows = [tr for tr in rows if _owner(tr) is table]  # leave the nested tables' rows
+        # grid columns taken by cells of rows above (rowspan), by row; a row's own cells are
+        # placed left to right, so only the rows below need to know
+        taken: dict[int, set[int]] = {}
         # labels spanning rows, by the row they reach: (column, text)
         carried: dict[int, list[tuple[int, str]]] = {}
         out = self.doc.tokens
         for r, tr in enumerate(rows):
             col = 0
             cells: list[Token] = []
+            above = taken.pop(r, None)
             for cell in tr:  # (quicker than iterchildren("td", "th"), which filters slowly)
                 tag = cell.tag
                 if tag != "td" and tag != "th":
                     continue
-                if taken:
-                    while (r, col) in taken:
+                if above:
+                    while col in above:
                         col += 1
                 if len(cell):
                     text = _cell_text(cell)
@@ -169,8 +173,7 @@ class _Walker:
                 cells.append(Token(text, cell.sourceline, None, number, r, col))
                 if span_r > 1:
                     for dr in range(1, span_r):
-                        for dc in range(span_c):
-                            taken.add((r + dr, col + dc))
+                        taken.setdefault(r + dr, set()).update(range(col, col + span_c))
                     if text and not _is_value(text):
                         for dr in range(1, span_r):
                             carried.setdefault(r + dr, []).append((col, text))
@@ -178,7 +181,7 @@ class _Walker:
             extra = carried.pop(r, None)
             if extra and cells:
                 line = cells[0].line
-                labels = [Token(t, line=line, table=number, row=r, col=c) for c, t in extra]
+                labels = [Token(t, line, None, number, r, c) for c, t in extra]
                 if labels[-1].col < cells[0].col:  # type: ignore[operator]
                     cells = labels + cells  # labels spanning rows stand left of the row's cells
                 else:
