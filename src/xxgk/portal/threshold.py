@@ -85,10 +85,8 @@ def _read_on(terms: Sequence[str], last: dict[str, Row | None], count: int) -> d
         )
         params.append(count)
     found: dict[str, list[Row]] = {term: [] for term in terms}
-    with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
-        for i, disclosure, weight in cursor.fetchall():
-            found[terms[i]].append((disclosure, weight))
+    for i, disclosure, weight in _union(parts, params):
+        found[terms[i]].append((disclosure, weight))
     for rows in found.values():  # a union keeps no order: each word's rows best first again
         rows.sort(key=lambda row: (row[1], row[0]), reverse=True)
     return found
@@ -112,10 +110,8 @@ def _look_up(
         if any(t in whole and t not in found for t in terms):
             lacking.add(disclosure)
     while True:
-        known = sorted(
-            (sum(w.values()) for w in weights.values() if len(w) == len(terms)), reverse=True
-        )
-        cut = known[k - 1] if len(known) >= k else 0
+        known = _ranked(terms, weights)
+        cut = known[k - 1][0] if len(known) >= k else 0
         could = sorted(
             (
                 (sum(found.values()) + sum(most[t] for t in terms if t not in found), d)
@@ -154,6 +150,11 @@ def _weights_of(wanted: dict[str, list[int]]) -> list[tuple[str, int, int]]:
         params += [term, value]
     if not parts:
         return []
+    return _union(parts, params)
+
+
+def _union(parts: list[str], params: list[Any]) -> list[tuple[Any, ...]]:
+    """The rows of the SELECTs `parts`, as one statement."""
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         return cursor.fetchall()

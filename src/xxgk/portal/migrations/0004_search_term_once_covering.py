@@ -9,27 +9,27 @@ knows too few of the tens of thousands of words, guesses a rare word common, and
 algorithm's weight lookups by scanning the ranked index instead of probing this one."""
 
 from django.db import migrations
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
 
 TABLE = "portal_searchterm"
 NAME = "search_term_once"
 
 
 def covering(apps, schema_editor):  # type: ignore[no-untyped-def]
-    if schema_editor.connection.vendor == "postgresql":
-        schema_editor.execute(
-            f"ALTER TABLE {TABLE} DROP CONSTRAINT {NAME}, "
-            f"ADD CONSTRAINT {NAME} UNIQUE (term, disclosure_id) INCLUDE (weight)"
-        )
-        schema_editor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN term SET STATISTICS 1000")
+    _constraint(schema_editor, " INCLUDE (weight)", statistics=1000)
 
 
 def plain(apps, schema_editor):  # type: ignore[no-untyped-def]
+    _constraint(schema_editor, "", statistics=-1)  # -1: back to the server's default
+
+
+def _constraint(schema_editor: BaseDatabaseSchemaEditor, include: str, *, statistics: int) -> None:
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
             f"ALTER TABLE {TABLE} DROP CONSTRAINT {NAME}, "
-            f"ADD CONSTRAINT {NAME} UNIQUE (term, disclosure_id)"
+            f"ADD CONSTRAINT {NAME} UNIQUE (term, disclosure_id){include}"
         )
-        schema_editor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN term SET STATISTICS -1")
+        schema_editor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN term SET STATISTICS {statistics}")
 
 
 class Migration(migrations.Migration):
