@@ -4,14 +4,13 @@ Content-Security-Policy."""
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 
 from tests.conftest import PASSWORD
-from tests.portal.test_browser import ARGS, CHROMIUM
+from tests.portal.test_browser import CHROMIUM, browser  # noqa: F401  (the browser fixture)
 
 pytestmark = [
     pytest.mark.slow,
@@ -21,22 +20,17 @@ pytestmark = [
 
 
 @pytest.fixture
-def page(live_server: Any, settings: Any) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
+def page(browser: Any, live_server: Any, settings: Any) -> Iterator[Any]:  # noqa: F811
+    # The browser is the portal tests' (one per module, Playwright started once): a Playwright
+    # started inside this fixture left a second database connection open on PostgreSQL, which
+    # then kept the test database from being dropped at the end of the run.
     from xxgk.site.settings import accounts
 
     settings.AUTHENTICATION_BACKENDS = accounts.AUTHENTICATION_BACKENDS
     settings.AXES_ENABLED = True
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's loop is in this thread
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-            context = browser.new_context(locale="zh-CN", base_url=live_server.url)
-            yield context.new_page()
-            browser.close()
-    finally:
-        del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+    context = browser.new_context(locale="zh-CN", base_url=live_server.url)
+    yield context.new_page()
+    context.close()
 
 
 def _log_in(page: Any, password: str) -> None:

@@ -17,10 +17,17 @@ from xxgk.report.read import read_bytes
 _NUMBER_CELL = re.compile(r'(<td[^>]*data-cell="([^"]+)"[^>]*>)([^<]*)(</td>)')
 
 
-def blanked_pdf(report: Report, *, blank_totals: tuple[str, ...] = (), css: str = "") -> bytes:
+def blanked_pdf(
+    report: Report,
+    *,
+    blank_totals: tuple[str, ...] = (),
+    css: str = "",
+    traditional: bool = False,
+) -> bytes:
     """The report printed by xxgk's renderer with every 0 cell empty, and the named cells
     (printed values) empty too, as a report that leaves zeros blank prints it; `css` is added
-    to the page's stylesheet."""
+    to the page's stylesheet; `traditional`: the page's words in traditional characters
+    (OpenCC s2t), as a site's 繁體 version prints them."""
     if not has_cjk_font():
         pytest.skip("no CJK font for WeasyPrint (apt-get install fonts-noto-cjk)")
     weasyprint = pytest.importorskip("weasyprint")
@@ -34,7 +41,12 @@ def blanked_pdf(report: Report, *, blank_totals: tuple[str, ...] = (), css: str 
         empty = m.group(3) in ("0", "0元") or m.group(2) in blank_totals
         return m.group(1) + ("" if empty else m.group(3)) + m.group(4)
 
-    return weasyprint.HTML(string=_NUMBER_CELL.sub(blank, page)).write_pdf()
+    page = _NUMBER_CELL.sub(blank, page)
+    if traditional:
+        import opencc
+
+        page = opencc.OpenCC("s2t").convert(page)
+    return weasyprint.HTML(string=page).write_pdf()
 
 
 @pytest.mark.parametrize(("edition", "year"), [("2019", 2020), ("2021", 2022)])

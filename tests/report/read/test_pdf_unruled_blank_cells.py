@@ -133,6 +133,29 @@ def test_a_number_standing_between_two_columns_is_refused() -> None:
     assert {k: got.cells[k] for k in others} == others
 
 
+@pytest.mark.parametrize("quarter", [0, 1])
+@pytest.mark.parametrize(("edition", "year"), [("2019", 2020), ("2021", 2022)])
+def test_a_traditional_character_page_without_borders_reads_in_full(
+    edition: str, year: int, quarter: int
+) -> None:
+    """A site's 繁體 version printed without borders: the header's pieces (申請人情況, 自然人,
+    法人或其他組織, 行政復議) place the numbers as the simplified ones do, upright or turned."""
+    expected = h.sample_report(edition, year)
+    css = "@page { size: A4 landscape; }\n" if quarter else ""
+    data = unruled_pdf(expected, css=css, traditional=True)
+    if quarter:
+        data = turned(data, quarter)
+    text = reader.layout(data)[0]
+    assert "法人或其他組織" in text
+    assert "法人或其他组织" not in text
+    got = read_bytes(data, "report.pdf")
+    assert got.cells == expected.cells
+    assert got.findings == []
+    assert got.provenance["applications.new_received.research"].blank
+    assert got.provenance["applications.new_received.commercial"].text == "3"
+    assert got.provenance["appeals.review.upheld"].blank
+
+
 @pytest.mark.parametrize("quarter", [1, 3])
 @pytest.mark.parametrize(("edition", "year"), [("2019", 2020), ("2021", 2022)])
 def test_a_turned_page_without_borders_reads_its_blank_cells(
