@@ -4,7 +4,7 @@
 PYTHON ?= python3
 UV := $(shell command -v uv 2>/dev/null || echo "$(PYTHON) -m uv")
 
-.PHONY: run test lint format bench bench-queue bench-portal bench-online bench-reports uv sync
+.PHONY: run test lint format bench bench-instructions bench-queue bench-portal bench-online bench-reports uv sync
 
 uv:
 	@command -v uv >/dev/null 2>&1 || $(PYTHON) -m uv --version >/dev/null 2>&1 \
@@ -35,6 +35,10 @@ test: sync
 ## bench: xxgk audit's reading speed per form on one core, --jobs scaling, peak memory
 bench: sync
 	$(UV) run python -m benchmarks.bench
+
+## bench-instructions: instructions per report for txt, md and html (valgrind cachegrind): a figure load does not move
+bench-instructions: sync
+	$(UV) run python -m benchmarks.instructions
 
 ## bench-queue: the officer's queue, search and export at 100,000 applications on PostgreSQL
 bench-queue: sync
