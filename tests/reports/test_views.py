@@ -112,6 +112,15 @@ def test_the_workflow_through_the_pages_and_the_portal(
     download = client.get(pdf)
     assert download.status_code == 200
     assert b"".join(download.streaming_content)[:4] == b"%PDF"
+    # The web page keeps its inline stylesheet (borders, merged cells, A4) and runs no script.
+    page_html = client.get(pdf.replace("/pdf/", "/html/"))
+    policy = page_html["Content-Security-Policy"]
+    assert "style-src 'self' 'unsafe-inline'" in policy
+    assert "script-src 'none'" in policy
+    assert b"<style" in b"".join(page_html.streaming_content)
+    assert "'unsafe-inline'" not in client.get(
+        reverse("portal:reports", args=[tree.bureau.pk])
+    )["Content-Security-Policy"]
     # A record changes after publication: the page says which cells.
     Application.objects.update(applicant_kind="research", credit_code="12350100M000100Y4X")
     html = officer.get(page).content.decode()
