@@ -90,6 +90,13 @@ def test_year_and_edition(row: dict[str, str]) -> None:
     assert (got.year, got.edition.key) == (int(row["year"]), row["edition"])
 
 
+@pytest.mark.parametrize("row", _sources(), ids=lambda r: r["file"])
+def test_the_report_json_of_every_file_passes_its_schema(row: dict[str, str]) -> None:
+    """What `xxgk audit --json` prints for the file is accepted by `xxgk check`."""
+    got = _read(row["file"])
+    assert jsonio.loads(jsonio.dumps(got)).cells == got.cells  # `loads` raises on an error
+
+
 @pytest.mark.parametrize(
     "row",
     [

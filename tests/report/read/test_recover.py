@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 
 import opencc
 import pytest
 
 from tests.report.read import handmade as h
+from xxgk.report.jsonio import dumps, loads
 from xxgk.report.model import Report
 from xxgk.report.read import html, markdown, text
 from xxgk.report.read.document import UnreadableFile
@@ -165,6 +167,10 @@ def test_a_template_printed_without_numbers_reads_as_blank_zeros() -> None:
     assert got.provenance["applications.total.total"].blank
     rules = {f.rule for f in got.findings}
     assert rules == {f"read.blank_table.{t}" for t in ("proactive", "applications", "appeals")}
+    # a money cell's blank 0 is money, as a printed one is: the JSON line passes `check`
+    amount = "proactive.procurement.amount"
+    assert isinstance(got.cells[amount], Decimal)
+    assert loads(dumps(got)).cells[amount] == 0  # `loads` raises on a schema error
 
 
 def test_one_digit_per_cell_is_the_only_split_even_when_it_does_not_add_up() -> None:

@@ -29,6 +29,12 @@ class Read:
     inferred: bool = False
 
 
+def blank(kind: str, chunk: Chunk | None = None) -> Read:
+    """A cell printed empty: it reads 0 — a money cell's 0 a `Decimal`, as `parse_money` reads
+    it (the JSON writes money as a string)."""
+    return Read(Decimal(0) if kind == "money" else 0, "", chunk, blank=True)
+
+
 def _parse(text: str, kind: str, unit: str) -> CellValue:
     if kind != "money" and text.isdigit() and text.isascii():
         return CellValue(int(text))  # the common cell: parse_count's own first case
@@ -89,7 +95,13 @@ def candidates(
     if run and set(run) == {"0"} and len(run) < n:
         # fewer zeros than cells: whichever cells were left blank, every cell reads 0
         zeros = [
-            Read(0, "0" if i < len(run) else "", pieces[0][1], inferred=True) for i in range(n)
+            Read(
+                Decimal(0) if kind == "money" else 0,
+                "0" if i < len(run) else "",
+                pieces[0][1],
+                inferred=True,
+            )
+            for i, kind in enumerate(kinds)
         ]
         return [zeros]
     for respect in (True, False):
@@ -134,7 +146,7 @@ def by_position(
         out[j] = Read(v.value, text, chunk, blank=v.blank)
         last = j
     anchor = placed[0][1]
-    return [r if r is not None else Read(0, "", anchor, blank=True) for r in out]
+    return [r if r is not None else blank(kinds[i], anchor) for i, r in enumerate(out)]
 
 
 _WORD = re.compile(r"\S+")

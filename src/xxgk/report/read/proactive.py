@@ -8,7 +8,7 @@ import re
 from xxgk.report.edition import Edition, ProactiveBlock, ProactiveRow
 from xxgk.report.normalise import key, label_key
 from xxgk.report.read import labels as lab
-from xxgk.report.read.cells import Read, candidates
+from xxgk.report.read.cells import Read, blank, candidates
 from xxgk.report.read.reading import BLANK_SHARE, KIND, Reading, blank_table
 from xxgk.report.read.split import Segment
 from xxgk.report.read.stream import Stream, ValueRow
@@ -28,14 +28,13 @@ def read_proactive(stream: Stream, reading: Reading, before: int) -> bool:
             return False
         blank_table(reading, "proactive")
         return True
-    blank = Read(0, "", None, blank=True)
     for block, prow in ed.proactive_rows:
         printed = found.get(prow.key)
         if printed is None:
             # a row label printed with no number after it: its cells were left blank
             if any(label_key(t) in region for t in prow.label.all):
                 for fld in block.fields:
-                    reading.put(f"proactive.{prow.key}.{fld.key}", blank)
+                    reading.put(f"proactive.{prow.key}.{fld.key}", blank(KIND[fld.kind]))
             continue
         kinds = tuple(KIND[f.kind] for f in block.fields)
         units = [f.unit or "元" for f in block.fields]

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from xxgk.report.edition import Edition, Kind, Severity
 from xxgk.report.model import Finding, Provenance, Value
-from xxgk.report.read.cells import Read
+from xxgk.report.read.cells import Read, blank
 from xxgk.report.read.document import Document
 from xxgk.report.read.stream import ValueRow
 
@@ -78,10 +78,10 @@ class Reading:
 
 def blank_table(reading: Reading, table: str) -> None:
     """Every cell of a table printed empty reads 0 (blank), and the reader says so."""
-    blank = Read(0, "", None, blank=True)
+    kinds = reading.edition.kinds
     for cell in reading.edition.cells:
         if cell.startswith(f"{table}.") and reading.cells[cell] is None:
-            reading.put(cell, blank)
+            reading.put(cell, blank(KIND[kinds[cell]]))
     title = reading.edition.table_titles.get(table)
     name = title.text if title else table
     reading.warn(f"read.blank_table.{table}", f"“{name}”表已印出但未填任何数字，按 0 读取")
