@@ -53,6 +53,16 @@ def test_the_years_settle_a_glued_row(years, xxgk, jobs):
         "in_force": 698,
     }
     assert [f["rule"] for f in lines[1]["findings"]] == ["read.settled_by_years"]
+    # its count is the settled report's: no unreadable cell left, in the line and in the CSV
+    assert lines[1]["audit"] == {
+        "verdict": "consistent",
+        "rule_errors": 0,
+        "unreadable_cells": 0,
+        "warnings": 1,
+    }
+    rows = xxgk("audit", "--csv", "-j", jobs, *years).stdout.splitlines()
+    assert rows[2].startswith(f"{years[1]},")
+    assert rows[2].endswith(",consistent,0,0,1")
 
 
 def test_outcomes_pass_straight_on_until_a_row_is_left_open(years):

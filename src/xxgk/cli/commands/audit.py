@@ -117,8 +117,9 @@ def settle_years(outcomes: Iterable[Outcome], *, with_json: bool = False) -> Ite
         if r is None or id(r) not in settled:
             yield o
             continue
-        line = output.json_line(r, o.source) if with_json else None
-        yield replace(o, findings=tuple(r.findings), json_line=line)
+        counted = tally(r)  # the settled cells are no longer unreadable
+        line = output.json_line(r, o.source, counted.to_json()) if with_json else None
+        yield replace(o, findings=tuple(r.findings), tally=counted, json_line=line)
 
 
 def report_sources(paths: Iterable[Path]) -> Iterator[str]:
