@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.report.read import handmade as h
 from tests.report.read.pdfbytes import minimal_pdf
 from xxgk.report.read import UnreadableFile, decode, document, read_file, sniff
 
@@ -33,15 +34,30 @@ def write(tmp_path: Path, name: str, data: bytes) -> Path:
         ("page.txt", "<div>一</div><p>二</p><br/>三".encode(), "html"),
         ("a.html", "项目 | 数量\n|---|---|\n| 规章 | 0 |\n".encode(), "md"),
         ("a", "| 项目 | 数量 |\n| :--- | ---: |\n".encode(), "md"),
-        ("a.md", "一、总体情况\n本年度……\n".encode(), "md"),
+        ("a.md", "一、总体情况\n本年度……\n".encode(), "txt"),
         ("a.html", "一、总体情况\n本年度……\n".encode(), "txt"),
         ("report", "一、总体情况\n\f第二页\n".encode(), "txt"),
         ("a.txt", b"%PDF-1.7\n...", "pdf"),
         ("a.bin", b"\xef\xbb\xbf junk before the header %PDF-1.4\n", "pdf"),
     ],
 )
-def test_the_form_is_told_by_content_with_the_name_only_breaking_a_tie(name, data, form):
+def test_the_form_is_told_by_content_never_by_name(name, data, form):
     assert sniff(data, name) == form
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [h.as_tabs, h.as_bars, lambda r: h.as_flat(r, glue=False)],
+    ids=["tabs", "bars", "spaced"],
+)
+def test_a_text_report_named_md_reads_as_the_text_it_is(tmp_path, layout):
+    """A .md file without a pipe table is text with a Markdown name: it reads as it does as .txt."""
+    report = h.sample_report()
+    for name in ("report.md", "report.txt"):
+        (tmp_path / name).write_text(layout(report), encoding="utf-8")
+    as_md, as_txt = read_file(tmp_path / "report.md"), read_file(tmp_path / "report.txt")
+    assert as_md.cells == as_txt.cells == report.cells
+    assert as_md.provenance["applications.total.total"].form == "txt"
 
 
 def test_a_zip_with_a_word_body_is_docx_whatever_its_name():

@@ -98,8 +98,8 @@ def document(data: bytes, source: str) -> Document:
 
 
 def sniff(data: bytes, source: str = "") -> str:
-    """The form of a file (one of `FORMS`) from its content; the name only breaks a tie
-    between Markdown and plain text. Raises `UnreadableFile` for content no reader takes."""
+    """The form of a file (one of `FORMS`) from its content, never its name. Raises
+    `UnreadableFile` for content no reader takes."""
     return _sniff(data, source)[0]
 
 
@@ -122,7 +122,9 @@ def _sniff(data: bytes, source: str) -> tuple[str, str, bool]:
     text, strict_utf8 = _decode(data)
     if _looks_like_html(text):
         return "html", text, strict_utf8
-    if suffix in (".md", ".markdown") or ("|" in text and _MD_DELIMITER.search(text)):
+    # Markdown by its pipe table alone: a .md file without one is text with a Markdown name,
+    # and the text reader takes its laid-out or glued tables
+    if "|" in text and _MD_DELIMITER.search(text):
         return "md", text, strict_utf8
     return "txt", text, strict_utf8
 
