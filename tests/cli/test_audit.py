@@ -139,10 +139,16 @@ def test_a_missing_path_is_an_unreadable_file(tmp_path, consistent, xxgk):
     assert lines[1]["agency"] == consistent.agency
 
 
-def test_an_empty_folder_says_so(tmp_path, xxgk):
-    result = xxgk("audit", tmp_path)
-    assert result.exit_code == 0
-    assert "没有找到报告文件" in result.stdout
+@pytest.mark.parametrize("mode", [[], ["--json"], ["--csv"]])
+def test_a_folder_without_reports_is_an_error(tmp_path, xxgk, mode):
+    """Nothing audited is not a success: `xxgk audit wrongdir && …` must not go on."""
+    (tmp_path / "notes.doc.bak").write_text("x", encoding="utf-8")
+    result = xxgk("audit", *mode, tmp_path)
+    assert result.exit_code == 2
+    assert "没有找到报告文件（.docx .htm .html .markdown .md .pdf .shtml .text .txt .xhtml）" in (
+        result.stderr
+    )
+    assert result.stdout == ""
 
 
 def test_json_and_csv_together_are_refused(tmp_path, xxgk):

@@ -73,9 +73,6 @@ def csv_row(row: Row) -> tuple[object, ...]:
 
 def print_summary(rows: Sequence[Row]) -> None:
     """The table of every file, then one line counting the files by verdict."""
-    if not rows:
-        output.out.print("[yellow]没有找到报告文件[/]（.html .htm .txt .md .docx .pdf）")
-        return
     # paths shown below the folder they share, named once, so a narrow terminal keeps them
     folder = shared_folder([r.source for r in rows])
     caption = f"文件位于 (files under) {escape(folder)}{os.sep}" if folder else None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import itertools
 import json
 import multiprocessing
 import os
@@ -41,6 +42,7 @@ from xxgk.report.tally import Tally, tally
 REPORT_SUFFIXES = frozenset(
     {".html", ".htm", ".shtml", ".xhtml", ".txt", ".text", ".md", ".markdown", ".docx", ".pdf"}
 )
+SHOWN_SUFFIXES = " ".join(sorted(REPORT_SUFFIXES))  # for the help and the "none found" message
 # Documentation that sits beside reports in a folder is not a report.
 _NOT_REPORTS = ("readme", "license", "licence", "changelog")
 _BATCH = 16  # files per task sent to a worker: small enough to keep order cheap
@@ -262,7 +264,7 @@ def audit_command(
     paths: Annotated[
         list[Path],
         typer.Argument(
-            help="报告文件或文件夹 (report files or folders: .html .htm .txt .md .docx .pdf)",
+            help=f"报告文件或文件夹 (report files or folders: {SHOWN_SUFFIXES})",
             show_default=False,
         ),
     ],
@@ -287,7 +289,8 @@ def audit_command(
 
     退出状态 (exit status)：0 全部读取且一致 (all read and consistent)；
     1 有报告存在错误：规则错误或无法读取的单元格 (a report has an error finding: a broken rule
-    or a cell xxgk could not read)；2 有文件无法读取 (a file could not be read)。
+    or a cell xxgk could not read)；2 有文件无法读取，或没有找到报告文件 (a file could not be
+    read, or there was no report file to read)。
     """
     if as_json and as_csv:
         output.fail("--json 与 --csv 只能选一个 (choose one of --json, --csv)")
@@ -295,6 +298,10 @@ def audit_command(
         output.fail("--jobs 应为 0 或正整数 (0 = 每个 CPU 核一个进程)")
     jobs = jobs or os.cpu_count() or 1
     sources = report_sources(paths)
+    first = next(sources, None)
+    if first is None:  # a wrong folder: nothing was audited, which is not a success
+        output.fail(f"没有找到报告文件（{SHOWN_SUFFIXES}）")
+    sources = itertools.chain([first], sources)
     tune_gc()
     outcomes = settle_years(audit_many(sources, jobs=jobs, with_json=as_json), with_json=as_json)
     try:
