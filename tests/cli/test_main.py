@@ -1,6 +1,8 @@
 """The `xxgk` entry point: a bug never looks like a result, and never shows a traceback."""
 
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -38,3 +40,22 @@ def test_a_deadline_past_the_last_date(xxgk):
     result = xxgk("deadline", "9999-12-31")
     assert result.exit_code == 2
     assert "9999-12-31 之后 20 个工作日超出了可表示的日期范围" in result.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full (Linux)")
+@pytest.mark.parametrize("args", [["schema"], ["audit", "--json", "REPORT"]])
+def test_output_that_cannot_be_written_is_a_message_and_exit_2(args, tmp_path):
+    """`xxgk … > /dev/full`: a full disk is the user's to fix, not an internal error."""
+    from tests.report.read import handmade as h
+
+    report = tmp_path / "r.html"
+    report.write_text(h.as_html(h.sample_report()), encoding="utf-8")
+    argv = [a.replace("REPORT", str(report)) for a in args]
+    xxgk = Path(sys.executable).with_name("xxgk")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run(
+            [str(xxgk), *argv], stdout=full, stderr=subprocess.PIPE, text=True, check=False
+        )
+    assert done.returncode == 2
+    assert "错误：无法写出结果：磁盘空间不足" in done.stderr
+    assert "内部错误" not in done.stderr

@@ -33,6 +33,10 @@ def main() -> None:
         from xxgk.cli.output import fail  # imported here: rich's console costs start-up
 
         fail(str(e))
+    except OSError as e:  # output that cannot be written (a full disk, a closed device)
+        from xxgk.cli.output import fail, reason
+
+        fail(f"无法写出结果：{reason(e)}")
     except Exception as e:  # the last resort: a bug in xxgk must not look like a result
         if os.environ.get("XXGK_DEBUG"):
             raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Iterable, Sequence
@@ -31,6 +32,26 @@ def fail(message: str, code: int = UNREADABLE) -> NoReturn:
     sys.exit(code)
 
 
+# The operating system's reasons a user meets when a file cannot be written, in Chinese
+# (strerror is English); any other reason is shown as the system gives it.
+_REASONS = {
+    errno.ENOSPC: "磁盘空间不足",
+    errno.EDQUOT: "超出磁盘配额",
+    errno.EACCES: "没有写入权限",
+    errno.EPERM: "没有权限",
+    errno.EROFS: "只读文件系统",
+    errno.ENOENT: "目录不存在",
+    errno.ENOTDIR: "路径中有一段不是目录",
+    errno.EISDIR: "这是一个目录",
+    errno.EIO: "输入输出错误",
+}
+
+
+def reason(e: OSError) -> str:
+    """Why an operation on a file failed, in Chinese where the reason is a common one."""
+    return _REASONS.get(e.errno or 0) or e.strerror or str(e)
+
+
 def write(target: Path, data: bytes, *, inputs: Sequence[Path] = ()) -> None:
     """Write an output file, refusing to overwrite any of the command's input files; a path that
     cannot be written is a message (exit 2), not a traceback."""
@@ -40,7 +61,7 @@ def write(target: Path, data: bytes, *, inputs: Sequence[Path] = ()) -> None:
     try:
         target.write_bytes(data)
     except OSError as e:
-        fail(f"无法写入 {target}：{e.strerror or e}")
+        fail(f"无法写入 {target}：{reason(e)}")
 
 
 def status(reports: Iterable[Report], unreadable: int = 0) -> int:
