@@ -183,8 +183,11 @@ def test_many_problems_are_listed_and_counted():
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("", "不是有效的 JSON：第 1 行第 1 列，Expecting value"),
-        ('{"edition": ', "不是有效的 JSON：第 1 行第 13 列，Expecting value"),
+        ("", "文件是空的"),
+        (" \n", "文件是空的"),
+        ('{"edition": ', "不是有效的 JSON：第 1 行第 13 列，此处应为一个值"),
+        ('{"edition" "2019"}', "不是有效的 JSON：第 1 行第 12 列，此处缺少冒号"),
+        ('{"edition": "2019"} x', "不是有效的 JSON：第 1 行第 21 列，JSON 结束后还有多余内容"),
         ("[1, 2]", "顶层应为 JSON 对象，实际为含 2 项的数组"),
         ("null", "顶层应为 JSON 对象，实际为 null"),
     ],

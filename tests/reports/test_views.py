@@ -118,9 +118,12 @@ def test_the_workflow_through_the_pages_and_the_portal(
     assert "style-src 'self' 'unsafe-inline'" in policy
     assert "script-src 'none'" in policy
     assert b"<style" in b"".join(page_html.streaming_content)
-    assert "'unsafe-inline'" not in client.get(
-        reverse("portal:reports", args=[tree.bureau.pk])
-    )["Content-Security-Policy"]
+    assert (
+        "'unsafe-inline'"
+        not in client.get(reverse("portal:reports", args=[tree.bureau.pk]))[
+            "Content-Security-Policy"
+        ]
+    )
     # A record changes after publication: the page says which cells.
     Application.objects.update(applicant_kind="research", credit_code="12350100M000100Y4X")
     html = officer.get(page).content.decode()

@@ -45,13 +45,29 @@ def _refuse_constant(name: str) -> None:
     raise ValueError(f"JSON 不允许 {name}")
 
 
+# The json module's reasons, in Chinese (a reason not listed is shown as it is).
+_JSON_ERRORS = {
+    "Expecting value": "此处应为一个值",
+    "Expecting property name enclosed in double quotes": "此处应为带双引号的键名",
+    "Expecting ',' delimiter": "此处缺少逗号",
+    "Expecting ':' delimiter": "此处缺少冒号",
+    "Unterminated string starting at": "字符串没有结束（缺少后引号）",
+    "Extra data": "JSON 结束后还有多余内容",
+    "Invalid control character at": "字符串中有控制字符",
+    "Invalid \\escape": "无效的转义（\\）",
+}
+
+
 def loads(text: str, source: str | None = None) -> Report:
     """A report from report JSON text; raises `ReportError` naming what does not fit."""
+    if not text.strip():
+        raise ReportError(["文件是空的"], source)
     try:
         data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as e:
         raise ReportError(
-            [f"不是有效的 JSON：第 {e.lineno} 行第 {e.colno} 列，{e.msg}"], source
+            [f"不是有效的 JSON：第 {e.lineno} 行第 {e.colno} 列，{_JSON_ERRORS.get(e.msg, e.msg)}"],
+            source,
         ) from None
     except RecursionError:
         raise ReportError(["不是报告 JSON：嵌套层数过多"], source) from None

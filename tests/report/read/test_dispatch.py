@@ -115,7 +115,7 @@ def test_a_folder(tmp_path):
     assert refusal(tmp_path) == "这是一个文件夹，不是报告文件"
 
 
-@pytest.mark.parametrize("data", [b"", b"  \n\r\n\t "])
+@pytest.mark.parametrize("data", [b"", b"  \n\r\n\t ", b"\xef\xbb\xbf", b"\xef\xbb\xbf\n"])
 def test_an_empty_file(tmp_path, data):
     assert refusal(write(tmp_path, "empty.html", data)) == "文件是空的"
 

@@ -116,6 +116,8 @@ def deadline_command(
     """
     _refuse_mixed_options(calendar_days, days=days, extended=extended, receipt=count_receipt_day)
     day = parse_day(received_on)
+    if day is None and (_DATE.match(received_on) or _COMPACT.match(received_on)):
+        output.fail(f"没有这一天：“{received_on}”，请检查月份和日期")  # 2024-02-30
     if day is None:
         output.fail(f"无法识别的日期“{received_on}”：请写成 YYYY-MM-DD，例如 2024-09-27")
     too_early = before_regulation_problem(

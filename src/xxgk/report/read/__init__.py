@@ -107,7 +107,7 @@ def _sniff(data: bytes, source: str) -> tuple[str, str, bool]:
     """The form, the decoded text for the text forms ("" for PDF and Word), and whether that
     text is the bytes read strictly as UTF-8 (a BOM aside)."""
     suffix = Path(source).suffix.lower()
-    if not data.strip():
+    if not data.removeprefix(_UTF8_BOM).strip():  # a byte-order mark alone is empty too
         raise UnreadableFile("文件是空的")
     if b"%PDF-" in data[:_PDF_MAGIC_WINDOW]:
         return "pdf", "", False
