@@ -105,6 +105,8 @@ def test_import_a_published_report_of_an_agency_not_on_the_platform(
     result = xxgk("report", "import", sample, "--agency", "甲市人民政府", "--year", 2020)
     assert result.exit_code == 0, result.stderr
     assert "已导入 changzhou-fao-2020.txt" in result.stdout
+    # the file prints another agency: imported as asked, the user told so
+    assert "印的机关是“常州市人民政府外事办公室”，将作为“甲市人民政府”的报告导入" in result.stderr
     annual = AnnualReport.objects.get()
     assert annual.imported_from == "changzhou-fao-2020.txt"
     assert annual.created_by is None
@@ -120,6 +122,10 @@ def test_import_a_published_report_of_an_agency_not_on_the_platform(
         if s.agency == tree.city
     ]
     assert city.published == annual  # it counts as the year's published report
+    again = xxgk("report", "import", sample, "--agency", "甲市人民政府", "--year", 2020)
+    assert again.exit_code == 2
+    assert "与已导入的第 1 版内容相同，未重复导入" in again.stderr
+    assert AnnualReport.objects.count() == 1
     wrong = xxgk("report", "import", sample, "--agency", "甲市人民政府", "--year", 2021)
     assert wrong.exit_code == 2
     assert "不是 2021 年度" in wrong.stderr

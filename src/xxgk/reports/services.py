@@ -292,11 +292,14 @@ def report_import(
 ) -> AnnualReport:
     """Keep the published report of an agency not on the platform, read from its file: it
     counts in the roll-up and in next year's cross-year rules, its findings kept, its source
-    marked. Importing a year again adds a version (the latest is the one that counts)."""
+    marked. Importing a year again adds a version (the latest is the one that counts); the
+    same file again is refused, so that a batch run twice adds nothing."""
     if report.year != year:
         raise AnnualReportError(f"文件中的报告是 {report.year} 年度的，不是 {year} 年度。")
     latest = published_report(agency=agency, year=year)
     data = jsonio.to_json(report, source=source)
+    if latest is not None and latest.content_hash == content_hash(data):
+        raise AnnualReportError(f"与已导入的第 {latest.version} 版内容相同，未重复导入。")
     annual = AnnualReport.objects.create(
         agency=agency,
         year=year,

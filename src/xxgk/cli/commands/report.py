@@ -165,7 +165,8 @@ def import_command(
 
     读取文件（网页、文本、Word、PDF）中的表格，保留检查结果，标明来源，计入汇总。
     退出状态 (exit status): 0 已导入 (imported), 1 已导入但有错误 (imported, with error
-    findings), 2 未导入 (not imported: unreadable file, unknown agency, another year).
+    findings), 2 未导入 (not imported: unreadable file, unknown agency, another year, the same
+    file as the version already imported).
     """
     _setup()
     from xxgk.report.checks import check
@@ -180,6 +181,13 @@ def import_command(
         except UnreadableFile as e:
             output.fail(f"{path}：{e}")
         report.findings = check(report)
+        printed = report.agency
+        if printed and printed not in found.name and found.name not in printed:
+            # a short name (市科委) is fine; another agency's name is the user's to confirm
+            output.err.print(
+                f"[yellow]提示[/]：{path.name} 印的机关是“{printed}”，"
+                f"将作为“{found.name}”的报告导入，请确认文件无误。"
+            )
         try:
             form = path.suffix.lower().lstrip(".") or "txt"
             annual = report_import(
