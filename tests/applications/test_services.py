@@ -211,6 +211,12 @@ def test_closing_events_give_their_outcome(register, people, kind, outcome, stat
     )
     application.refresh_from_db()
     assert (application.outcome, application.status) == (outcome, status)
+    # its letter (答复书, 终止办理告知书) takes the agency's next 发文字号, as every letter does
+    numbered = list(application.events.exclude(document_number="").order_by("pk"))
+    assert numbered[-1].kind == kind
+    assert numbered[-1].document_number == application.agency.document_number(
+        year=2025, seq=len(numbered)
+    )
 
 
 def test_a_mistake_is_voided_not_edited(register, people) -> None:

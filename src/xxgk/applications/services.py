@@ -61,6 +61,7 @@ NUMBERED = frozenset(
         EventKind.REPLY_SENT,
         EventKind.CORRECTION_EXPIRED,
         EventKind.FEE_EXPIRED,
+        EventKind.WITHDRAWN,  # 终止办理告知书
     }
 )
 
