@@ -70,8 +70,10 @@ def test_demo_dates_do_not_depend_on_the_year_it_is_loaded(today, media) -> None
 
 
 def test_every_letter_of_the_demo_can_be_sent(media) -> None:
-    """Each letter the demo's timelines call for renders: no fact it must state is missing."""
-    from xxgk.applications.letters.render import letter_render, letters_available
+    """Each letter the demo's timelines call for renders: no fact it must state is missing, a
+    letter that points to 附件 has one, and each letter has its agency's 发文字号."""
+    from xxgk.applications.letters.render import letter_of, letter_render, letters_available
+    from xxgk.applications.letters.texts import body
 
     demo_load()
     keys = set()
@@ -79,6 +81,11 @@ def test_every_letter_of_the_demo_can_be_sent(media) -> None:
         for letter in letters_available(application):
             name, content = letter_render(application, letter.key, letter.event.pk)
             assert content.startswith(b"PK"), name
+            facts = letter_of(application, letter)
+            text = "".join(body(facts))
+            attachments = getattr(facts.facts, "attachments", ())
+            assert "附件" not in text or attachments, f"{name}: 附件 named, none attached"
+            assert facts.number.endswith("号"), f"{name}: 发文字号 {facts.number}"
             keys.add(letter.key)
     assert keys >= {
         "receipt",

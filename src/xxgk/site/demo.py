@@ -250,9 +250,31 @@ OUTCOME_CASES: dict[str, tuple[str, str, str, str]] = {
     "other_other": (ECO, "other_org", "in_person", "社区周边企业排污许可证副本"),
 }
 
+# What the officer found, as the letter states it before citing the Article (a refusal must
+# give its reasons: 条例第三十六条第（三）项).
 NOTES = {
     "granted": "所申请信息已于2025年1月主动公开。",
     "partial": "补偿明细中涉及其他被征收人的姓名、身份证号码、银行账号等个人隐私，已作遮盖处理。",
+    "denied_state_secret": "所申请的人民防空工程分布图已依法确定为国家秘密，保密期限尚未届满。",
+    "denied_law_forbidden": (
+        "举报人的身份信息依照《中华人民共和国环境保护法》第五十七条第三款的规定应当予以保密。"
+    ),
+    "denied_three_safeties": (
+        "城市供水管网及加压站布局详图涉及城市供水设施安全，公开后可能危及公共安全。"
+    ),
+    "denied_third_party": "所申请的生产工艺及原料配方属于该企业的商业秘密，公开会损害其合法权益。",
+    "denied_internal_affairs": "公务用车内部调度记录属于本机关的内部事务信息。",
+    "denied_process_info": "所申请的记录是国土空间总体规划编制过程中形成的内部讨论记录。",
+    "denied_enforcement_file": "所申请的材料属于该行政处罚案件的行政执法案卷。",
+    "denied_admin_query": "不动产登记簿的查询属于不动产登记资料查询事项，另有专门规定。",
+    "unable_not_held": "经检索本机关及市档案馆馆藏档案，未找到1985年城市房屋拆迁档案。",
+    "unable_needs_creation": (
+        "本机关未制作各乡镇空气质量对比分析报告，需对现有监测数据另行汇总、分析才能形成。"
+    ),
+    "not_processed_petition": "申请内容为要求查处违章建筑并答复处理结果，属于投诉、举报事项。",
+    "not_processed_duplicate": "你此前已就同一内容提出申请，本机关已作出答复。",
+    "not_processed_publication": "《江城市人民政府公报》为公开出版物，可通过公开渠道获取。",
+    "not_processed_confirm": "申请内容为要求确认备案证明真实有效，属于要求行政机关确认已获取信息。",
 }
 
 
@@ -266,7 +288,7 @@ def _outcome_events(outcome: str, note: str) -> list[tuple[K, int, Extra]]:
                 3,
                 {"note": "所需信息的名称、文号或者便于查询的其他特征性描述。", "days": 10},
             ),
-            (K.CORRECTION_EXPIRED, 16, {"note": "申请人在补正期限内未补正，亦未说明理由。"}),
+            (K.CORRECTION_EXPIRED, 16, {"note": "你在补正期限内未补正，亦未说明正当理由。"}),
         ],
         "other_no_fee": lambda: [
             (
@@ -312,10 +334,14 @@ def _outcome_events(outcome: str, note: str) -> list[tuple[K, int, Extra]]:
             (
                 K.REASONS_REQUESTED,
                 3,
-                {"note": "你自2025年1月起已提出政府信息公开申请86件，请说明申请理由。"},
+                {"note": "你自2025年1月起已提出政府信息公开申请86件"},
             ),
             (K.REASONS_RECEIVED, 9, {"note": "申请人称用于研究，未说明与其生产生活的关系。"}),
-            _reply(12, outcome, "申请人所说明的理由不合理。"),
+            _reply(
+                12,
+                outcome,
+                "你说明的理由为“用于研究”，未说明所需信息与研究的关系及数量、频次的必要性。",
+            ),
         ],
     }
     if outcome in special:
@@ -325,7 +351,7 @@ def _outcome_events(outcome: str, note: str) -> list[tuple[K, int, Extra]]:
 
 def _outcome_case(i: int, outcome: str) -> Case:
     agency, kind, channel, text = OUTCOME_CASES[outcome]
-    note = NOTES.get(outcome, "详见附件说明。")
+    note = NOTES.get(outcome, "")
     received = date(2025, 2, 10) + timedelta(days=16 * i)
     appeals = []
     if outcome == "denied_process_info":  # reviewed and upheld
@@ -404,7 +430,7 @@ def _carried_and_open(today: date) -> list[Case]:
             "letter",
             "江城大道拓宽工程建设用地批复文件",
             date(2025, 12, 22),
-            [_ack(), _reply(12, "granted", "附件为批复文件复印件。", ground=1)],
+            [_ack(), _reply(12, "granted", "批复文件复印件共3页。", ground=1)],
         ),
         Case(
             DISTRICT,
