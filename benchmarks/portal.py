@@ -461,7 +461,7 @@ def build_index(rebuild: bool) -> tuple[int, int, float]:
     from xxgk.disclosures.choices import Status
     from xxgk.disclosures.models import Disclosure
     from xxgk.portal.models import SearchTerm
-    from xxgk.portal.search import record_terms
+    from xxgk.portal.search import known_places, record_terms
     from xxgk.portal.services import portal_rebuild
 
     start = time.perf_counter()
@@ -497,6 +497,7 @@ def build_index(rebuild: bool) -> tuple[int, int, float]:
             .order_by("pk")
         )
         copy_sql = f"COPY {table} (disclosure_id, term, weight) FROM STDIN"
+        places = known_places()  # as `index_rebuild` indexes them
         last = 0
         while True:  # a chunk read, then copied: one connection cannot do both at once
             chunk = list(published.filter(pk__gt=last)[:2000])
@@ -504,7 +505,7 @@ def build_index(rebuild: bool) -> tuple[int, int, float]:
                 break
             with cursor.cursor.copy(copy_sql) as copy:
                 for d in chunk:
-                    for term, weight in record_terms(d).items():
+                    for term, weight in record_terms(d, places).items():
                         copy.write_row((d.pk, term, weight))
                         rows += 1
             records += len(chunk)

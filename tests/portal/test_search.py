@@ -47,6 +47,27 @@ def test_a_word_inside_a_longer_dictionary_word(portal, tree, people) -> None:
     assert ranked("共和国") == [law.title]
 
 
+def test_a_place_is_found_by_its_short_name(portal, tree, people) -> None:
+    """jieba cuts 江城市 into 江 / 城市: the city's records are found by 江城 all the same, as
+    the places the register's agencies are named after are indexed under their short names."""
+    from xxgk.agencies.services import agency_create
+
+    city = agency_create(actor=None, name="江城市自然资源和规划局", level=tree.city.level)
+    land = record(agency=city, user=people.officer, title="江城市国有建设用地使用权出让管理规定")
+    lake = record(
+        agency=tree.bureau,
+        user=people.officer,
+        title="关于湖区生态补偿的通知",
+        body="<p>江城市东湖区、青山镇等地的补偿标准如下。</p>",
+    )
+    assert ranked("江城") == [land.title, lake.title]  # the title's above the body's
+    assert ranked("江城市") == [land.title, lake.title]
+    assert search.places_of("江城市东湖区人民政府") == ["江城市", "东湖区"]
+    assert search.places_of("国家税务总局江城市税务局") == []  # not named after a place
+    # a place no agency is named after is not guessed at: 东湖 stays as jieba cuts it
+    assert "东湖" not in search.known_places().short.values()
+
+
 def test_every_word_must_be_present(portal) -> None:
     assert ranked("采购 预算") == [portal.budget.title]
     assert ranked("采购 标准") == [portal.procurement.title]

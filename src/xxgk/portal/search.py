@@ -66,8 +66,58 @@ def _normalise(tokens: Iterable[str]) -> list[str]:
     return words
 
 
-def record_terms(disclosure: Disclosure) -> dict[str, int]:
-    """Every word of a record with its weight."""
+# A place an agency is named after, with its level: 江城市 and 东湖区 in 江城市东湖区人民政府.
+# Longest first: 自治区 before 区.
+_LEVELS = ("特别行政区", "自治区", "自治州", "自治县", "街道", *"省市区县镇乡旗盟")
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,5}?(?:" + "|".join(_LEVELS) + ")")
+
+
+def places_of(name: str) -> list[str]:
+    """The places at the start of an agency's name, outermost first (江城市东湖区人民政府 →
+    江城市, 东湖区; 国家税务总局江城市税务局 → none: its name does not start with a place)."""
+    found: list[str] = []
+    at = 0
+    while (m := _PLACE.match(name, at)) is not None:
+        found.append(m.group())
+        at = m.end()
+    return found
+
+
+@dataclass(frozen=True)
+class Places:
+    """The places the register's agencies are named after, each with its name without its
+    level (江城市 → 江城). jieba cuts 江城市 into 江 / 城市, so a citizen's 江城 would never
+    meet it: a record that prints a known place is indexed under its short name too."""
+
+    short: dict[str, str]  # 江城市 → 江城
+    pattern: re.Pattern[str] | None
+
+    def short_names_in(self, text: str) -> Counter[str]:
+        if self.pattern is None:
+            return Counter()
+        return Counter(self.short[m.group()] for m in self.pattern.finditer(text))
+
+
+def known_places(names: Iterable[str] | None = None) -> Places:
+    """The `Places` of these agency names (default: every agency's)."""
+    if names is None:
+        from xxgk.agencies.models import Agency
+
+        names = Agency.objects.values_list("name", flat=True)
+    short: dict[str, str] = {}
+    for name in names:
+        for place in places_of(name):
+            level = next(x for x in _LEVELS if place.endswith(x))
+            if len(place) - len(level) >= 2:  # 甲市 → 甲 is too short to be a word
+                short[place] = place[: -len(level)]
+    longest_first = sorted(short, key=len, reverse=True)
+    pattern = re.compile("|".join(map(re.escape, longest_first))) if short else None
+    return Places(short, pattern)
+
+
+def record_terms(disclosure: Disclosure, places: Places | None = None) -> dict[str, int]:
+    """Every word of a record with its weight; with `places`, the short name of each known
+    place the record prints, where jieba's words do not hold it already."""
     weights: Counter[str] = Counter()
     fields = (
         (disclosure.title, TITLE),
@@ -75,8 +125,14 @@ def record_terms(disclosure: Disclosure) -> dict[str, int]:
         (plain_text(disclosure.body), BODY),
     )
     for text, weight in fields:
-        for word in _normalise(rjieba.cut_for_search(text)):
+        words = _normalise(rjieba.cut_for_search(text))
+        for word in words:
             weights[word] += weight
+        if places is not None:
+            cut = set(words)
+            for name, times in places.short_names_in(text).items():
+                if name not in cut:
+                    weights[name] += weight * times
     return dict(weights)
 
 
@@ -103,7 +159,7 @@ def index_refresh(*, disclosure: Disclosure) -> None:
     if disclosure.status == Status.PUBLISHED:
         SearchTerm.objects.bulk_create(
             SearchTerm(disclosure=disclosure, term=term, weight=weight)
-            for term, weight in record_terms(disclosure).items()
+            for term, weight in record_terms(disclosure, known_places()).items()
         )
 
 
@@ -112,11 +168,12 @@ def index_rebuild() -> int:
     with transaction.atomic():
         SearchTerm.objects.all().delete()
         count = 0
+        places = known_places()
         published = Disclosure.objects.filter(status=Status.PUBLISHED).order_by("pk")
         for disclosure in published.iterator(chunk_size=500):
             SearchTerm.objects.bulk_create(
                 SearchTerm(disclosure=disclosure, term=term, weight=weight)
-                for term, weight in record_terms(disclosure).items()
+                for term, weight in record_terms(disclosure, places).items()
             )
             count += 1
     return count
