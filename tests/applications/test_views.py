@@ -217,8 +217,24 @@ def test_queue_highlights_by_due_date(client, register, people, today) -> None:
     assert 'class="soon"' in row_class(soon)
     assert 'class="week"' in row_class(week)
     assert 'class=""' in row_class(fresh)
-    for label in ("已逾期 1", "3 个工作日内到期 1", "本周到期 1"):
+    for label in ("已逾期 1", "3 个工作日内到期 1", "本周到期 2"):  # the week's includes soon
         assert label in page
+
+
+def test_the_week_chip_counts_everything_due_by_sunday(client, register, people, today) -> None:
+    """From Wednesday on, 3 working days reach past Sunday: what is due on Friday is both
+    within 3 working days and due this week, and the week chip and filter still show it."""
+    today.set(date(2025, 11, 27))  # a Thursday: 3 working days reach Tuesday 12-02
+    friday = register(date(2025, 10, 31))  # due Friday 2025-11-28
+    tuesday = register(date(2025, 11, 4))  # due Tuesday 2025-12-02
+    login(client, people.officer)
+    page = client.get(reverse("applications:queue")).content.decode()
+    assert "3 个工作日内到期 2" in page
+    assert "本周到期 1" in page
+    listed = client.get(reverse("applications:queue"), {"urgency": "week"}).content.decode()
+    assert friday.number in listed
+    assert tuesday.number not in listed
+    assert "今天至本周日（11-30）到期" in listed  # what the chip means, said on it
 
 
 def test_search_filters(client, register, people) -> None:

@@ -141,6 +141,7 @@ def queue(request: Request) -> HttpResponse:
             "rows": [_row(a, calendar, today) for a in page.object_list],
             "query": query.urlencode(),
             "counts": counts,
+            "bounds": bounds,
             "appeals": [
                 (a, urgency(a.answer_due_on, calendar=calendar, today=today))
                 for a in appeals_open_deadlines(user=request.user)[:20]
