@@ -64,6 +64,17 @@ def test_what_is_not_counted_here_is_not_found(client, tree, people, year, cell)
     assert client.get(reverse("reports:cell", args=[tree.bureau.pk, year, cell])).status_code == 404
 
 
+@pytest.mark.parametrize("name", ["reports:detail", "reports:cell"])
+def test_another_agencys_report_is_not_found_in_the_reports_words(
+    client, tree, people, name
+) -> None:
+    client.force_login(people.outsider)
+    args = [tree.bureau.pk, 2025] + (["applications.new_received.total"] if "cell" in name else [])
+    page = client.get(reverse(name, args=args))
+    assert page.status_code == 404
+    assert "没有这份年度报告，或您无权查看。" in page.content.decode()
+
+
 def test_the_stylesheet_is_the_renderers(client) -> None:
     from xxgk.report.render.html import css
 
@@ -118,9 +129,12 @@ def test_the_workflow_through_the_pages_and_the_portal(
     assert "style-src 'self' 'unsafe-inline'" in policy
     assert "script-src 'none'" in policy
     assert b"<style" in b"".join(page_html.streaming_content)
-    assert "'unsafe-inline'" not in client.get(
-        reverse("portal:reports", args=[tree.bureau.pk])
-    )["Content-Security-Policy"]
+    assert (
+        "'unsafe-inline'"
+        not in client.get(reverse("portal:reports", args=[tree.bureau.pk]))[
+            "Content-Security-Policy"
+        ]
+    )
     # A record changes after publication: the page says which cells.
     Application.objects.update(applicant_kind="research", credit_code="12350100M000100Y4X")
     html = officer.get(page).content.decode()
