@@ -10,7 +10,7 @@ import secrets
 from datetime import date
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
@@ -272,3 +272,9 @@ def test_the_audit_log_shows_the_reason_to_the_administrator(client, register, p
     assert "查看申请人完整信息" in body
     assert "寄送补正告知书" in body
     assert ID not in body
+
+
+def test_an_invalid_email_is_refused_in_chinese() -> None:
+    with pytest.raises(ValidationError) as refused:
+        Application._meta.get_field("email").run_validators("zhang@")
+    assert refused.value.messages == ["请输入有效的电子邮件地址。"]

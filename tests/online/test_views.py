@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from tests.online.conftest import PDF
@@ -105,6 +106,7 @@ def test_a_double_submit_makes_one_submission(client, tree, media) -> None:
         ({"phone": "12345"}, "phone", "11 位手机号码"),
         ({"way": "post", "address": ""}, "address", "请填写通信地址"),
         ({"postcode": "1000"}, "postcode", "6 位数字"),
+        ({"email": "zhang@"}, "email", "请输入有效的电子邮件地址。"),
     ],
 )
 def test_bad_input_gets_a_message_on_its_field(client, tree, changes, field, message) -> None:
@@ -112,6 +114,18 @@ def test_bad_input_gets_a_message_on_its_field(client, tree, changes, field, mes
     assert response.status_code == 400
     assert message in response.context["form"].errors[field][0]
     assert message in response.content.decode()
+    assert not Submission.objects.exists()
+
+
+def test_a_form_sent_without_its_cookie_is_refused_in_plain_chinese(tree) -> None:
+    """Django's own page says "CSRF验证失败" and asks for DEBUG=True."""
+    response = Client(enforce_csrf_checks=True).post(
+        reverse("online:apply", args=[tree.bureau.pk]), form()
+    )
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "请刷新页面后重新提交" in page
+    assert "CSRF验证失败" not in page
     assert not Submission.objects.exists()
 
 
