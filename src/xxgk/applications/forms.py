@@ -20,6 +20,7 @@ from xxgk.workdays.clock import EventKind, Policy, Status
 EXTENSION_MAX = Policy().extension_max  # Art. 33: the one number, from the clock's policy
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+CHOOSE = "请选择"  # the empty choice of a select the user fills in (Django shows ---------)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -42,7 +43,9 @@ class MultipleFileField(forms.FileField):
 
 
 class RegisterForm(forms.ModelForm):
-    agency = forms.ModelChoiceField(label="受理机关", queryset=Agency.objects.none())
+    agency = forms.ModelChoiceField(
+        label="受理机关", queryset=Agency.objects.none(), empty_label=CHOOSE
+    )
     received_on = forms.DateField(label="收到申请之日", widget=DATE)
     note = forms.CharField(label="收到情况说明", required=False, widget=forms.Textarea({"rows": 2}))
     documents = MultipleFileField(label="申请材料（可多选）")
@@ -70,6 +73,9 @@ class RegisterForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["agency"]).queryset = agencies
         self.fields["id_document"].required = False  # 居民身份证 unless another is chosen
+        for name in ("applicant_kind", "channel", "delivery"):
+            field = cast(forms.ChoiceField, self.fields[name])
+            field.choices = [("", CHOOSE), *((k, v) for k, v in field.choices if k != "")]
         if len(agencies) == 1:
             self.fields["agency"].initial = agencies[0]
         self.fields["received_on"].initial = timezone.localdate()
@@ -267,7 +273,9 @@ class QueueForm(forms.Form):
     """The work queue's filters: agency, status, urgency, applicant kind, search words."""
 
     q = forms.CharField(label="关键词", required=False)
-    agency = forms.ModelChoiceField(label="机关", required=False, queryset=Agency.objects.none())
+    agency = forms.ModelChoiceField(
+        label="机关", required=False, queryset=Agency.objects.none(), empty_label="全部"
+    )
     status = forms.ChoiceField(label="状态", required=False)
     urgency = forms.ChoiceField(
         label="期限",
