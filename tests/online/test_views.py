@@ -197,6 +197,20 @@ def test_the_lookup_opens_the_case_and_guessing_is_limited(client, tree, media, 
     assert "查询次数过多" in limited.content.decode()
 
 
+def test_the_application_page_shows_the_medium_and_the_way_each_under_its_label(
+    client, tree, people, media
+) -> None:
+    apply(client, tree, delivery="electronic", way="email")
+    officer = Client()
+    officer.force_login(people.officer)
+    s = Submission.objects.get()
+    officer.post(reverse("submissions:review", args=[s.pk]), {"decision": "confirm"})
+    application = Submission.objects.get().application
+    page = officer.get(reverse("applications:detail", args=[application.pk])).content.decode()
+    assert "<th>信息的载体形式</th><td>电子文本</td>" in page
+    assert "<th>获取信息的方式</th><td>电子邮件</td>" in page
+
+
 def test_the_whole_way_through_the_pages(client, tree, people, media, today) -> None:
     from django.test import Client
 

@@ -65,6 +65,7 @@ class RegisterForm(forms.ModelForm):
             "postcode",
             "channel",
             "delivery",
+            "way",
             "request_text",
         )
         widgets = {"request_text": forms.Textarea({"rows": 5})}  # noqa: RUF012 -- Django's API
@@ -73,7 +74,7 @@ class RegisterForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["agency"]).queryset = agencies
         self.fields["id_document"].required = False  # 居民身份证 unless another is chosen
-        for name in ("applicant_kind", "channel", "delivery"):
+        for name in ("applicant_kind", "channel", "delivery", "way"):
             field = cast(forms.ChoiceField, self.fields[name])
             field.choices = [("", CHOOSE), *((k, v) for k, v in field.choices if k != "")]
         if len(agencies) == 1:

@@ -224,6 +224,7 @@ def register(request: Request) -> HttpResponse:
                 applicant=applicant,
                 channel=data["channel"],
                 delivery=data["delivery"],
+                way=data["way"],
                 request_text=data["request_text"],
                 received_on=data["received_on"],
                 note=data["note"],
