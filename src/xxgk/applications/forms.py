@@ -76,7 +76,8 @@ class RegisterForm(forms.ModelForm):
         self.fields["id_document"].required = False  # 居民身份证 unless another is chosen
         for name in ("applicant_kind", "channel", "delivery", "way"):
             field = cast(forms.ChoiceField, self.fields[name])
-            field.choices = [("", CHOOSE), *((k, v) for k, v in field.choices if k != "")]
+            offered = cast(list[tuple[str, str]], field.choices)  # a model field's, evaluated
+            field.choices = [("", CHOOSE), *((k, v) for k, v in offered if k != "")]
         if len(agencies) == 1:
             self.fields["agency"].initial = agencies[0]
         self.fields["received_on"].initial = timezone.localdate()
