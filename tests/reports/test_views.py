@@ -170,3 +170,19 @@ def test_table_2_lists_the_register_records_behind_a_number(client, tree, people
     html = client.get(cell).content.decode()
     assert rule.title in html
     assert "本年制发（成文日期在本年度内）且已公开" in html
+
+
+def test_a_figure_names_who_entered_it_as_the_rest_of_the_pages_do(client, tree, people) -> None:
+    from django.db import transaction
+
+    from xxgk.disclosures.figures import figure_enter
+
+    people.officer.first_name = "李明"  # as the demo and the user admin keep a name
+    people.officer.save()
+    cell = "proactive.licensing.decisions"
+    with transaction.atomic():
+        figure_enter(user=people.officer, agency=tree.bureau, year=2025, cell=cell, value=3)
+    client.force_login(people.officer)
+    page = client.get(reverse("reports:cell", args=[tree.bureau.pk, 2025, cell])).content.decode()
+    assert "<td>李明</td>" in page
+    assert "<td>officer</td>" not in page
