@@ -1,6 +1,7 @@
 """Permissions for every view and export: who may read, who may act, and that nothing of
 another agency's applications (numbers, applicants' personal data) leaks."""
 
+import re
 from datetime import date
 
 import pytest
@@ -448,3 +449,31 @@ def test_search_costs_the_same_queries_for_many_applications(
     with django_assert_max_num_queries(12):  # not one per application
         page = client.get(reverse("applications:search"), {"year": 2025})
     assert page.content.decode().count("/applications/") >= 28
+
+
+def test_the_outcomes_are_grouped_as_in_table_3(client, register, people) -> None:
+    application = register(date(2025, 9, 26))
+    login(client, people.officer)
+    url = reverse("applications:event", args=[application.pk, "reply_sent"])
+    page = client.get(url).content.decode()
+    assert re.search(
+        r'<optgroup label="（三）不予公开">\s*<option value="denied_state_secret"', page
+    )
+    assert '<optgroup label="（五）不予处理">' in page
+    assert page.index("（四）无法提供") < page.index("1.本机关不掌握相关政府信息")
+
+
+def test_the_status_box_names_the_outcomes_group(client, register, people) -> None:
+    application = register(date(2025, 9, 26))
+    application_event_record(
+        user=people.officer,
+        application=application,
+        kind=EventKind.REPLY_SENT,
+        on=date(2025, 10, 9),
+        outcome="denied_state_secret",
+        ground="《条例》第十四条：依法确定为国家秘密的政府信息",
+        note="经审查，所申请信息已依法确定为国家秘密",
+    )
+    login(client, people.officer)
+    page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
+    assert "办理结果：（三）不予公开：1.属于国家秘密" in page

@@ -15,6 +15,7 @@ from xxgk.applications.choices import NOT_BY_REPLY
 from xxgk.applications.models import Application
 from xxgk.applications.personal_data import REASON_MAX
 from xxgk.report import editions
+from xxgk.report.edition import Edition, RowGroup
 from xxgk.workdays.clock import EventKind, Policy, Status
 
 EXTENSION_MAX = Policy().extension_max  # Art. 33: the one number, from the clock's policy
@@ -211,8 +212,9 @@ class EventForm(forms.Form):
             self.fields["until"].required = True
         if "outcome" in self.fields:
             edition = editions.for_year(year)
-            cast(forms.ChoiceField, self.fields["outcome"]).choices = [("", "——请选择——")] + [
-                (r.key, r.label.text) for r in edition.outcome_rows if r.key not in NOT_BY_REPLY
+            cast(forms.ChoiceField, self.fields["outcome"]).choices = [
+                ("", "——请选择——"),
+                *_outcome_options(edition),
             ]
             self.fields["outcome"].required = True
         if "ref" in self.fields:
@@ -229,6 +231,15 @@ class EventForm(forms.Form):
             EventKind.THIRD_PARTY_NOTIFIED,
         ):
             self.fields["note"].required = True
+
+    def outcome_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The outcome's options as the page draws them: (heading, options), heading "" for
+        options outside any <optgroup>."""
+        field = cast(forms.ChoiceField, self.fields["outcome"])
+        return [
+            (value, list(label)) if isinstance(label, list) else ("", [(value, label)])
+            for value, label in cast(list[tuple[str, Any]], field.choices)
+        ]
 
 
 class VoidForm(forms.Form):
@@ -269,6 +280,25 @@ class FilterForm(forms.Form):
         cast(forms.ChoiceField, self.fields["channel"]).choices = anything + list(
             choices.Channel.choices
         )
+
+
+def _outcome_options(edition: Edition) -> list[Any]:
+    """The outcomes a reply may have, each numbered item under its table-3 heading (an
+    <optgroup>); （一）予以公开 and （二）部分公开 stand alone, as in the table."""
+    options: list[Any] = []
+    current: RowGroup | None = None
+    for row in edition.outcome_rows:
+        if row.key in NOT_BY_REPLY:
+            continue
+        group = edition.outcome_group(row)
+        if group is None:
+            options.append((row.key, row.label.text))
+        elif group == current:
+            options[-1][1].append((row.key, row.label.text))
+        else:
+            options.append((group.label.text, [(row.key, row.label.text)]))
+        current = group
+    return options
 
 
 class QueueForm(forms.Form):
