@@ -477,3 +477,12 @@ def test_the_status_box_names_the_outcomes_group(client, register, people) -> No
     login(client, people.officer)
     page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
     assert "办理结果：（三）不予公开：1.属于国家秘密" in page
+
+
+def test_the_timeline_puts_no_space_before_a_comma(client, case, people) -> None:
+    application, reply, _ = case
+    login(client, people.officer)
+    page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
+    assert reply.document_number
+    assert f'<span class="muted">{reply.document_number}</span>，予以公开' in page
+    assert not re.search(r"\s[，：]", page)
