@@ -45,6 +45,13 @@ EXPECTED: dict[Action, dict[str, set[str]]] = {
         "outsider": {"other_city"},
     },
     Action.APPLICATION_APPROVE_EXTENSION: {"head": {"bureau"}},
+    Action.REPORT_READ: {
+        "officer": {"bureau"},
+        "head": {"bureau"},
+        "district_officer": {"district"},
+        "supervisor": CITY_TREE,
+        "outsider": {"other_city"},
+    },
     Action.REPORT_WRITE: {
         "officer": {"bureau"},
         "head": {"bureau"},
@@ -196,6 +203,7 @@ def test_permitted_lists_what_the_navigation_shows(people) -> None:
         Action.FIGURE_EDIT,
         Action.ENQUIRY_READ,
         Action.ENQUIRY_ANSWER,
+        Action.REPORT_READ,
         Action.REPORT_WRITE,
     }
     assert Action.APPLICATION_APPROVE_EXTENSION in permitted(people.head)
@@ -206,6 +214,7 @@ def test_permitted_lists_what_the_navigation_shows(people) -> None:
         Action.APPEAL_READ,
         Action.DISCLOSURE_READ,
         Action.ENQUIRY_READ,
+        Action.REPORT_READ,
     }
     assert Action.APPLICATION_READ not in permitted(people.admin)
     assert Action.AUDIT_LOG_READ in permitted(people.admin)

@@ -10,7 +10,7 @@ import secrets
 from datetime import date
 
 import pytest
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.urls import reverse
@@ -229,12 +229,12 @@ def test_the_migration_seals_existing_rows_and_back(register) -> None:
     MigrationExecutor(connection).migrate([after])
     stored = raw(application)
     assert all(plain not in stored[k] for k, plain in PERSON.items())
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())  # the schema the models describe
     again = Application.objects.get(pk=application.pk)
     assert {k: getattr(again, k) for k in PERSON} == PERSON  # nothing lost
     assert applicant_month_position(application=again) == 1
     assert stored["index"] == again.id_number_index != ""
-    executor = MigrationExecutor(connection)
-    executor.migrate(executor.loader.graph.leaf_nodes())  # the apps that depend on it, again
 
 
 def test_lists_show_no_personal_data_and_letters_carry_none(client, register, people) -> None:
@@ -272,3 +272,28 @@ def test_the_audit_log_shows_the_reason_to_the_administrator(client, register, p
     assert "查看申请人完整信息" in body
     assert "寄送补正告知书" in body
     assert ID not in body
+
+
+def test_an_invalid_email_is_refused_in_chinese() -> None:
+    with pytest.raises(ValidationError) as refused:
+        Application._meta.get_field("email").run_validators("zhang@")
+    assert refused.value.messages == ["请输入有效的电子邮件地址。"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_ways_once_offered_as_a_medium_move_to_the_way(register) -> None:
+    from django.db.migrations.executor import MigrationExecutor
+
+    picked_up, paper = register(date(2025, 9, 26)), register(date(2025, 9, 29))
+    executor = MigrationExecutor(connection)
+    executor.migrate([("applications", "0007_sealed_personal_data")])
+    with connection.cursor() as cursor:
+        table = "applications_application"
+        cursor.execute(f"UPDATE {table} SET delivery = 'pickup' WHERE id = %s", [picked_up.pk])
+        cursor.execute(f"UPDATE {table} SET delivery = 'paper' WHERE id = %s", [paper.pk])
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+    picked_up.refresh_from_db()
+    paper.refresh_from_db()
+    assert (picked_up.delivery, picked_up.way) == ("", "pickup")
+    assert (paper.delivery, paper.way) == ("paper", "")

@@ -112,7 +112,7 @@ def test_the_queue_reads_stored_deadlines_in_a_few_queries(register, people, tod
         listed = list(application_queue(user=people.officer, bounds=bounds))
         counts = queue_counts(user=people.officer, bounds=bounds)
     assert listed == [overdue, soon, later]
-    assert counts == {"overdue": 1, "soon": 1, "week": 0, "provisional": 0}
+    assert counts == {"overdue": 1, "soon": 1, "week": 1, "provisional": 0}
     assert len(queries) <= 8  # the user's agencies, the list, the counts: not one per case
     only = application_queue(user=people.officer, bounds=bounds, filters=Filters(urgency="soon"))
     assert list(only) == [soon]

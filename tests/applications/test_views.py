@@ -1,6 +1,7 @@
 """Permissions for every view and export: who may read, who may act, and that nothing of
 another agency's applications (numbers, applicants' personal data) leaks."""
 
+import re
 from datetime import date
 
 import pytest
@@ -217,8 +218,24 @@ def test_queue_highlights_by_due_date(client, register, people, today) -> None:
     assert 'class="soon"' in row_class(soon)
     assert 'class="week"' in row_class(week)
     assert 'class=""' in row_class(fresh)
-    for label in ("已逾期 1", "3 个工作日内到期 1", "本周到期 1"):
+    for label in ("已逾期 1", "3 个工作日内到期 1", "本周到期 2"):  # the week's includes soon
         assert label in page
+
+
+def test_the_week_chip_counts_everything_due_by_sunday(client, register, people, today) -> None:
+    """From Wednesday on, 3 working days reach past Sunday: what is due on Friday is both
+    within 3 working days and due this week, and the week chip and filter still show it."""
+    today.set(date(2025, 11, 27))  # a Thursday: 3 working days reach Tuesday 12-02
+    friday = register(date(2025, 10, 31))  # due Friday 2025-11-28
+    tuesday = register(date(2025, 11, 4))  # due Tuesday 2025-12-02
+    login(client, people.officer)
+    page = client.get(reverse("applications:queue")).content.decode()
+    assert "3 个工作日内到期 2" in page
+    assert "本周到期 1" in page
+    listed = client.get(reverse("applications:queue"), {"urgency": "week"}).content.decode()
+    assert friday.number in listed
+    assert tuesday.number not in listed
+    assert "今天至本周日（11-30）到期" in listed  # what the chip means, said on it
 
 
 def test_search_filters(client, register, people) -> None:
@@ -432,3 +449,40 @@ def test_search_costs_the_same_queries_for_many_applications(
     with django_assert_max_num_queries(12):  # not one per application
         page = client.get(reverse("applications:search"), {"year": 2025})
     assert page.content.decode().count("/applications/") >= 28
+
+
+def test_the_outcomes_are_grouped_as_in_table_3(client, register, people) -> None:
+    application = register(date(2025, 9, 26))
+    login(client, people.officer)
+    url = reverse("applications:event", args=[application.pk, "reply_sent"])
+    page = client.get(url).content.decode()
+    assert re.search(
+        r'<optgroup label="（三）不予公开">\s*<option value="denied_state_secret"', page
+    )
+    assert '<optgroup label="（五）不予处理">' in page
+    assert page.index("（四）无法提供") < page.index("1.本机关不掌握相关政府信息")
+
+
+def test_the_status_box_names_the_outcomes_group(client, register, people) -> None:
+    application = register(date(2025, 9, 26))
+    application_event_record(
+        user=people.officer,
+        application=application,
+        kind=EventKind.REPLY_SENT,
+        on=date(2025, 10, 9),
+        outcome="denied_state_secret",
+        ground="《条例》第十四条：依法确定为国家秘密的政府信息",
+        note="经审查，所申请信息已依法确定为国家秘密",
+    )
+    login(client, people.officer)
+    page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
+    assert "办理结果：（三）不予公开：1.属于国家秘密" in page
+
+
+def test_the_timeline_puts_no_space_before_a_comma(client, case, people) -> None:
+    application, reply, _ = case
+    login(client, people.officer)
+    page = client.get(reverse("applications:detail", args=[application.pk])).content.decode()
+    assert reply.document_number
+    assert f'<span class="muted">{reply.document_number}</span>，予以公开' in page
+    assert not re.search(r"\s[，：]", page)

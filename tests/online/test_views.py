@@ -10,6 +10,7 @@ import pytest
 from django.core import mail
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 
 from tests.online.conftest import PDF
@@ -105,6 +106,7 @@ def test_a_double_submit_makes_one_submission(client, tree, media) -> None:
         ({"phone": "12345"}, "phone", "11 位手机号码"),
         ({"way": "post", "address": ""}, "address", "请填写通信地址"),
         ({"postcode": "1000"}, "postcode", "6 位数字"),
+        ({"email": "zhang@"}, "email", "请输入有效的电子邮件地址。"),
     ],
 )
 def test_bad_input_gets_a_message_on_its_field(client, tree, changes, field, message) -> None:
@@ -112,6 +114,18 @@ def test_bad_input_gets_a_message_on_its_field(client, tree, changes, field, mes
     assert response.status_code == 400
     assert message in response.context["form"].errors[field][0]
     assert message in response.content.decode()
+    assert not Submission.objects.exists()
+
+
+def test_a_form_sent_without_its_cookie_is_refused_in_plain_chinese(tree) -> None:
+    """Django's own page says "CSRF验证失败" and asks for DEBUG=True."""
+    response = Client(enforce_csrf_checks=True).post(
+        reverse("online:apply", args=[tree.bureau.pk]), form()
+    )
+    assert response.status_code == 403
+    page = response.content.decode()
+    assert "请刷新页面后重新提交" in page
+    assert "CSRF验证失败" not in page
     assert not Submission.objects.exists()
 
 
@@ -181,6 +195,20 @@ def test_the_lookup_opens_the_case_and_guessing_is_limited(client, tree, media, 
     limited = _open_case(client, number, code)  # even the right code, once the number is tried out
     assert limited.status_code == 429
     assert "查询次数过多" in limited.content.decode()
+
+
+def test_the_application_page_shows_the_medium_and_the_way_each_under_its_label(
+    client, tree, people, media
+) -> None:
+    apply(client, tree, delivery="electronic", way="email")
+    officer = Client()
+    officer.force_login(people.officer)
+    s = Submission.objects.get()
+    officer.post(reverse("submissions:review", args=[s.pk]), {"decision": "confirm"})
+    application = Submission.objects.get().application
+    page = officer.get(reverse("applications:detail", args=[application.pk])).content.decode()
+    assert "<th>信息的载体形式</th><td>电子文本</td>" in page
+    assert "<th>获取信息的方式</th><td>电子邮件</td>" in page
 
 
 def test_the_whole_way_through_the_pages(client, tree, people, media, today) -> None:

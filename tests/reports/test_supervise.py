@@ -62,3 +62,35 @@ def test_the_command_line_status(tree, published) -> None:
     assert rows[tree.bureau.name]["version"] == 1
     assert rows[tree.district.name]["published"] is False
     assert rows[tree.district.name]["deadline"] == "2026-03-31"
+
+
+def _published_on(annual, day: date) -> None:
+    from datetime import datetime, time
+
+    from django.utils import timezone
+
+    annual.published_at = timezone.make_aware(datetime.combine(day, time(10)))
+    annual.save(update_fields=["published_at"])
+
+
+def test_a_report_published_after_its_deadline_is_marked(
+    client, tree, people, published, today
+) -> None:
+    """条例第四十九条: a department's report by 31 January; published on 3 December, late."""
+    from typer.testing import CliRunner
+
+    from xxgk.cli import load_commands
+
+    today.set(date(2026, 12, 3))
+    _published_on(published, date(2026, 12, 3))
+    client.force_login(people.supervisor)
+    html = client.get(reverse("reports:supervise"), {"year": 2025}).content.decode()
+    assert '2026-01-31，<strong class="overdue">逾期发布</strong>' in html
+    status = CliRunner().invoke(load_commands(), ["report", "status", "--year", "2025"])
+    assert f"{tree.bureau.name}：已发布（第 1 版，2026-12-03）；期限 2026-01-31，逾期发布" in (
+        status.stdout
+    )
+    assert f"{tree.district.name}：未发布：尚未编制；期限 2026-03-31，已逾期" in status.stdout
+    _published_on(published, date(2026, 1, 30))
+    html = client.get(reverse("reports:supervise"), {"year": 2025}).content.decode()
+    assert "逾期发布" not in html

@@ -64,6 +64,17 @@ def test_what_is_not_counted_here_is_not_found(client, tree, people, year, cell)
     assert client.get(reverse("reports:cell", args=[tree.bureau.pk, year, cell])).status_code == 404
 
 
+@pytest.mark.parametrize("name", ["reports:detail", "reports:cell"])
+def test_another_agencys_report_is_not_found_in_the_reports_words(
+    client, tree, people, name
+) -> None:
+    client.force_login(people.outsider)
+    args = [tree.bureau.pk, 2025] + (["applications.new_received.total"] if "cell" in name else [])
+    page = client.get(reverse(name, args=args))
+    assert page.status_code == 404
+    assert "没有这份年度报告，或您无权查看。" in page.content.decode()
+
+
 def test_the_stylesheet_is_the_renderers(client) -> None:
     from xxgk.report.render.html import css
 
@@ -159,3 +170,19 @@ def test_table_2_lists_the_register_records_behind_a_number(client, tree, people
     html = client.get(cell).content.decode()
     assert rule.title in html
     assert "本年制发（成文日期在本年度内）且已公开" in html
+
+
+def test_a_figure_names_who_entered_it_as_the_rest_of_the_pages_do(client, tree, people) -> None:
+    from django.db import transaction
+
+    from xxgk.disclosures.figures import figure_enter
+
+    people.officer.first_name = "李明"  # as the demo and the user admin keep a name
+    people.officer.save()
+    cell = "proactive.licensing.decisions"
+    with transaction.atomic():
+        figure_enter(user=people.officer, agency=tree.bureau, year=2025, cell=cell, value=3)
+    client.force_login(people.officer)
+    page = client.get(reverse("reports:cell", args=[tree.bureau.pk, 2025, cell])).content.decode()
+    assert "<td>李明</td>" in page
+    assert "<td>officer</td>" not in page

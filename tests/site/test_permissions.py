@@ -460,6 +460,17 @@ def test_each_role_gets_what_the_table_says(row: Row, world: World, users: Any) 
     assert not wrong, "\n".join(wrong)
 
 
+@pytest.mark.parametrize("row", [r for r in TABLE if r.method == "GET"], ids=_label)
+def test_no_select_offers_djangos_empty_choice(row: Row, world: World, users: Any) -> None:
+    """An empty choice says what it means (全部, 请选择, 无), never Django's "---------"."""
+    url = reverse(row.name, kwargs=row.kwargs(world)) + (f"?{row.query}" if row.query else "")
+    for who in ("officer", "supervisor", "admin"):
+        response = _client(who, users).get(url)
+        html = response.get("Content-Type", "").startswith("text/html")
+        if response.status_code == 200 and html and not response.streaming:
+            assert "---------" not in response.content.decode(), f"{who}: {url}"
+
+
 # -- the navigation shows only what the user may open -------------------------------------------
 
 NAVIGATION = {

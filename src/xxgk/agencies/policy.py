@@ -71,6 +71,7 @@ class Action(StrEnum):
     FIGURE_EDIT = "figure.edit"  # table-2 figures entered or imported
     ENQUIRY_READ = "enquiry.read"  # the public's 咨询 and 建议, with the asker's contact
     ENQUIRY_ANSWER = "enquiry.answer"  # answer, publish, withdraw from the portal
+    REPORT_READ = "report.read"  # the annual report and its drill-down to the records
     REPORT_WRITE = "report.write"  # the annual report: draft, edit, submit, publish, correct
     REPORT_APPROVE = "report.approve"  # approve it (the head)
     THEME_EDIT = "theme.edit"  # the 主题分类 tree
@@ -102,6 +103,7 @@ _APPLICATION_HIDDEN = Action.APPLICATION_READ
 _APPEAL_HIDDEN = Action.APPEAL_READ
 _DISCLOSURE_HIDDEN = Action.DISCLOSURE_READ
 _ENQUIRY_HIDDEN = Action.ENQUIRY_READ
+_REPORT_HIDDEN = Action.REPORT_READ
 
 RULES: Mapping[Action, Rule] = {
     Action.APPLICATION_READ: Rule(_READER, "您无权查看申请。", hidden_by=_APPLICATION_HIDDEN),
@@ -141,13 +143,16 @@ RULES: Mapping[Action, Rule] = {
     ),
     Action.FIGURE_EDIT: Rule(_HANDLER, "只有本机关的经办人或负责人可以录入年度统计数。"),
     Action.ENQUIRY_READ: Rule(_READER, "您无权查看咨询和建议。", hidden_by=_ENQUIRY_HIDDEN),
+    # The report counts the applications, and its drill-down lists them: it is read by whoever
+    # reads them.
+    Action.REPORT_READ: Rule(_READER, "您无权查看年度报告。", hidden_by=_REPORT_HIDDEN),
     Action.REPORT_WRITE: Rule(
-        _HANDLER, "只有本机关的经办人或负责人可以编制年度报告。", hidden_by=_APPLICATION_HIDDEN
+        _HANDLER, "只有本机关的经办人或负责人可以编制年度报告。", hidden_by=_REPORT_HIDDEN
     ),
     Action.REPORT_APPROVE: Rule(
         {Role.HEAD: Reach.OWN},
         "只有本机关的负责人可以批准年度报告。",
-        hidden_by=_APPLICATION_HIDDEN,
+        hidden_by=_REPORT_HIDDEN,
     ),
     Action.ENQUIRY_ANSWER: Rule(
         _HANDLER, "只有本机关的经办人或负责人可以答复咨询和建议。", hidden_by=_ENQUIRY_HIDDEN
@@ -172,6 +177,7 @@ _MISSING = {
     Action.APPEAL_READ: "没有这件案件，或您无权查看。",
     Action.DISCLOSURE_READ: "没有这条主动公开信息，或您无权查看。",
     Action.ENQUIRY_READ: "没有这件咨询或建议，或您无权查看。",
+    Action.REPORT_READ: "没有这份年度报告，或您无权查看。",
 }
 
 

@@ -25,7 +25,9 @@ def _model_label(name: str) -> str:
 class AppealForm(forms.Form):
     """Registration, and correction of what was registered (with a reason)."""
 
-    agency = forms.ModelChoiceField(label="被申请人（被告）机关", queryset=Agency.objects.none())
+    agency = forms.ModelChoiceField(
+        label="被申请人（被告）机关", queryset=Agency.objects.none(), empty_label="请选择"
+    )
     kind = forms.ChoiceField(label=_model_label("kind"), widget=forms.RadioSelect)
     after_review = forms.BooleanField(
         label=_model_label("after_review"),
@@ -36,6 +38,7 @@ class AppealForm(forms.Form):
         label=_model_label("review"),
         queryset=Appeal.objects.none(),
         required=False,
+        empty_label="无",
         help_text="复议后起诉的，可选择本机关已登记的该行政复议案件。",
     )
     simplified = forms.BooleanField(

@@ -83,13 +83,19 @@ CHANNEL_RECEIPT_RULE = {
 
 
 class Delivery(models.TextChoices):
-    """The form in which the applicant asks to receive the information (Art. 29)."""
+    """信息的载体形式: the medium the applicant asks for (Art. 29 (3))."""
 
     PAPER = "paper", "纸质文本"
     ELECTRONIC = "electronic", "电子文本"
-    PICKUP = "pickup", "当面领取"
+
+
+class Way(models.TextChoices):
+    """获取信息的方式、途径 (Art. 29 (3)): how the applicant asks to receive it."""
+
     POST = "post", "邮寄"
-    ONLINE = "online", "网络平台获取"
+    EMAIL = "email", "电子邮件"
+    PICKUP = "pickup", "当面领取"
+    ONLINE = "online", "网上查询下载"
 
 
 class FeeBasis(models.TextChoices):

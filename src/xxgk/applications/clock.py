@@ -158,7 +158,8 @@ URGENCY_NONE = Urgency("", "")
 
 
 def urgency(due: date | None, *, calendar: Calendar, today: date) -> Urgency:
-    """Overdue; due within 3 working days; due this week (by Sunday)."""
+    """Overdue; due within 3 working days; due this week (by Sunday) — the most pressing
+    of them, though the queue's week chip also counts what is due within 3 working days."""
     if due is None:
         return URGENCY_NONE
     if due < today:

@@ -15,11 +15,13 @@ from xxgk.applications.choices import NOT_BY_REPLY
 from xxgk.applications.models import Application
 from xxgk.applications.personal_data import REASON_MAX
 from xxgk.report import editions
+from xxgk.report.edition import Edition, RowGroup
 from xxgk.workdays.clock import EventKind, Policy, Status
 
 EXTENSION_MAX = Policy().extension_max  # Art. 33: the one number, from the clock's policy
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+CHOOSE = "请选择"  # the empty choice of a select the user fills in (Django shows ---------)
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -42,7 +44,9 @@ class MultipleFileField(forms.FileField):
 
 
 class RegisterForm(forms.ModelForm):
-    agency = forms.ModelChoiceField(label="受理机关", queryset=Agency.objects.none())
+    agency = forms.ModelChoiceField(
+        label="受理机关", queryset=Agency.objects.none(), empty_label=CHOOSE
+    )
     received_on = forms.DateField(label="收到申请之日", widget=DATE)
     note = forms.CharField(label="收到情况说明", required=False, widget=forms.Textarea({"rows": 2}))
     documents = MultipleFileField(label="申请材料（可多选）")
@@ -62,6 +66,7 @@ class RegisterForm(forms.ModelForm):
             "postcode",
             "channel",
             "delivery",
+            "way",
             "request_text",
         )
         widgets = {"request_text": forms.Textarea({"rows": 5})}  # noqa: RUF012 -- Django's API
@@ -70,6 +75,10 @@ class RegisterForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["agency"]).queryset = agencies
         self.fields["id_document"].required = False  # 居民身份证 unless another is chosen
+        for name in ("applicant_kind", "channel", "delivery", "way"):
+            field = cast(forms.ChoiceField, self.fields[name])
+            offered = cast(list[tuple[str, str]], field.choices)  # a model field's, evaluated
+            field.choices = [("", CHOOSE), *((k, v) for k, v in offered if k != "")]
         if len(agencies) == 1:
             self.fields["agency"].initial = agencies[0]
         self.fields["received_on"].initial = timezone.localdate()
@@ -203,8 +212,9 @@ class EventForm(forms.Form):
             self.fields["until"].required = True
         if "outcome" in self.fields:
             edition = editions.for_year(year)
-            cast(forms.ChoiceField, self.fields["outcome"]).choices = [("", "——请选择——")] + [
-                (r.key, r.label.text) for r in edition.outcome_rows if r.key not in NOT_BY_REPLY
+            cast(forms.ChoiceField, self.fields["outcome"]).choices = [
+                ("", "——请选择——"),
+                *_outcome_options(edition),
             ]
             self.fields["outcome"].required = True
         if "ref" in self.fields:
@@ -221,6 +231,15 @@ class EventForm(forms.Form):
             EventKind.THIRD_PARTY_NOTIFIED,
         ):
             self.fields["note"].required = True
+
+    def outcome_groups(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The outcome's options as the page draws them: (heading, options), heading "" for
+        options outside any <optgroup>."""
+        field = cast(forms.ChoiceField, self.fields["outcome"])
+        return [
+            (value, list(label)) if isinstance(label, list) else ("", [(value, label)])
+            for value, label in cast(list[tuple[str, Any]], field.choices)
+        ]
 
 
 class VoidForm(forms.Form):
@@ -263,11 +282,32 @@ class FilterForm(forms.Form):
         )
 
 
+def _outcome_options(edition: Edition) -> list[Any]:
+    """The outcomes a reply may have, each numbered item under its table-3 heading (an
+    <optgroup>); （一）予以公开 and （二）部分公开 stand alone, as in the table."""
+    options: list[Any] = []
+    current: RowGroup | None = None
+    for row in edition.outcome_rows:
+        if row.key in NOT_BY_REPLY:
+            continue
+        group = edition.outcome_group(row)
+        if group is None:
+            options.append((row.key, row.label.text))
+        elif group == current:
+            options[-1][1].append((row.key, row.label.text))
+        else:
+            options.append((group.label.text, [(row.key, row.label.text)]))
+        current = group
+    return options
+
+
 class QueueForm(forms.Form):
     """The work queue's filters: agency, status, urgency, applicant kind, search words."""
 
     q = forms.CharField(label="关键词", required=False)
-    agency = forms.ModelChoiceField(label="机关", required=False, queryset=Agency.objects.none())
+    agency = forms.ModelChoiceField(
+        label="机关", required=False, queryset=Agency.objects.none(), empty_label="全部"
+    )
     status = forms.ChoiceField(label="状态", required=False)
     urgency = forms.ChoiceField(
         label="期限",

@@ -1,7 +1,8 @@
 """Checking the two identifiers an applicant gives: the citizen ID number (GB 11643-1999, check
 digit by ISO 7064 MOD 11-2) and the unified social credit code (GB 32100-2015).
 
-Each check returns None when the value is valid, else the reason in Chinese.
+Each check returns None when the value is valid, else the reason in Chinese. `validate_email`
+is Django's check of an e-mail address with a Chinese message (Django's own says "Email").
 """
 
 from __future__ import annotations
@@ -9,7 +10,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from django.core.validators import EmailValidator
 from django.db import models
+
+EMAIL_INVALID = "请输入有效的电子邮件地址。"
+validate_email = EmailValidator(message=EMAIL_INVALID)
 
 _ID_WEIGHTS = tuple(pow(2, 17 - i, 11) for i in range(17))
 _ID_CHECK = "10X98765432"  # check character for (sum mod 11) = 0, 1, 2, …

@@ -88,11 +88,16 @@ def _filtered(agencies: QuerySet[Agency], filters: Filters | None) -> QuerySet[A
 
 @dataclass(frozen=True)
 class UrgencyBounds:
-    """The last day of each urgency band as of `today`, on the official calendar."""
+    """The last day of each urgency band as of `today`, on the official calendar.
+
+    The bands `soon` and `week` overlap: what is due on Friday is, on Thursday, both within
+    3 working days and due this week, and both chips count it. A row's tag names the more
+    pressing band (`clock.urgency`).
+    """
 
     today: date
     soon: date  # due within 3 working days
-    week: date  # due by Sunday
+    week: date  # due by Sunday, overdue ones left out
 
     @classmethod
     def of(cls, today: date, calendar: Calendar) -> UrgencyBounds:
@@ -107,9 +112,7 @@ class UrgencyBounds:
         bands = {
             "overdue": Q(**{f"{field}__lt": self.today}),
             "soon": Q(**{f"{field}__gte": self.today, f"{field}__lte": self.soon}),
-            "week": Q(**{f"{field}__gt": self.soon, f"{field}__lte": self.week})
-            if self.week > self.soon
-            else Q(pk__in=[]),
+            "week": Q(**{f"{field}__gte": self.today, f"{field}__lte": self.week}),
         }
         return bands[key]
 

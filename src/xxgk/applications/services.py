@@ -196,6 +196,7 @@ def application_register(
     request_text: str,
     received_on: date,
     delivery: str = "",
+    way: str = "",
     note: str = "",
     files: tuple[UploadedFile, ...] = (),
 ) -> Application:
@@ -210,6 +211,7 @@ def application_register(
         number=_next_number(agency, received_on.year),
         channel=channel,
         delivery=delivery,
+        way=way,
         request_text=request_text.strip(),
         created_by=user,
         **{k: v.strip() if isinstance(v, str) else v for k, v in vars(applicant).items()},

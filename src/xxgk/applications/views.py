@@ -141,6 +141,7 @@ def queue(request: Request) -> HttpResponse:
             "rows": [_row(a, calendar, today) for a in page.object_list],
             "query": query.urlencode(),
             "counts": counts,
+            "bounds": bounds,
             "appeals": [
                 (a, urgency(a.answer_due_on, calendar=calendar, today=today))
                 for a in appeals_open_deadlines(user=request.user)[:20]
@@ -223,6 +224,7 @@ def register(request: Request) -> HttpResponse:
                 applicant=applicant,
                 channel=data["channel"],
                 delivery=data["delivery"],
+                way=data["way"],
                 request_text=data["request_text"],
                 received_on=data["received_on"],
                 note=data["note"],
@@ -265,7 +267,7 @@ def _detail_context(request: Request, application: Application) -> dict[str, Any
         "consultations": [(parties.get(c.ref, ""), c) for c in state.consultations],
         "letters": letters_available(application),
         "void_form": VoidForm(),
-        "outcome_row": _outcome_row(application),
+        "outcome_label": _outcome_label(application),
         "receipt_rule": choices.CHANNEL_RECEIPT_RULE.get(choices.Channel(application.channel), ""),
     }
 
@@ -274,11 +276,13 @@ def _can_void(request: Request, application: Application) -> bool:
     return can(request.user, Action.APPLICATION_RECORD_EVENT, application)
 
 
-def _outcome_row(application: Application) -> Any:
+def _outcome_label(application: Application) -> str:
+    """The outcome as table 3 of the closing year heads it: （三）不予公开：1.属于国家秘密."""
     if not application.outcome or application.closed_on is None:
-        return None
+        return ""
     edition = editions.for_year(application.closed_on.year)
-    return edition.outcome_row(application.outcome)
+    row = edition.outcome_row(application.outcome)
+    return edition.outcome_label(row) if row else ""
 
 
 @login_required

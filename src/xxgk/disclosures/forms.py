@@ -25,10 +25,14 @@ from xxgk.disclosures.services import DisclosureData
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _ANY = [("", "全部")]
+_CHOOSE = "请选择"
+_NONE = "无"
 
 
 class DisclosureForm(forms.Form):
-    agency = forms.ModelChoiceField(label="机关", queryset=Agency.objects.none())
+    agency = forms.ModelChoiceField(
+        label="机关", queryset=Agency.objects.none(), empty_label=_CHOOSE
+    )
     title = forms.CharField(label="标题", max_length=300)
     kind = forms.ChoiceField(label="类别", choices=Kind.choices)
     document_number = forms.CharField(label="文号", max_length=80, required=False)
@@ -60,12 +64,16 @@ class DisclosureForm(forms.Form):
         help_text="BCP 47 语言标记：" + "、".join(f"{k}（{v}）" for k, v in LANGUAGES.items()),
     )
     translation_of = forms.ModelChoiceField(
-        label="原文（本条为其语言版本时）", queryset=Disclosure.objects.none(), required=False
+        label="原文（本条为其语言版本时）",
+        queryset=Disclosure.objects.none(),
+        required=False,
+        empty_label=_NONE,
     )
     related_to = forms.ModelChoiceField(
         label="关联信息（政策解读所解读的文件、访谈的主题）",
         queryset=Disclosure.objects.none(),
         required=False,
+        empty_label=_NONE,
     )
 
     def __init__(
@@ -184,7 +192,9 @@ class AttachmentForm(forms.Form):
 
 
 class FigureChoiceForm(forms.Form):
-    agency = forms.ModelChoiceField(label="机关", queryset=Agency.objects.none())
+    agency = forms.ModelChoiceField(
+        label="机关", queryset=Agency.objects.none(), empty_label=_CHOOSE
+    )
     year = forms.IntegerField(label="年度", min_value=2019, max_value=2100)
 
     def __init__(self, *args: Any, agencies: QuerySet[Agency], **kwargs: Any) -> None:

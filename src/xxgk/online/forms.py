@@ -10,7 +10,12 @@ from django.core.files.uploadedfile import UploadedFile
 
 from xxgk.applications import choices
 from xxgk.applications.forms import MultipleFileField
-from xxgk.applications.identifiers import IdDocument, check_credit_code, check_document
+from xxgk.applications.identifiers import (
+    EMAIL_INVALID,
+    IdDocument,
+    check_credit_code,
+    check_document,
+)
 from xxgk.online.models import Way
 from xxgk.online.services import MAX_FILES, SubmissionData, file_problem
 
@@ -31,7 +36,10 @@ class SubmissionForm(forms.Form):
     contact_person = forms.CharField(label="联系人", max_length=60, required=False)
     phone = forms.CharField(label="联系电话", max_length=20)
     email = forms.EmailField(
-        label="电子邮箱", required=False, help_text="用于接收受理编号和办理通知"
+        label="电子邮箱",
+        required=False,
+        help_text="用于接收受理编号和办理通知",
+        error_messages={"invalid": EMAIL_INVALID},
     )
     address = forms.CharField(label="通信地址", max_length=200, required=False)
     postcode = forms.CharField(label="邮政编码", max_length=6, required=False)

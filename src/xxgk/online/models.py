@@ -28,13 +28,7 @@ class SubmissionStatus(models.TextChoices):
     WITHDRAWN = "withdrawn", "已撤回"
 
 
-class Way(models.TextChoices):
-    """获取信息的方式、途径 (条例第二十九条第二款第（三）项)."""
-
-    POST = "post", "邮寄"
-    EMAIL = "email", "电子邮件"
-    PICKUP = "pickup", "当面领取"
-    ONLINE = "online", "网上查询下载"
+Way = choices.Way  # 获取信息的方式、途径, the application's own choices
 
 
 class Submission(models.Model):

@@ -186,6 +186,7 @@ def submission_confirm(*, user: User, submission: Submission) -> Application:
             request_text=submission.request_text,
             received_on=timezone.localdate(),
             delivery=submission.delivery,
+            way=submission.way,
             note=(
                 f"网上申请，受理编号 {submission.number}；获取方式：{submission.get_way_display()}"
             ),

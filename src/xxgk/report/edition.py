@@ -228,6 +228,17 @@ class Edition:
     def row_group(self, key: str) -> RowGroup:
         return next(g for g in self.row_groups if g.key == key)
 
+    def outcome_group(self, row: ApplicationRow) -> RowGroup | None:
+        """The heading an outcome row is numbered under (（三）不予公开 for 1.属于国家秘密);
+        None for a row that is its own heading (（一）予以公开)."""
+        inner = row.groups[1:]  # below 三、本年度办理结果
+        return self.row_group(inner[-1]) if inner else None
+
+    def outcome_label(self, row: ApplicationRow) -> str:
+        """An outcome row's label that stands alone: ``（三）不予公开：1.属于国家秘密``."""
+        group = self.outcome_group(row)
+        return f"{group.label.text}：{row.label.text}" if group else row.label.text
+
     def cell_label(self, cell: str) -> str:
         """A person's name for a cell: ``行政处罚·处理决定数量``, ``（一）予以公开·自然人``."""
         table, row, col = cell.split(".")

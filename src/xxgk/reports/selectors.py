@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.db.models import QuerySet
+from django.utils import timezone
 
 from xxgk.agencies.models import Agency, Level
 from xxgk.agencies.policy import Action, Viewer, scope
@@ -87,16 +88,34 @@ class AgencyStatus:
     days_left: int | None
     errors: int  # error findings of the published version
     warnings: int
+    first_published_on: date | None = None  # the first version's day: a correction is not late
+
+    @property
+    def overdue(self) -> bool:
+        """Not published, and the 条例第四十九条 deadline has passed."""
+        return self.published is None and self.days_left is not None and self.days_left < 0
+
+    @property
+    def published_late(self) -> bool:
+        """First published after the 条例第四十九条 deadline (逾期发布)."""
+        return (
+            self.deadline is not None
+            and self.first_published_on is not None
+            and self.first_published_on > self.deadline
+        )
 
 
 def tree_status(*, agencies: QuerySet[Agency], year: int, today: date) -> list[AgencyStatus]:
     """Who has published `year`'s report, who has not (with the days to the deadline), and
     whose published report has findings — in the order of the agency tree."""
     published: dict[int, AnnualReport] = {}
+    first_on: dict[int, date] = {}
     for report in AnnualReport.objects.filter(
         agency__in=agencies, year=year, status=ReportStatus.PUBLISHED
     ).order_by("version"):
         published[report.agency_id] = report  # the latest version wins
+        if report.published_at is not None:
+            first_on.setdefault(report.agency_id, timezone.localtime(report.published_at).date())
     working = dict(
         AnnualReport.objects.filter(agency__in=agencies, year=year)
         .exclude(status=ReportStatus.PUBLISHED)
@@ -116,6 +135,7 @@ def tree_status(*, agencies: QuerySet[Agency], year: int, today: date) -> list[A
                 days_left=(deadline - today).days if deadline else None,
                 errors=sum(f["severity"] == "error" for f in findings),
                 warnings=sum(f["severity"] == "warning" for f in findings),
+                first_published_on=first_on.get(agency.pk),
             )
         )
     return found

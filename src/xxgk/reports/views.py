@@ -60,7 +60,7 @@ def _years() -> list[int]:
 
 def _agency(request: Request, agency_id: int, year: int) -> Agency:
     agency = get_object_or_404(Agency, pk=agency_id)
-    require(request.user, Action.APPLICATION_READ, agency)
+    require(request.user, Action.REPORT_READ, agency)
     if year not in _years():
         raise Http404("没有这一年度的报告。")
     return agency
@@ -77,8 +77,8 @@ def stylesheet(request: HttpRequest) -> HttpResponse:
 @require_GET
 def index(request: Request) -> HttpResponse:
     """年度报告: pick an agency the user reads and a year."""
-    require(request.user, Action.APPLICATION_READ)
-    agencies = scope(request.user, Action.APPLICATION_READ).order_by("path")
+    require(request.user, Action.REPORT_READ)
+    agencies = scope(request.user, Action.REPORT_READ).order_by("path")
     try:
         chosen = int(request.GET.get("agency", ""))
         year = int(request.GET.get("year", ""))
@@ -219,8 +219,8 @@ def cell(request: Request, agency_id: int, year: int, cell: str) -> HttpResponse
 
 def _tree(request: Request) -> tuple[int, Agency | None, bool, list[Any]]:
     """The year, root and 本级+所属 choice of a supervising page, and the agencies' statuses."""
-    require(request.user, Action.APPLICATION_READ)
-    readable = scope(request.user, Action.APPLICATION_READ)
+    require(request.user, Action.REPORT_READ)
+    readable = scope(request.user, Action.REPORT_READ)
     try:
         year = int(request.GET.get("year", ""))
     except ValueError:
@@ -260,7 +260,7 @@ def supervise(request: Request) -> HttpResponse:
             "years": _years(),
             "root": root,
             "below_only": below_only,
-            "roots": scope(request.user, Action.APPLICATION_READ).order_by("path"),
+            "roots": scope(request.user, Action.REPORT_READ).order_by("path"),
             "statuses": statuses,
             "published": sum(1 for s in statuses if s.published),
             "unpublished": sum(1 for s in statuses if not s.published),

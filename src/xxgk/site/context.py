@@ -28,7 +28,7 @@ NAVIGATION: tuple[tuple[str, str, Action], ...] = (
     ("复议诉讼", "appeals:list", Action.APPEAL_READ),
     ("主动公开", "disclosures:list", Action.DISCLOSURE_READ),
     ("咨询建议", "enquiries:list", Action.ENQUIRY_READ),
-    ("年度报告", "reports:index", Action.APPLICATION_READ),
+    ("年度报告", "reports:index", Action.REPORT_READ),
     ("工作日历", "calendar", Action.CALENDAR_EDIT),
     ("操作日志", "audit", Action.AUDIT_LOG_READ),
     ("系统管理", "admin:index", Action.ADMIN_SITE),

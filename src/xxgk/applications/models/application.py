@@ -51,8 +51,9 @@ class Application(models.Model):
 
     channel = models.CharField("申请方式", max_length=20, choices=choices.Channel.choices)
     delivery = models.CharField(
-        "获取信息的方式", max_length=20, choices=choices.Delivery.choices, blank=True
+        "信息的载体形式", max_length=20, choices=choices.Delivery.choices, blank=True
     )
+    way = models.CharField("获取信息的方式", max_length=20, choices=choices.Way.choices, blank=True)
     request_text = models.TextField("所需政府信息的描述")
 
     created_by = models.ForeignKey(

@@ -16,6 +16,7 @@ from django.core import validators
 from django.db import models
 from django.utils.functional import cached_property
 
+from xxgk.applications.identifiers import validate_email
 from xxgk.privacy.keys import KeyRing
 from xxgk.privacy.sealing import seal, unseal
 
@@ -51,7 +52,7 @@ class SealedField(models.TextField):
         if self.max_length is not None:
             extra.append(validators.MaxLengthValidator(self.max_length))
         if self.email:
-            extra.append(validators.validate_email)
+            extra.append(validate_email)
         return [*super().validators, *extra]
 
     @property

@@ -129,11 +129,13 @@ def status_command(
             "agency": s.agency.name,
             "published": s.published is not None,
             "version": s.published.version if s.published else None,
-            "published_on": s.published.published_at.date().isoformat()
+            "published_on": timezone.localtime(s.published.published_at).date().isoformat()
             if s.published and s.published.published_at
             else None,
             "working": s.working,
             "deadline": s.deadline.isoformat() if s.deadline else None,
+            "overdue": s.overdue,
+            "published_late": s.published_late,
             "errors": s.errors,
             "warnings": s.warnings,
         }
@@ -148,7 +150,8 @@ def status_command(
             if r["published"]
             else (f"未发布：{r['working'] or '尚未编制'}")
         )
-        deadline = f"；期限 {r['deadline']}" if r["deadline"] else ""
+        late = "，已逾期" if r["overdue"] else "，逾期发布" if r["published_late"] else ""
+        deadline = f"；期限 {r['deadline']}{late}" if r["deadline"] else ""
         findings = f"；{r['errors']} 个错误" if r["errors"] else ""
         output.out.print(f"{r['agency']}：{state}{deadline}{findings}")
 
