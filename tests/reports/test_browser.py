@@ -15,6 +15,7 @@ import pytest
 
 from tests.conftest import PASSWORD
 from tests.portal.test_browser import CHROMIUM, browser  # noqa: F401  (the browser fixture)
+from xxgk.reports.narrative import OTHER_PROMPT
 
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 
@@ -70,6 +71,11 @@ def test_the_whole_workflow(browser, live_server, tree, people, register, media,
         expect(officer.get_by_text("已保存。", exact=True)).to_be_visible()
         officer.locator("canvas").first.wait_for()  # the charts are drawn
         officer.screenshot(path=str(shots / "reports-workflow.png"))
+        officer.get_by_role("button", name="送审").click()
+        # 其他需要报告的事项 still ends with the draft's prompt: refused, and the officer told
+        expect(officer.get_by_text("“六、其他需要报告的事项”仍有起草时留下的提示")).to_be_visible()
+        other = officer.get_by_label("六、其他需要报告的事项")
+        other.fill(other.input_value().replace(OTHER_PROMPT, "本年度无其他需要报告的事项。"))
         officer.get_by_role("button", name="送审").click()
         expect(officer.get_by_text("已送审。", exact=True)).to_be_visible()
         head = _login(head_context, "head")

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from tests.reports.sections import write_sections
 from xxgk.applications.models import Application
 from xxgk.disclosures.figures import figure_cells, figures_enter
 from xxgk.report import jsonio
@@ -51,14 +52,35 @@ def test_a_draft_begins_with_sections_from_the_records(tree, people, complete) -
 def test_an_error_blocks_submission(tree, people, register) -> None:
     register(date(2025, 3, 3))  # no table-2 figure entered: an error finding
     annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    write_sections(people.officer, annual)
     with pytest.raises(AnnualReportError, match="以下统计数尚未录入"):
         report_submit(user=people.officer, annual=annual)
     annual.refresh_from_db()
     assert annual.status == ReportStatus.DRAFT
 
 
+def test_a_prompt_left_in_a_section_blocks_submission(tree, people, complete) -> None:
+    """The draft leaves 存在的主要问题 and the rest of 其他需要报告的事项 to the officer, in
+    brackets: a report is not sent on (nor published) with one of them still in it."""
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    with pytest.raises(AnnualReportError) as refused:
+        report_submit(user=people.officer, annual=annual)
+    assert str(refused.value).startswith(
+        "“五、存在的主要问题及改进情况”、“六、其他需要报告的事项”仍有起草时留下的提示"
+    )
+    report_sections_save(user=people.officer, annual=annual, sections={"problems": "人手不足。"})
+    with pytest.raises(AnnualReportError, match=r"^“六、其他需要报告的事项”仍有"):
+        report_submit(user=people.officer, annual=annual)
+    write_sections(people.officer, annual)
+    report_submit(user=people.officer, annual=annual)
+    annual.refresh_from_db()
+    assert annual.status == ReportStatus.SUBMITTED
+    assert "本年度未收取信息处理费。" in annual.sections["other"]  # the drafted facts stay
+
+
 def test_the_whole_way_to_publication_and_the_lock(tree, people, complete, media) -> None:
     annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    write_sections(people.officer, annual)
     report_submit(user=people.officer, annual=annual)
     with pytest.raises(PermissionDenied, match="负责人"):
         report_approve(user=people.officer, annual=annual)
@@ -96,6 +118,7 @@ def test_the_whole_way_to_publication_and_the_lock(tree, people, complete, media
 
 def test_the_head_returns_a_report_with_a_reason(tree, people, complete) -> None:
     annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    write_sections(people.officer, annual)
     report_submit(user=people.officer, annual=annual)
     with pytest.raises(AnnualReportError, match="理由"):
         report_return(user=people.head, annual=annual, reason="")
@@ -117,6 +140,7 @@ def test_a_draft_says_which_sentences_the_records_now_state_otherwise(
     from xxgk.reports.services import report_and_draft, stale_sections
 
     annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+
     assert stale_sections(annual, report_and_draft(annual)[1]) == []
     register(date(2025, 5, 6))  # a second application of 2025 arrives after the draft began
     (overview, applications) = [
@@ -148,6 +172,7 @@ def test_a_warning_against_last_years_published_report_needs_an_explanation(
         imported_from="2024.pdf",
     )
     annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    write_sections(people.officer, annual)
     with pytest.raises(AnnualReportError, match="请对每项提示写明说明"):
         report_submit(user=people.officer, annual=annual)
     rules = ("years.carried_over.natural_person", "years.carried_over.total")

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from tests.reports.sections import write_sections
 from xxgk.disclosures.figures import figure_cells, figures_enter
 from xxgk.reports.services import report_approve, report_open, report_publish, report_submit
 
@@ -23,6 +24,7 @@ def published(tree, people, register, media):
     )
     register(date(2025, 3, 3))
     annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    write_sections(people.officer, annual)
     report_submit(user=people.officer, annual=annual)
     report_approve(user=people.head, annual=annual)
     report_publish(user=people.officer, annual=annual)

@@ -108,7 +108,13 @@ def test_the_workflow_through_the_pages_and_the_portal(
     html = officer.get(page).content.decode()
     assert "草稿" in html
     assert "收到政府信息公开申请1件" in html  # the drafted 总体情况
-    officer.post(step, {"step": "submit", "section-problems": "人员力量不足。"})
+    from xxgk.reports.models import AnnualReport
+    from xxgk.reports.narrative import OTHER_PROMPT
+
+    other = AnnualReport.objects.get().sections["other"].replace(OTHER_PROMPT, "无。")
+    officer.post(
+        step, {"step": "submit", "section-problems": "人员力量不足。", "section-other": other}
+    )
     html = officer.get(page).content.decode()
     assert "送审" in html
     assert "人员力量不足。" in html  # the edited section is in the report

@@ -8,6 +8,8 @@ from datetime import date
 from django.contrib.auth.models import User
 
 from xxgk.agencies.models import Agency
+from xxgk.reports.models import AnnualReport
+from xxgk.reports.narrative import OTHER_PROMPT
 from xxgk.reports.services import (
     report_approve,
     report_open,
@@ -23,16 +25,26 @@ PROBLEMS = (
 )
 
 
+OTHER = "本年度按时办结人大代表建议2件、政协提案3件，办理结果均已公开。"
+
+
+def _written(annual: AnnualReport) -> dict[str, str]:
+    """The sections the officer writes in place of the draft's prompts."""
+    other = annual.sections.get("other", "").replace(OTHER_PROMPT, OTHER)
+    return {"problems": PROBLEMS, "other": other}
+
+
 def reports_demo_load(agencies: dict[str, Agency], users: dict[str, User], today: date) -> None:
     if today < date(YEAR + 1, 1, 5):  # the year's figures are entered from then (the demo's)
         return
     published = report_open(
         user=users["officer"], agency=agencies["江城市自然资源和规划局"], year=YEAR
     )
-    report_sections_save(user=users["officer"], annual=published, sections={"problems": PROBLEMS})
+    report_sections_save(user=users["officer"], annual=published, sections=_written(published))
     report_submit(user=users["officer"], annual=published)
     report_approve(user=users["head"], annual=published)
     report_publish(user=users["officer"], annual=published)
     submitted = report_open(user=users["eco"], agency=agencies["江城市生态环境局"], year=YEAR)
+    report_sections_save(user=users["eco"], annual=submitted, sections=_written(submitted))
     report_submit(user=users["eco"], annual=submitted)
     report_open(user=users["housing"], agency=agencies["江城市住房和城乡建设局"], year=YEAR)

@@ -31,6 +31,15 @@ OTHER_PROMPT = (
 )
 
 
+# The prompts a draft leaves for the officer, by section: a report is not sent on with one.
+PROMPTS = {"problems": PROBLEMS_PROMPT, "other": OTHER_PROMPT}
+
+
+def prompts_left(sections: dict[str, str]) -> list[str]:
+    """The sections that still hold the prompt their draft left in them."""
+    return [key for key, prompt in PROMPTS.items() if prompt in sections.get(key, "")]
+
+
 def draft_sections(*, agency: Agency, year: int, report: Report) -> dict[str, str]:
     """The six sections of report JSON (`overview`, `proactive`, `applications`, `appeals`,
     `problems`, `other`), drafted from the records and the computed tables of `report`."""

@@ -31,6 +31,7 @@ from xxgk.report.model import Report
 from xxgk.report.render import render
 from xxgk.reports.compute import report_compute, report_tables
 from xxgk.reports.models import AnnualReport, ReportFile, ReportStatus
+from xxgk.reports.narrative import prompts_left
 
 SECTIONS = ("overview", "proactive", "applications", "appeals", "problems", "other")
 PUBLISHED_FORMS = ("html", "docx", "pdf", "xlsx", "json")
@@ -153,7 +154,8 @@ def report_blockers(report: Report, explanations: dict[str, str]) -> Blocked:
 def report_submit(
     *, user: User, annual: AnnualReport, explanations: dict[str, str] | None = None
 ) -> None:
-    """送审: refused while the report has an error finding or an unexplained warning."""
+    """送审: refused while the report has an error finding, an unexplained warning, or a
+    section that still holds its draft's prompt (存在的主要问题, 其他需要报告的事项)."""
     annual = _locked(annual)
     deny_unless(user, Action.REPORT_WRITE, annual)
     _expect(annual, ReportStatus.DRAFT)
@@ -165,6 +167,13 @@ def report_submit(
     if blocked.unexplained:
         raise AnnualReportError(
             f"请对每项提示写明说明后再送审（{len(blocked.unexplained)} 项未说明）。"
+        )
+    left = prompts_left(report.sections)
+    if left:
+        names = "、".join(f"“{x.heading}”" for x in report.edition.sections if x.key in left)
+        raise AnnualReportError(
+            f"{names}仍有起草时留下的提示（括号中的“请按实际填写”等），"
+            "请按实际情况填写并删去提示后再送审。"
         )
     warnings = {f.rule for f in report.findings if f.severity is Severity.WARNING}
     annual.explanations = {rule: given[rule] for rule in warnings}
