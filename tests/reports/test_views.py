@@ -123,6 +123,9 @@ def test_the_workflow_through_the_pages_and_the_portal(
     officer.post(step, {"step": "publish"})
     html = officer.get(page).content.decode()
     assert "已发布的版本" in html
+    # the page shows the report as published, the officer's text, not a new draft's prompts
+    assert "人员力量不足。" in html
+    assert "请写明本年度政府信息公开工作存在的主要问题" not in html
     portal = client.get(reverse("portal:reports", args=[tree.bureau.pk])).content.decode()
     assert "2025年度报告" in portal
     pdf = re.search(r'href="(/gk/reports/\d+/pdf/)"', portal).group(1)

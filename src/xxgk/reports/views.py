@@ -96,16 +96,21 @@ def index(request: Request) -> HttpResponse:
 @login_required
 @require_GET
 def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
-    """The report of `year`: the version being prepared (its sections as saved) or else the one
-    computed from the records now, with its findings, its workflow and its published versions."""
+    """The report of `year`: the version being prepared (its sections as saved), else the latest
+    published one as the public reads it, else the one computed from the records now; with its
+    findings, its workflow and its published versions."""
     agency = _agency(request, agency_id, year)
     versions = list(report_versions(agency=agency, year=year))
     working = next((v for v in versions if v.status != ReportStatus.PUBLISHED), None)
     published = [v for v in versions if v.status == ReportStatus.PUBLISHED]
     if working:
         report, drafted = report_and_draft(working)
+    elif published and published[0].report_json:
+        report, drafted = jsonio.from_json(published[0].report_json), {}
     else:
         report, drafted = report_compute(agency=agency, year=year), {}
+    # the records' count now, for 发布后记录有变动: the report shown, unless it is the published one
+    now = None if published and not working else report
 
     def link(cell: str) -> str | None:
         return reverse("reports:cell", args=[agency.pk, year, cell])
@@ -132,7 +137,7 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
             "article": mark_safe(html),  # noqa: S308 - the renderer escapes every text
             "working": working,
             "published": published,
-            "changes": report_changes(published[0], now=report) if published else [],
+            "changes": report_changes(published[0], now=now) if published else [],
             "sections": [
                 (x.key, x.heading, report.sections.get(x.key, "")) for x in report.edition.sections
             ],
