@@ -125,6 +125,7 @@ def test_the_workflow_through_the_pages_and_the_portal(
     assert "已发布的版本" in html
     # the page shows the report as published, the officer's text, not a new draft's prompts
     assert "人员力量不足。" in html
+    assert "第 1 版，按发布时的内容显示" in html
     assert "请写明本年度政府信息公开工作存在的主要问题" not in html
     portal = client.get(reverse("portal:reports", args=[tree.bureau.pk])).content.decode()
     assert "2025年度报告" in portal
