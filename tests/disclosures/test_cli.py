@@ -48,6 +48,9 @@ def test_an_unknown_agency_or_file_is_a_message(xxgk, tmp_path, tree) -> None:
     missing = xxgk("disclosures", "import", tmp_path / "none.csv")
     assert missing.exit_code == 2
     assert "找不到文件" in missing.stderr
+    folder = xxgk("figures", "import", tmp_path, "--agency", tree.bureau.name)
+    assert folder.exit_code == 2
+    assert "是一个文件夹，请给出要导入的文件" in folder.stderr
 
 
 def test_disclosures_import(xxgk, tmp_path, tree, people) -> None:

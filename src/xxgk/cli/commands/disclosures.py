@@ -63,6 +63,8 @@ def _report(result: ImportResult, path: Path, written: str) -> None:
 
 
 def _check_file(path: Path) -> None:
+    if path.is_dir():
+        output.fail(f"{path} 是一个文件夹，请给出要导入的文件")
     if not path.is_file():
         output.fail(f"找不到文件 {path}")
 
