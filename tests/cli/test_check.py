@@ -175,7 +175,7 @@ def test_rollup_reports_the_sources_errors(xxgk, tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("-o", "{tmp}/no/such/dir/c.json"), "无法写入 {tmp}/no/such/dir/c.json"),
+        (("-o", "{tmp}/no/such/dir/c.json"), "无法写入 {tmp}/no/such/dir/c.json：目录不存在"),
         (("-o", "{tmp}/a.json"), "输出文件 {tmp}/a.json 就是输入文件"),
     ],
 )
