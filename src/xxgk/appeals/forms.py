@@ -13,6 +13,7 @@ from xxgk.appeals import decisions
 from xxgk.appeals.choices import AppealKind, kind_choices
 from xxgk.appeals.models import Appeal
 from xxgk.appeals.services import AppealData
+from xxgk.applications.forms import CHOOSE, NONE_CHOSEN
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 ANY = [("", "全部")]
@@ -26,7 +27,7 @@ class AppealForm(forms.Form):
     """Registration, and correction of what was registered (with a reason)."""
 
     agency = forms.ModelChoiceField(
-        label="被申请人（被告）机关", queryset=Agency.objects.none(), empty_label="请选择"
+        label="被申请人（被告）机关", queryset=Agency.objects.none(), empty_label=CHOOSE
     )
     kind = forms.ChoiceField(label=_model_label("kind"), widget=forms.RadioSelect)
     after_review = forms.BooleanField(
@@ -38,7 +39,7 @@ class AppealForm(forms.Form):
         label=_model_label("review"),
         queryset=Appeal.objects.none(),
         required=False,
-        empty_label="无",
+        empty_label=NONE_CHOSEN,
         help_text="复议后起诉的，可选择本机关已登记的该行政复议案件。",
     )
     simplified = forms.BooleanField(

@@ -21,7 +21,10 @@ from xxgk.workdays.clock import EventKind, Policy, Status
 EXTENSION_MAX = Policy().extension_max  # Art. 33: the one number, from the clock's policy
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-CHOOSE = "请选择"  # the empty choice of a select the user fills in (Django shows ---------)
+# The empty choice of a select, where Django shows ---------: one the user fills in, and an
+# optional link left empty.
+CHOOSE = "请选择"
+NONE_CHOSEN = "无"
 
 
 class MultipleFileInput(forms.ClearableFileInput):

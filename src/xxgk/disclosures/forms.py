@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from xxgk.agencies.models import Agency
+from xxgk.applications.forms import CHOOSE, NONE_CHOSEN
 from xxgk.disclosures.choices import (
     ALL_ITEMS,
     LANGUAGES,
@@ -25,13 +26,11 @@ from xxgk.disclosures.services import DisclosureData
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 _ANY = [("", "全部")]
-_CHOOSE = "请选择"
-_NONE = "无"
 
 
 class DisclosureForm(forms.Form):
     agency = forms.ModelChoiceField(
-        label="机关", queryset=Agency.objects.none(), empty_label=_CHOOSE
+        label="机关", queryset=Agency.objects.none(), empty_label=CHOOSE
     )
     title = forms.CharField(label="标题", max_length=300)
     kind = forms.ChoiceField(label="类别", choices=Kind.choices)
@@ -67,13 +66,13 @@ class DisclosureForm(forms.Form):
         label="原文（本条为其语言版本时）",
         queryset=Disclosure.objects.none(),
         required=False,
-        empty_label=_NONE,
+        empty_label=NONE_CHOSEN,
     )
     related_to = forms.ModelChoiceField(
         label="关联信息（政策解读所解读的文件、访谈的主题）",
         queryset=Disclosure.objects.none(),
         required=False,
-        empty_label=_NONE,
+        empty_label=NONE_CHOSEN,
     )
 
     def __init__(
@@ -193,7 +192,7 @@ class AttachmentForm(forms.Form):
 
 class FigureChoiceForm(forms.Form):
     agency = forms.ModelChoiceField(
-        label="机关", queryset=Agency.objects.none(), empty_label=_CHOOSE
+        label="机关", queryset=Agency.objects.none(), empty_label=CHOOSE
     )
     year = forms.IntegerField(label="年度", min_value=2019, max_value=2100)
 

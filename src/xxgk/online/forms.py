@@ -9,7 +9,7 @@ from django import forms
 from django.core.files.uploadedfile import UploadedFile
 
 from xxgk.applications import choices
-from xxgk.applications.forms import MultipleFileField
+from xxgk.applications.forms import CHOOSE, MultipleFileField
 from xxgk.applications.identifiers import (
     EMAIL_INVALID,
     IdDocument,
@@ -29,7 +29,7 @@ class SubmissionForm(forms.Form):
     )
     applicant_name = forms.CharField(label="姓名或名称", max_length=120)
     id_document = forms.ChoiceField(
-        label="身份证件类型", choices=[("", "请选择"), *IdDocument.choices], required=False
+        label="身份证件类型", choices=[("", CHOOSE), *IdDocument.choices], required=False
     )
     id_number = forms.CharField(label="身份证件号码", max_length=18, required=False)
     credit_code = forms.CharField(label="统一社会信用代码", max_length=18, required=False)
