@@ -29,10 +29,15 @@ class Read:
     inferred: bool = False
 
 
+def zero(kind: str) -> int | Decimal:
+    """0 as a cell of `kind` holds it: a money cell's a `Decimal`, as `parse_money` reads it
+    (the JSON writes money as a string)."""
+    return Decimal(0) if kind == "money" else 0
+
+
 def blank(kind: str, chunk: Chunk | None = None) -> Read:
-    """A cell printed empty: it reads 0 — a money cell's 0 a `Decimal`, as `parse_money` reads
-    it (the JSON writes money as a string)."""
-    return Read(Decimal(0) if kind == "money" else 0, "", chunk, blank=True)
+    """A cell printed empty: it reads 0."""
+    return Read(zero(kind), "", chunk, blank=True)
 
 
 def _parse(text: str, kind: str, unit: str) -> CellValue:
@@ -95,12 +100,7 @@ def candidates(
     if run and set(run) == {"0"} and len(run) < n:
         # fewer zeros than cells: whichever cells were left blank, every cell reads 0
         zeros = [
-            Read(
-                Decimal(0) if kind == "money" else 0,
-                "0" if i < len(run) else "",
-                pieces[0][1],
-                inferred=True,
-            )
+            Read(zero(kind), "0" if i < len(run) else "", pieces[0][1], inferred=True)
             for i, kind in enumerate(kinds)
         ]
         return [zeros]
