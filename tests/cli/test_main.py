@@ -25,6 +25,24 @@ def test_an_internal_error_exits_3_with_a_message(monkeypatch, capsys):
     assert "Traceback" not in err
 
 
+def test_an_oserror_that_is_not_output_is_an_internal_error(monkeypatch, capsys):
+    """Only a full disk or a failing device is "无法写出结果"; a missing file escaping a command
+    is xxgk's bug, not the user's disk."""
+
+    def broken(path):
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(check, "load", broken)
+    monkeypatch.setattr(sys, "argv", ["xxgk", "check", "r.json"])
+    monkeypatch.delenv("XXGK_DEBUG", raising=False)
+    with pytest.raises(SystemExit) as e:
+        cli.main()
+    assert e.value.code == cli.INTERNAL_ERROR
+    err = capsys.readouterr().err
+    assert "xxgk 内部错误（internal error）：FileNotFoundError" in err
+    assert "无法写出结果" not in err
+
+
 def test_xxgk_debug_shows_the_traceback(monkeypatch):
     def broken(path):
         raise RuntimeError("boom")

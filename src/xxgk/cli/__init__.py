@@ -3,9 +3,11 @@ imported only when one of its commands runs (`xxgk.cli.app.LazyGroup`)."""
 
 from __future__ import annotations
 
+import errno
 import importlib
 import os
 import sys
+from typing import NoReturn
 
 import typer
 
@@ -33,16 +35,24 @@ def main() -> None:
         from xxgk.cli.output import fail  # imported here: rich's console costs start-up
 
         fail(str(e))
-    except OSError as e:  # output that cannot be written (a full disk, a closed device)
+    except OSError as e:
+        # Output that cannot be written (a full disk) is the user's to fix; any other OSError
+        # escaping a command is a bug, and must not be shown as a full disk.
+        if e.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EIO):
+            _internal_error(e)
         from xxgk.cli.output import fail, reason
 
         fail(f"无法写出结果：{reason(e)}")
     except Exception as e:  # the last resort: a bug in xxgk must not look like a result
-        if os.environ.get("XXGK_DEBUG"):
-            raise
-        print(
-            f"xxgk 内部错误（internal error）：{type(e).__name__}: {e}\n"
-            "请设置环境变量 XXGK_DEBUG=1 重新运行以查看详细信息，并报告此问题。",
-            file=sys.stderr,
-        )
-        sys.exit(INTERNAL_ERROR)
+        _internal_error(e)
+
+
+def _internal_error(e: Exception) -> NoReturn:
+    if os.environ.get("XXGK_DEBUG"):
+        raise e
+    print(
+        f"xxgk 内部错误（internal error）：{type(e).__name__}: {e}\n"
+        "请设置环境变量 XXGK_DEBUG=1 重新运行以查看详细信息，并报告此问题。",
+        file=sys.stderr,
+    )
+    sys.exit(INTERNAL_ERROR)
