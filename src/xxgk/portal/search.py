@@ -25,6 +25,7 @@ query joins the register's status as well, so a stale index never shows a withdr
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections import Counter
@@ -103,7 +104,14 @@ def known_places(names: Iterable[str] | None = None) -> Places:
     if names is None:
         from xxgk.agencies.models import Agency
 
-        names = Agency.objects.values_list("name", flat=True)
+        names = Agency.objects.order_by("pk").values_list("name", flat=True)
+    return _places(tuple(names))
+
+
+# Each record published re-indexes with the places (an import of thousands in one run): the
+# agencies' names are read each time, their pattern made once for as long as they stay the same.
+@functools.lru_cache(maxsize=8)
+def _places(names: tuple[str, ...]) -> Places:
     short: dict[str, str] = {}
     for name in names:
         for place in places_of(name):
