@@ -9,11 +9,14 @@ each run. Help is plain (`rich_markup_mode=None`): Typer's rich help alone impor
 from __future__ import annotations
 
 import importlib
+import sys
+from collections.abc import Sequence
 from typing import Any
 
 import typer
 import typer.main
 from typer._click import Command, Context, HelpFormatter  # Typer's own click, as TyperGroup's
+from typer._click.exceptions import ClickException
 from typer.core import TyperCommand, TyperGroup
 
 from xxgk.cli.commands import COMMANDS, Listing
@@ -52,6 +55,32 @@ class LazyGroup(TyperGroup):
             importlib.import_module(f"{__package__}.commands.{command.listing.module}")
             command = self.commands[cmd_name] = typer.main.get_group(app).commands[cmd_name]
         return command
+
+    def main(
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        windows_expand_args: bool = True,
+        **extra: Any,
+    ) -> Any:
+        extra["windows_expand_args"] = windows_expand_args
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        # click's own standalone mode would print a usage error in English only: it is let
+        # through here and said in Chinese too (`usage.show`), with click's exit status
+        try:
+            code = super().main(args, prog_name, complete_var, standalone_mode=False, **extra)
+        except ClickException as e:
+            from xxgk.cli import usage
+
+            usage.show(e)
+            sys.exit(e.exit_code)
+        except typer.Abort:
+            print("已中止 (Aborted)", file=sys.stderr)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
 
     def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
         # the listing imports no command module; each line is whole (click would cut it short)
