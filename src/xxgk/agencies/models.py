@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 
+from xxgk.site.people import name_of
+
 
 class Level(models.TextChoices):
     PROVINCE = "province", "省级"
@@ -203,5 +205,4 @@ class Membership(models.Model):
         )
 
     def __str__(self) -> str:
-        who = self.user.get_full_name() or self.user.get_username()
-        return f"{who}（{self.agency}·{self.get_role_display()}）"
+        return f"{name_of(self.user)}（{self.agency}·{self.get_role_display()}）"

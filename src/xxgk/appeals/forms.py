@@ -158,7 +158,7 @@ class DecisionForm(forms.Form):
             self.fields["decided_on"].required = False
             self.fields["decision"].help_text = f"选择“{withdraw}”时不填写结案日期。"
         else:
-            grouped = [("", "——请选择——"), *grouped]
+            grouped = [("", CHOOSE), *grouped]
             del self.fields["reason"]
             self.fields["decided_on"].initial = timezone.localdate()
         cast(forms.ChoiceField, self.fields["decision"]).choices = grouped

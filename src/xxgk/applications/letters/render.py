@@ -22,6 +22,7 @@ from xxgk.applications.letters import facts as f
 from xxgk.applications.letters.official import letter_docx
 from xxgk.applications.letters.texts import REPLY_TITLES, compose, outcome_row, reply_group
 from xxgk.applications.models import Application, ApplicationEvent, LetterTemplate
+from xxgk.site.people import name_of
 from xxgk.workdays.clock import EventKind
 
 # Letters other than the reply: the event kind, the letter key and its title.
@@ -236,8 +237,7 @@ def letter_of(application: Application, letter: Letter) -> f.Letter:
         agency=agency.name,
         address=agency.address,
         phone=agency.phone,
-        contact=agency.contact_person
-        or (recorder.get_full_name() or recorder.get_username() if recorder else ""),
+        contact=agency.contact_person or name_of(recorder),
         review_body=agency.review_body,
         court=agency.court,
     )
