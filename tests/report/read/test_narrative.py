@@ -148,3 +148,74 @@ def test_clean_splits_and_drops_lines_at_the_edges_of_its_patterns():
         "2023年1月9日",
         "示例局",
     ]
+
+
+# A flattened page (a scraper's one line per section, as the corpus's 011.txt–047.txt print
+# them): the tables glued into the prose, the next section's heading right after a table's
+# last number. The words and numbers are our own.
+FLAT_TABLE_2 = (
+    "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000行政规范性文件3112"
+    "第二十条第（五）项信息内容本年处理决定数量行政许可47"
+)
+
+
+def test_a_table_glued_into_a_line_of_prose_is_cut_out():
+    from xxgk.report import editions
+    from xxgk.report.read import narrative
+
+    line = (
+        f"全年主动公开政府信息88条，占12.5%。{FLAT_TABLE_2} (二)主动公开的主要类别：政策文件6条。"
+    )
+    assert narrative.clean(line, editions.get("2021")) == (
+        "全年主动公开政府信息88条，占12.5%。\n(二)主动公开的主要类别：政策文件6条。"
+    )
+
+
+def test_prose_with_labels_and_numbers_is_kept():
+    from xxgk.report import editions
+    from xxgk.report.read import narrative
+
+    line = "全年行政复议案件2件、行政诉讼案件7件，其中结果维持 5件，结果纠正 1 件，尚未审结3件。"
+    assert narrative.clean(line, editions.get("2021")) == line
+
+
+def test_a_flattened_sentence_running_into_a_numbered_heading_starts_a_paragraph():
+    from xxgk.report import editions
+    from xxgk.report.read import narrative
+
+    line = "今年取得一定成效。（一）基本情况全年公开信息120条。2.加强领导，健全机制。"
+    assert narrative.clean(line, editions.get("2021")).split("\n") == [
+        "今年取得一定成效。",
+        "（一）基本情况全年公开信息120条。",
+        "2.加强领导，健全机制。",
+    ]
+
+
+def test_a_header_split_word_by_word_is_table_text():
+    from xxgk.report import editions
+    from xxgk.report.read import narrative
+
+    body = "\n".join(
+        [
+            "结果结果其他尚未",
+            "总计结果结果其他尚未结果结果其他尚未",
+            "维持纠正结果审结维持纠正结果审结",
+            "注：行政复议、行政诉讼数量含上年度结转数量。",
+        ]
+    )
+    assert narrative.clean(body, editions.get("2021"), table=True) == (
+        "注：行政复议、行政诉讼数量含上年度结转数量。"
+    )
+
+
+def test_a_flattened_page_s_section_starts_after_a_table_s_last_number():
+    from xxgk.report import editions
+    from xxgk.report.read import meta
+
+    page = (
+        "四、政府信息公开行政复议与行政诉讼情况行政复议行政诉讼结果维持结果纠正其他结果尚未审结"
+        "总计000000000000000五、存在的主要问题及改进情况存在的问题主要是人员少。"
+        "六、其他需要报告的事项本年度未收取信息处理费。"
+    )
+    sections = meta.sections_of([page], editions.get("2021"))
+    assert sections == {"problems": "存在的问题主要是人员少。", "other": "本年度未收取信息处理费。"}

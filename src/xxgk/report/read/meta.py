@@ -179,8 +179,10 @@ def sections_of(prose: list[str], edition: Edition) -> dict[str, str]:
     seen: set[str] = set()
     keywords = _section_keywords(edition.key)
     for at, mark_end in _numbered(text):
-        if at and not (text[at - 1] in _HEADING_AFTER or text[at - 1].isspace()):
-            continue  # inside a line: 第十一、 is not a heading
+        before = text[at - 1] if at else ""
+        if before and not (before in _HEADING_AFTER or before.isspace() or before.isdigit()):
+            continue  # inside a line: 第十一、 is not a heading (after a table's last number,
+            # ``…000五、存在的主要问题``, a flattened page's next section starts)
         window = key(text[mark_end : mark_end + 30])[:24]
         for sec in edition.sections:
             if sec.key in seen:
@@ -188,11 +190,12 @@ def sections_of(prose: list[str], edition: Edition) -> dict[str, str]:
             if not any(w in window for w in keywords[sec.key]):
                 continue
             end = _HEADING_END.search(text, mark_end, mark_end + 40)
-            if end:
-                body = end.start()
-            else:  # a flattened page: the heading runs to its closing word (…情况, …事项)
+            close = None
+            if not end or text[end.start()] == "。":
+                # a flattened page (the heading runs on into its text, and a heading has no
+                # 。): the heading ends at its closing word (…情况, …事项)
                 close = _HEADING_CLOSE.search(text, mark_end, mark_end + 40)
-                body = close.end() if close else mark_end
+            body = close.end() if close else end.start() if end else mark_end
             found.append((at, body, sec.key))
             seen.add(sec.key)
             break

@@ -55,6 +55,20 @@ _SPLIT = re.compile(
 _WIDE_CHAR = rf"[{_CJK}\u3000-\u303f\uff00-\uffef]"
 _INNER_SPACE = re.compile(rf"[ \t](?<={_WIDE_CHAR}[ \t])[ \t]*(?={_WIDE_CHAR})")
 _DIGITS = re.compile(r"[\d.]+")
+# A flattened page's sentence followed at once by a numbered heading or item (``…成效。（一）基本
+# 情况``, ``…工作机制。2.把握工作重点``): a paragraph starts there. (Opens with the stop, which the
+# regex engine skips to.)
+_STOP_BEFORE_HEADING = re.compile(
+    r"[。！？](?=[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))"
+)
+_KEY_CHAR = re.compile(r"[^\s\W_]|[。！？]")  # (a sentence's end kept: no run crosses it)
+# A run of table text glued into a line of prose: this many of the edition's labels and at
+# least one number, one after another with nothing but punctuation between them.
+_RUN_LABELS = 3
+_RUN_MIN = 16  # key characters
+_RUN_LINE = 40  # a line shorter than this is classified whole (`_kind`)
+_SCRAPS_LINE = 40  # header scraps are a line across the table: no longer
+_WIDE_DIGIT = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 # A table's text is this share of label and number, or more.
 _TABLE_SHARE = 0.75
 _SHORT_HEADING = 24  # a numbered line this short, not ending a sentence, is a heading
@@ -72,6 +86,13 @@ def clean(
         for p in (_SPLIT.split(line) if _may_split(line) else (line,))
     ]
     lines = [line for line in lines if line and line not in repeated]
+    if any(len(line) >= _RUN_LINE for line in lines):
+        lines = [
+            piece
+            for line in lines
+            for piece in (_without_tables(line, edition.key) if len(line) >= _RUN_LINE else (line,))
+        ]
+    lines = [piece for line in lines for piece in _at_headings(line)]
     if table and not any(_SENTENCE_END.search(line) for line in lines):
         return ""  # no sentence at all, so none kept: the lines need not be sorted first
     kinds = [_kind(line, edition.key) for line in lines]
@@ -81,6 +102,60 @@ def clean(
         return ""  # scraps of the table's header cells (a converter's split labels), no prose
     paragraphs = _join(kept)
     return "\n".join(p for p in paragraphs if key(p))
+
+
+def _without_tables(line: str, edition_key: str) -> list[str]:
+    """The pieces of `line` left when runs of table text glued into it are cut out."""
+    pieces = []
+    at = 0
+    for start, end in _table_runs(line, edition_key):
+        pieces.append(line[at:start])
+        at = end
+    pieces.append(line[at:])
+    return [p.strip() for p in pieces if p.strip()]
+
+
+def _at_headings(line: str) -> list[str]:
+    """`line` split where a sentence runs straight into a numbered heading (a flattened page)."""
+    out = []
+    cut = 0
+    for m in _STOP_BEFORE_HEADING.finditer(line):
+        out.append(line[cut : m.end()])
+        cut = m.end()
+    if not cut:
+        return [line]
+    out.append(line[cut:])
+    return [p for p in out if p]
+
+
+def _table_runs(line: str, edition_key: str) -> list[tuple[int, int]]:
+    """Where `line` holds a run of table text: labels and numbers back to back (punctuation
+    between them aside), at least `_RUN_LABELS` labels, a number and `_RUN_MIN` characters."""
+    if not _DIGITS.search(line):
+        return []
+    where = [m.start() for m in _KEY_CHAR.finditer(line)]  # each key character's place
+    k = "".join(line[i] for i in where)
+    if _WIDE_DIGIT.search(k):
+        k = key(k)  # full-width digits and letters, one for one
+        if len(k) != len(where):
+            return []
+    parts = sorted(
+        [(m.start(), m.end(), True) for m in _labels(edition_key).finditer(k)]
+        + [(m.start(), m.end(), False) for m in _DIGITS.finditer(k)]
+    )
+    runs: list[tuple[int, int]] = []
+    start = end = labels = numbers = 0
+    for s, e, is_label in [*parts, (len(k) + 1, len(k) + 1, False)]:
+        if s > end or s == len(k) + 1:  # a gap of prose: the run so far ends
+            if labels >= _RUN_LABELS and numbers and end - start >= _RUN_MIN:
+                runs.append((where[start], where[end - 1] + 1))
+            start, labels, numbers = s, 0, 0
+        if not labels and not is_label:
+            start = e  # a table starts with a label: a number before it is the prose's
+        end = max(end, e) if s <= end else e
+        labels += is_label
+        numbers += not is_label
+    return runs
 
 
 def _may_split(line: str) -> bool:
@@ -115,7 +190,37 @@ def _kind(line: str, edition_key: str) -> str:
         return "site"
     if _NUMBERS_ONLY.match(line) or _LAID_OUT.search(line) or _mostly_labels(line, edition_key):
         return "table"
+    if len(line) <= _SCRAPS_LINE and _header_scraps(line, edition_key):
+        return "table"
     return "text"
+
+
+def _header_scraps(line: str, edition_key: str) -> bool:
+    """A line of a table header split word by word (``结果结果其他尚未``, ``维持纠正结果审结``: a
+    converter printed each header cell's two lines as a line across the table)."""
+    k = key(line)
+    if len(k) < 6 or len(k) % 2:
+        return False
+    words = _header_words(edition_key)
+    return all(k[i : i + 2] in words for i in range(0, len(k), 2))
+
+
+@cache
+def _header_words(edition_key: str) -> frozenset[str]:
+    """The two-character words of the application and appeal tables' header cells."""
+    ed = editions.get(edition_key)
+    texts = [t for c in ed.appeal_columns for t in c.label.all]
+    texts += [
+        t for group in (ed.columns, ed.appeal_groups) for item in group for t in item.label.all
+    ]
+    texts += [
+        c.text
+        for header in (ed.application_header, ed.appeal_header)
+        for row in header
+        for c in row
+    ]
+    keys = [label_key(t) for t in texts]
+    return frozenset(k[i : i + 2] for k in keys if len(k) % 2 == 0 for i in range(0, len(k), 2))
 
 
 def _mostly_labels(line: str, edition_key: str) -> bool:
