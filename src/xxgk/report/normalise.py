@@ -135,6 +135,10 @@ def label_key(text: str) -> str:
 #: What a count cell prints when it means nothing (read as 0, recorded as blank).
 PLACEHOLDERS = frozenset({"", "—", "——", "-", "--", "－", "/", "／", "无", "?", "？", "…", "、"})
 
+#: What xxgk prints in a cell it could not read (`xxgk render` of an audited report): read
+#: back as unreadable again, never as a blank (a blank cell on the national form means 0).
+UNREADABLE = "无法读取"
+
 _COUNT = re.compile(r"^([+-]?)(\d+)(?:件|条|个|项|人次|次)?$")
 # Printed units, and their short forms (19万 = 19万元), from the one table of units.
 _UNIT_NAMES = {u: u for u in YUAN_PER_UNIT} | {u[:-1]: u for u in YUAN_PER_UNIT if len(u) > 1}

@@ -31,3 +31,23 @@ def test_numbers_in_prose_are_not_values():
     stream = build(doc)
     assert stream.rows == []
     assert stream.tail == "第3次会议2022年共5件abc123约7"
+
+
+def test_numbers_a_converter_spaced_out_in_prose_are_not_values():
+    # a PDF-to-Markdown converter prints spaces around the numbers of a sentence
+    doc = Document(
+        "report.txt", "txt", [Token("全市已有近 1400 个政策文件，2024 年 1 月起", line=1)]
+    )
+    assert build(doc).rows == []
+
+
+def test_a_page_number_between_dashes_is_no_row():
+    assert rows_of("四、政府信息公开行政复议、行政诉讼情况", "—6—", "- 7 -") == []
+    assert rows_of("行政许可 — 6 —") == [("行政许可", ["— 6 —"])]  # placeholders around a value
+
+
+def test_xxgk_own_mark_of_an_unread_cell_is_a_value():
+    assert rows_of("行政许可    无法读取    无法读取    3") == [
+        ("行政许可", ["无法读取    无法读取    3"])
+    ]
+    assert rows_of("行政事业性收费 无法读取") == [("行政事业性收费", ["无法读取"])]

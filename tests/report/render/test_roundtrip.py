@@ -54,3 +54,30 @@ def test_reading_a_rendered_pdf_gives_it_back(report):
 def test_the_sample_with_its_narrative_reads_back(form, sample):
     # the sample has long narrative sections between the tables
     _round_trip(jsonio.dumps(sample, indent=None), form)
+
+
+# Cells a reader could not read (None): a whole table-2 row, one cell of a table-3 row, a
+# money cell. Rendered blank they would read back as 0, and the report as consistent.
+UNREAD = (
+    "proactive.licensing.previous_items",
+    "proactive.licensing.change",
+    "proactive.licensing.decisions",
+    "applications.new_received.natural_person",
+    "proactive.procurement.amount",
+)
+
+
+@pytest.mark.parametrize("form", [*FAST, pytest.param("pdf", marks=pytest.mark.slow)])
+def test_a_cell_that_could_not_be_read_is_printed_so_and_reads_back_unread(form, sample):
+    if form == "pdf" and not pdf.cjk_families():
+        pytest.skip("no CJK font installed (fonts-noto-cjk)")
+    for cell in UNREAD:
+        sample.cells[cell] = None
+    data = render(sample, form)
+    if form in ("html", "md", "txt"):
+        assert data.decode("utf-8").count("无法读取") == len(UNREAD)
+    back = read_bytes(data, f"report{FORMS[form][1]}")
+    for cell in UNREAD:
+        assert back.cells[cell] is None, cell
+    # the other cells of the rows around them read as printed
+    _same(sample, back)

@@ -12,7 +12,7 @@ from functools import cache
 from xxgk.report import editions
 from xxgk.report.edition import Edition, EqualityRule
 from xxgk.report.model import Value
-from xxgk.report.normalise import clean, key, label_key
+from xxgk.report.normalise import UNREADABLE, clean, key, label_key
 from xxgk.report.read import align as aligner
 from xxgk.report.read import labels as lab
 from xxgk.report.read.cells import Read, by_position, candidates, positions
@@ -240,7 +240,7 @@ def _too_short(row: ValueRow, n: int) -> bool:
     """Fewer digits than cells: a stray number, not a row."""
     if any(c.cell for c in row.chunks):
         return not any(c.text for c in row.chunks)
-    digits = sum(sum(map(str.isdigit, c.text)) for c in row.chunks)
+    digits = sum(sum(map(str.isdigit, c.text)) + c.text.count(UNREADABLE) for c in row.chunks)
     return digits < n
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from xxgk.report.normalise import CellValue, is_blank, parse_count, parse_money
+from xxgk.report.normalise import UNREADABLE, CellValue, is_blank, parse_count, parse_money
 from xxgk.report.read.split import Segment, solve
 from xxgk.report.read.stream import Chunk, ValueRow
 
@@ -84,6 +84,9 @@ def candidates(
         for (text, chunk), kind, unit in zip(pieces, kinds, units, strict=True):
             if kind != "money" and text.isdigit() and text.isascii():
                 out.append(Read(int(text), text, chunk))  # the common cell, as _parse reads it
+                continue
+            if text == UNREADABLE:  # xxgk's own render of a cell it could not read
+                out.append(Read(None, text, chunk))
                 continue
             v = _parse(text, kind, unit)
             if v.value is None:

@@ -16,6 +16,13 @@ FORM = "md"
 _RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _BORDER = re.compile(r"(?<!\\)\|")
+# CommonMark's backslash escape: a backslash before ASCII punctuation prints the punctuation
+# (xxgk's own Markdown escapes ``< * _ \ |`` in text)
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+def _unescape(text: str) -> str:
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
 
 
 def document(text: str, source: str) -> Document:
@@ -36,10 +43,13 @@ def document(text: str, source: str) -> Document:
                 table += 1
                 in_table = True
             n = i + 1
-            tokens += [Token(cell, n, None, table, n, col) for col, cell in enumerate(_cells(line))]
+            tokens += [
+                Token(_unescape(cell), n, None, table, n, col)
+                for col, cell in enumerate(_cells(line))
+            ]
             continue
         in_table = False
-        tokens.append(Token(_HEADING.sub("", raw), line=i + 1, row=i + 1))
+        tokens.append(Token(_unescape(_HEADING.sub("", raw)), line=i + 1, row=i + 1))
     return doc
 
 
@@ -51,4 +61,4 @@ def _cells(line: str) -> list[str]:
         inner = inner[:-1]
     if "\\|" not in inner:  # no escaped pipe: every pipe is a cell border
         return [c.strip() for c in inner.split("|")]
-    return [c.strip().replace("\\|", "|") for c in _BORDER.split(inner)]
+    return [c.strip() for c in _BORDER.split(inner)]  # (`_unescape` turns \| into |)

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from xxgk.report.normalise import clean, is_blank, key
+from xxgk.report.normalise import UNREADABLE, clean, is_blank, key
 from xxgk.report.read.document import Document, Token
 
 # A number zone inside free text: numbers (signed, decimal, 元/万元) and the spaces between them.
@@ -26,7 +26,8 @@ _NUM = rf"[+-]?(?:{_GROUPED}|\d+)(?:\.\d+)?(?:万元|元)?"
 # A whole table cell holds one number, so there ``，`` groups digits too (``2，043``).
 _CELL_NUM = r"[+-]?(?:[1-9]\d{0,2}(?:[,，]\d{3})+|\d+)(?:\.\d+)?(?:万元|元)?"
 # a placeholder printed for an empty cell, standing alone between spaces: — - / 无
-_DASH = r"(?<!\S)(?:—+|-+|－|/|／|无)(?!\S)"
+# (and xxgk's own mark of a cell it could not read, `UNREADABLE`, which reads back as such)
+_DASH = rf"(?<!\S)(?:—+|-+|－|/|／|{UNREADABLE}|无)(?!\S)"
 _ZONE_WITH_DASHES = re.compile(rf"(?:{_NUM}|{_DASH})(?:(?:[ \t]*{_NUM})|(?:[ \t]+{_DASH}))*")
 _ZONE = re.compile(rf"{_NUM}(?:[ \t]*{_NUM})*")  # the fast path: most lines print no dash
 # Where a zone can start. The zone patterns open with an optional sign or an assertion, so the
@@ -34,12 +35,13 @@ _ZONE = re.compile(rf"{_NUM}(?:[ \t]*{_NUM})*")  # the fast path: most lines pri
 # where one of these is printed, and finds the same zones.
 _ZONE_START = re.compile(r"[+\-\d]")
 _ZONE_WITH_DASHES_START = re.compile(r"[+\-\d—－/／无]")
-_DASHES = re.compile(r"(?:^|\s)(?:—|-|－|/|／|无)(?:\s|$)")
+_DASHES = re.compile(rf"(?:^|\s)(?:—|-|－|/|／|无|{UNREADABLE})(?:\s|$)")
 _DASH_CHAR = re.compile(r"[—\-－/／无]")  # what _DASHES needs one of (one pass over the text)
 _DIGIT = re.compile(r"\d")
+_PAGE_NUMBER = re.compile(r"[ \t]*[-－—–]+[ \t]*\d{1,3}[ \t]*[-－—–]+[ \t]*$")
 # What follows a number in prose (2022年, 88件, 第3次): such a number is not a table cell.
 _UNIT_AFTER = set("年月日件条项个号次人%％万亿份篇家天部期届名位批类户场余多倍岁时分秒")
-_PROSE_BEFORE = set("第约近共达至")
+_PROSE_BEFORE = set("第约近共达至")  # (no label of a table starts with a unit or ends so)
 # A numbered label glued to the previous number: ``…00000002.其他法律…`` — the ``2`` is the
 # label's own number.
 _LABEL_NUMBER_AFTER = re.compile(r"[.．、]\s*[\u4e00-\u9fff“\"]")
@@ -48,7 +50,7 @@ _KEY_CHAR = re.compile(r"[^\W_]")
 # a number starting the text or after a space: ``(?:^|\s)[+-]?\d``, written to open with a
 # character class, which the regex engine skips to (most label cells hold no digit at all)
 _SPACED_NUMBER = re.compile(r"[+\-\d](?<!\S[+\-\d])(?:(?<=\d)|(?=\d))")
-_CELL_VALUE = re.compile(rf"^\s*(?:{_CELL_NUM}|[—\-－/／无?？]*)\s*$")
+_CELL_VALUE = re.compile(rf"^\s*(?:{_CELL_NUM}|[—\-－/／无?？]*|{UNREADABLE})\s*$")
 _VALUE_MARKS = "+-—－/／无?？"  # what a _CELL_VALUE can start with besides \s and \d
 
 
@@ -172,6 +174,8 @@ def _scan(
     add_value: Callable[[str, Token, bool, int | None], None],
 ) -> None:
     """Split free text into label text and number zones."""
+    if _PAGE_NUMBER.match(text):
+        return  # a page's number (— 6 —) between a table's heading and the table: no row
     pos = 0
     # most lines print no dash at all: skip the (slow) dash search for them
     dashed = _DASH_CHAR.search(text) and _DASHES.search(text)
@@ -191,7 +195,7 @@ def _scan(
         if not zone:
             continue
         # (a zone's only digits are the ones its pattern matched: \d)
-        if not _DIGIT.search(zone) and len(zone.split()) < 2:
+        if not _DIGIT.search(zone) and len(zone.split()) < 2 and zone != UNREADABLE:
             continue  # one dash alone is punctuation, not a row of empty cells
         before = text[start - 1] if start else ""
         nxt = text[end : end + 1]
@@ -199,6 +203,10 @@ def _scan(
             continue  # a number in prose or inside a word (第3, abc123)
         if not numbered and (nxt in _UNIT_AFTER or (_is_word_char(nxt) and not _is_cjk(nxt))):
             continue  # a number with a unit (2022年, 88件) or inside a word
+        if before == " " and text[max(0, start - 3) : start].rstrip()[-1:] in _PROSE_BEFORE:
+            continue  # the same, spaced out by a converter (近 1400 个, 2024 年 1 月)
+        if nxt == " " and not numbered and text[end : end + 3].lstrip()[:1] in _UNIT_AFTER:
+            continue
         if pos < start:
             add_text(text[pos:start], token)
         add_value(zone, token, False, start)

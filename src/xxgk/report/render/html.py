@@ -132,6 +132,8 @@ def _cell(
     else:
         tag = "td"
         classes.append("xxgk-num")
+        if cell.name and cell.value is None:
+            classes.append("xxgk-unread")  # printed 无法读取, kept on one line (see report.css)
         attrs.append(f'data-cell="{cell.name}"')
         finding = marks.get(cell.name or "")
         if finding is not None:

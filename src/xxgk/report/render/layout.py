@@ -17,6 +17,7 @@ from xxgk.report.checks import check
 from xxgk.report.edition import ApplicationRow, Edition, HeaderCell, Kind
 from xxgk.report.model import Finding, Report, Value
 from xxgk.report.money import plain, to_unit
+from xxgk.report.normalise import UNREADABLE
 
 # The document's title as agencies print it; readers find agency and year in it.
 TITLE = "{agency}{year}年政府信息公开工作年度报告"
@@ -162,9 +163,10 @@ def printed_value(report: Report, cell: str) -> int | Decimal | None:
 
 
 def format_value(value: int | Decimal | None, suffix: str = "") -> str:
-    """How a number is printed: integers as is, money without exponent or trailing zeros."""
+    """How a number is printed: integers as is, money without exponent or trailing zeros; a
+    cell that could not be read, as such (left blank, it would read as 0)."""
     if value is None:
-        return ""
+        return UNREADABLE
     if isinstance(value, Decimal):
         return plain(value) + suffix
     return f"{value}{suffix}"
