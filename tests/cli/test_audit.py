@@ -250,6 +250,20 @@ def test_a_folder_linked_into_itself_is_walked_once(tmp_path, consistent):
     assert list(report_sources([tmp_path])) == [str(tmp_path / "a" / "r.html")]
 
 
+def test_a_file_named_twice_or_also_in_a_named_folder_is_read_once(tmp_path, consistent, xxgk):
+    report = page(tmp_path / "reports" / "r.html", consistent)
+    other = page(tmp_path / "reports" / "s.html", consistent)
+    link = tmp_path / "same.html"
+    link.symlink_to(report)
+    result = xxgk("audit", "--csv", report, report, tmp_path / "reports", link)
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["source"] for r in rows] == [str(report), str(other)]
+    assert result.stderr.count("前面已列出，只读一次") == 3
+    missing = tmp_path / "gone.html"
+    assert list(report_sources([missing, missing])) == [str(missing)]
+
+
 def test_a_file_that_kills_its_worker_is_an_unreadable_file_and_the_run_goes_on(
     tmp_path, consistent
 ):

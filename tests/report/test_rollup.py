@@ -17,8 +17,9 @@ def test_a_roll_up_is_the_cell_wise_sum_and_consistent(data):
     ed = data.draw(st.sampled_from(list(editions.all_editions().values())))
     year = data.draw(st.integers(min_value=ed.first_year, max_value=ed.first_year + 1))
     parts = data.draw(st.lists(consistent_reports(ed), min_size=1, max_size=5))
-    for p in parts:
+    for i, p in enumerate(parts):
         p.year = year
+        p.agency = f"{p.agency}{i}"  # each a different agency's report
     total = rollup(parts, agency="某某市人民政府")
     for cell in ed.cells:
         assert total[cell] == sum((p[cell] for p in parts), start=type(parts[0][cell])(0))
@@ -94,3 +95,12 @@ def test_mixed_reports_are_refused(b, message):
 def test_nothing_to_roll_up():
     with pytest.raises(RollupError, match="没有可汇总的报告"):
         rollup([], agency="x")
+
+
+def test_one_agency_s_report_twice_is_refused():
+    a = Report.empty("2021", "甲局", 2022)
+    with pytest.raises(RollupError) as e:
+        rollup([a, Report.empty("2021", "乙局", 2022), a], agency="某某市")
+    assert str(e.value) == "同一机关的报告不能汇总两次：甲局"
+    unnamed = Report.empty("2021", "", 2022)  # no name to tell them apart: summed
+    assert rollup([unnamed, unnamed], agency="某某市").agency == "某某市"

@@ -16,7 +16,7 @@ class RollupError(ValueError):
 def rollup(reports: Sequence[Report], *, agency: str) -> Report:
     """The cell-wise sum of the reports, checked, as `agency`'s report.
 
-    Refuses an empty list and mixed editions or years. A cell unreadable (null) in any source is
+    Refuses an empty list, mixed editions or years, and one agency's report twice. A cell unreadable (null) in any source is
     unreadable in the sum. Each source is checked and its findings follow the roll-up's own,
     marked with the source's agency.
     """
@@ -34,6 +34,10 @@ def rollup(reports: Sequence[Report], *, agency: str) -> Report:
                 f"不能汇总不同年度的报告：{first.agency}（{first.year} 年）与 "
                 f"{r.agency}（{r.year} 年）"
             )
+    named = [r.agency for r in reports if r.agency]
+    twice = sorted({a for a in named if named.count(a) > 1})
+    if twice:  # the same report given twice, or two versions of one: its numbers would double
+        raise RollupError(f"同一机关的报告不能汇总两次：{'、'.join(twice)}")
     cells = {c: _sum(r.cells[c] for r in reports) for c in first.edition.cells}
     total = Report(first.edition, agency, first.year, cells)
     total.findings = check(total) + [f for r in reports for f in _findings_from(r)]

@@ -124,16 +124,29 @@ def settle_years(outcomes: Iterable[Outcome], *, with_json: bool = False) -> Ite
         yield replace(o, findings=tuple(r.findings), tally=counted, json_line=line)
 
 
-def report_sources(paths: Iterable[Path]) -> Iterator[str]:
+def report_sources(
+    paths: Iterable[Path], *, repeated: Callable[[str], None] | None = None
+) -> Iterator[str]:
     """Every file to audit, in order: each path as given; a folder's report files recursively,
     sorted by name (hidden entries and README/LICENSE files left out; a folder reached twice
-    through links is walked once)."""
+    through links is walked once). A file met again (named twice, or named and in a folder
+    named too) is read once, where it was first met; `repeated` is told its path."""
     seen: set[tuple[int, int]] = set()
+    files: set[tuple[int, int] | str] = set()
     for path in paths:
-        if path.is_dir():
-            yield from _walk(path, seen)
-        else:
-            yield str(path)  # a missing file is reported by the reader, in its place
+        found = _walk(path, seen) if path.is_dir() else iter((str(path),))
+        for source in found:
+            try:
+                info = os.stat(source)
+                identity: tuple[int, int] | str = (info.st_dev, info.st_ino)
+            except OSError:
+                identity = source  # a missing file is reported by the reader, in its place
+            if identity in files:
+                if repeated is not None:
+                    repeated(source)
+                continue
+            files.add(identity)
+            yield source
 
 
 def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[str]:
@@ -297,7 +310,7 @@ def audit_command(
     if jobs < 0:
         output.fail("--jobs 应为 0 或正整数 (0 = 每个 CPU 核一个进程)")
     jobs = jobs or os.cpu_count() or 1
-    sources = report_sources(paths)
+    sources = report_sources(paths, repeated=_say_repeated)
     first = next(sources, None)
     if first is None:  # a wrong folder: nothing was audited, which is not a success
         output.fail(f"没有找到报告文件（{SHOWN_SUFFIXES}）")
@@ -316,6 +329,10 @@ def audit_command(
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         status = _BROKEN_PIPE
     sys.exit(status)
+
+
+def _say_repeated(source: str) -> None:
+    output.err.print(f"[yellow]提示[/]：{escape(source)} 前面已列出，只读一次")
 
 
 def _count(paths: Iterable[Path]) -> int:
