@@ -78,11 +78,22 @@ def test_previous_year_warnings_do_not_fail_the_check(xxgk, tmp_path):
     assert "自然人列：本年报告上年结转(0) ≠ 上年报告结转下年度(2)" in result.stdout
 
 
-def test_a_previous_report_of_another_agency_is_pointed_out(xxgk, tmp_path):
-    last = write(tmp_path / "l.json", Report.empty("2021", "甲局", 2022))
-    this = write(tmp_path / "t.json", Report.empty("2021", "乙局", 2024))
-    result = xxgk("check", "-p", last, this)
-    assert "上一年度报告是 甲局 2022 年，本报告是 乙局 2024 年" in result.stderr
+@pytest.mark.parametrize(("agency", "year"), [("乙局", 2021), ("甲局", 2022), ("甲局", 2020)])
+def test_a_previous_report_not_the_same_agency_s_last_year_is_not_compared(
+    xxgk, tmp_path, agency, year
+):
+    last = Report.empty("2021", agency, year)
+    last["applications.carried_forward.natural_person"] = 2  # would break years.carried_over
+    last["applications.carried_forward.total"] = 2
+    last["applications.new_received.natural_person"] = 2
+    last["applications.new_received.total"] = 2
+    this = write(tmp_path / "t.json", Report.empty("2021", "甲局", 2022))
+    result = xxgk("check", "-p", write(tmp_path / "l.json", last), this)
+    assert f"--previous 的报告是 {agency} {year} 年，本报告是 甲局 2022 年" in result.stderr
+    assert "不做跨年度检查" in result.stderr
+    assert result.exit_code == 0
+    assert "years." not in result.stdout
+    assert "勾稽关系全部成立" in result.stdout
 
 
 @pytest.mark.parametrize(
@@ -129,7 +140,9 @@ def test_schema_of_an_unknown_edition(xxgk):
 
 def test_rollup_sums_and_writes(xxgk, tmp_path):
     a = write(tmp_path / "a.json", load(DEMO))
-    b = write(tmp_path / "b.json", load(DEMO))
+    other = load(DEMO)
+    other.agency = "常州市另一局"
+    b = write(tmp_path / "b.json", other)
     out = tmp_path / "city.json"
     result = xxgk("rollup", "--agency", "常州市", "-o", out, a, b)
     assert result.exit_code == 0
