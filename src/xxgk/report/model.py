@@ -21,8 +21,8 @@ class Provenance:
     """Where a cell was printed, so that a finding can point at the source.
 
     `blank`: printed empty or as a placeholder (—, -, /, 无) and read as 0. `derived`: a blank
-    总计 cell read as its row's sum. `inferred`: split from a run of glued digits by the row's
-    own arithmetic.
+    总计 cell read as its row's sum. `inferred`: split from a run of glued digits (by the row's
+    own arithmetic, or by the agency's other years: the finding that settled it says which).
     """
 
     form: str  # html, txt, md, docx, pdf, records
@@ -44,7 +44,7 @@ class Provenance:
         if self.text is not None:
             parts.append(f"“{self.text}”" if self.text else "（空白）")
         flags = [
-            name for name, on in (("推算", self.derived), ("由行内勾稽拆分", self.inferred)) if on
+            name for name, on in (("推算", self.derived), ("由粘连数字拆分", self.inferred)) if on
         ]
         if flags:
             parts.append(f"（{'、'.join(flags)}）")

@@ -16,9 +16,9 @@ class RollupError(ValueError):
 def rollup(reports: Sequence[Report], *, agency: str) -> Report:
     """The cell-wise sum of the reports, checked, as `agency`'s report.
 
-    Refuses an empty list, mixed editions or years, and one agency's report twice. A cell unreadable (null) in any source is
-    unreadable in the sum. Each source is checked and its findings follow the roll-up's own,
-    marked with the source's agency.
+    Refuses an empty list, mixed editions or years, and one agency's report twice. A cell
+    unreadable (null) in any source is unreadable in the sum. Each source is checked and its
+    findings follow the roll-up's own, marked with the source's agency.
     """
     if not reports:
         raise RollupError("没有可汇总的报告")

@@ -45,6 +45,10 @@ def test_a_glued_2021_row_is_settled_by_the_years_either_side() -> None:
     assert not any(f.rule.startswith("read.unreadable.") for f in y2022.findings)
     (settled,) = [f for f in y2022.findings if f.rule == RULE]
     assert "2021年、2022年、2023年" in settled.message
+    # the run as printed, and the split: for a reviewer to check by eye
+    assert "粘连的数字“8855698”" in settled.message
+    assert settled.message.endswith("跨年度关系拆分为 88、55、698")
+    assert all(w.endswith("（由粘连数字拆分）") for w in settled.where)
     assert y2022.cells == glued.cells
 
 

@@ -124,6 +124,7 @@ def _holds(
 def _mark(r: Report, cells: tuple[str, ...], years: list[int]) -> None:
     """The settled cells inferred, where they were printed; a warning says by which years."""
     (split,) = r.alternatives.pop(cells)
+    run = (r.provenance.get(cells[0]) or Provenance("txt")).text or ""  # as printed, unsplit
     for cell, (_, text) in zip(cells, split, strict=True):
         printed = r.provenance.get(cell) or Provenance("txt")
         r.provenance[cell] = Provenance(
@@ -135,7 +136,8 @@ def _mark(r: Report, cells: tuple[str, ...], years: list[int]) -> None:
         Finding(
             RULE,
             Severity.WARNING,
-            f"{row}：粘连的数字按{named}报告的跨年度关系拆分",
+            f"{row}：粘连的数字“{run}”按{named}报告的跨年度关系拆分为 "
+            + "、".join(text for _, text in split),
             cells,
             tuple(r.provenance[c].where() for c in cells),
         )
