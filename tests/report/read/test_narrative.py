@@ -183,11 +183,14 @@ def test_a_flattened_sentence_running_into_a_numbered_heading_starts_a_paragraph
     from xxgk.report import editions
     from xxgk.report.read import narrative
 
-    line = "今年取得一定成效。（一）基本情况全年公开信息120条。2.加强领导，健全机制。"
+    line = (
+        "今年取得一定成效。（一）基本情况全年公开信息120条。2.加强领导，健全机制。（1）推进公开。"
+    )
     assert narrative.clean(line, editions.get("2021")).split("\n") == [
         "今年取得一定成效。",
         "（一）基本情况全年公开信息120条。",
         "2.加强领导，健全机制。",
+        "（1）推进公开。",
     ]
 
 

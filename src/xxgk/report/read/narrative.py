@@ -59,7 +59,7 @@ _DIGITS = re.compile(r"[\d.]+")
 # 情况``, ``…工作机制。2.把握工作重点``): a paragraph starts there. (Opens with the stop, which the
 # regex engine skips to.)
 _STOP_BEFORE_HEADING = re.compile(
-    r"[。！？](?=[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))"
+    r"[。！？](?=[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))"
 )
 _KEY_CHAR = re.compile(r"[^\s\W_]|[。！？]")  # (a sentence's end kept: no run crosses it)
 # A run of table text glued into a line of prose: this many of the edition's labels and at
