@@ -163,11 +163,10 @@ def test_a_table_glued_into_a_line_of_prose_is_cut_out():
     from xxgk.report import editions
     from xxgk.report.read import narrative
 
-    line = (
-        f"全年主动公开政府信息88条，占12.5%。{FLAT_TABLE_2} (二)主动公开的主要类别：政策文件6条。"
-    )
+    prose = "，".join(["依法依规做好政府信息公开工作"] * 8)  # a flattened page's line is long
+    line = f"{prose}，主动公开88条，占12.5%。{FLAT_TABLE_2} (二)主动公开的主要类别：政策文件6条。"
     assert narrative.clean(line, editions.get("2021")) == (
-        "全年主动公开政府信息88条，占12.5%。\n(二)主动公开的主要类别：政策文件6条。"
+        f"{prose}，主动公开88条，占12.5%。\n(二)主动公开的主要类别：政策文件6条。"
     )
 
 
@@ -183,12 +182,11 @@ def test_a_flattened_sentence_running_into_a_numbered_heading_starts_a_paragraph
     from xxgk.report import editions
     from xxgk.report.read import narrative
 
-    line = (
-        "今年取得一定成效。（一）基本情况全年公开信息120条。2.加强领导，健全机制。（1）推进公开。"
-    )
+    prose = "，".join(["依法依规做好政府信息公开工作"] * 12)  # a flattened page's line is long
+    line = f"今年取得一定成效。（一）基本情况{prose}。2.加强领导，健全机制。（1）推进公开。"
     assert narrative.clean(line, editions.get("2021")).split("\n") == [
         "今年取得一定成效。",
-        "（一）基本情况全年公开信息120条。",
+        f"（一）基本情况{prose}。",
         "2.加强领导，健全机制。",
         "（1）推进公开。",
     ]

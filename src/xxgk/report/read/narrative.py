@@ -61,14 +61,23 @@ _DIGITS = re.compile(r"[\d.]+")
 _STOP_BEFORE_HEADING = re.compile(
     r"[。！？](?=[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}[、.．](?!\d))"
 )
-_KEY_CHAR = re.compile(r"[^\s\W_]|[。！？]")  # (a sentence's end kept: no run crosses it)
+_KEY_CHAR = re.compile(r"[^\W_]|[。！？]")  # (a sentence's end kept: no run crosses it)
+_NOT_KEY_CHARS = re.compile(r"[^\w。！？]+|_+")  # everything else
+# A number glued to a word, or ending the line: how a run of table text prints its numbers
+# (规章000行政规范性文件), and prose does not (a number of prose ends at a unit or a stop)
+_NOT_GLUED = (
+    "\\d\\s.．%％元年月日件条项个号次人万亿份篇家天部期届名位批类户场余多倍岁时分秒"
+    "，,。；;、：:）)”’》】—\\-－/／~～+·"
+)
+_GLUED_NUMBER = re.compile(rf"\d(?:(?=[^{_NOT_GLUED}])|[\s\d.]*$)")
+_FLATTENED = re.compile(f"{_GLUED_NUMBER.pattern}|{_STOP_BEFORE_HEADING.pattern}")
 # A run of table text glued into a line of prose: this many of the edition's labels and at
 # least one number, one after another with nothing but punctuation between them.
 _RUN_LABELS = 3
 _RUN_MIN = 16  # key characters
 _RUN_LINE = 40  # a line shorter than this is classified whole (`_kind`)
+_FLATTENED_LINE = 200  # a flattened page's lines are longer (the corpus's cut ones: 236 and up)
 _SCRAPS_LINE = 40  # header scraps are a line across the table: no longer
-_WIDE_DIGIT = re.compile("[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 # A table's text is this share of label and number, or more.
 _TABLE_SHARE = 0.75
 _SHORT_HEADING = 24  # a numbered line this short, not ending a sentence, is a heading
@@ -86,13 +95,12 @@ def clean(
         for p in (_SPLIT.split(line) if _may_split(line) else (line,))
     ]
     lines = [line for line in lines if line and line not in repeated]
-    if any(len(line) >= _RUN_LINE for line in lines):
-        lines = [
-            piece
-            for line in lines
-            for piece in (_without_tables(line, edition.key) if len(line) >= _RUN_LINE else (line,))
-        ]
-    lines = [piece for line in lines for piece in _at_headings(line)]
+    # a flattened page's line of sentences: tables glued into it cut out, split at headings
+    lines = [
+        piece
+        for line in lines
+        for piece in (_prose_pieces(line, edition.key) if _has_sentences(line, table) else (line,))
+    ]
     if table and not any(_SENTENCE_END.search(line) for line in lines):
         return ""  # no sentence at all, so none kept: the lines need not be sorted first
     kinds = [_kind(line, edition.key) for line in lines]
@@ -104,15 +112,30 @@ def clean(
     return "\n".join(p for p in paragraphs if key(p))
 
 
-def _without_tables(line: str, edition_key: str) -> list[str]:
-    """The pieces of `line` left when runs of table text glued into it are cut out."""
+def _has_sentences(line: str, table: bool) -> bool:
+    """Whether `_prose_pieces` may cut the line: a flattened page's line (in a table's section,
+    or long) that ends a sentence inside it, and holds a number glued to a word or a sentence
+    running into a heading. (Each scan of a line costs: most are let through by their length.)"""
+    return (
+        (table or len(line) >= _FLATTENED_LINE)
+        and ("。" in line or "！" in line or "？" in line)
+        and bool(_FLATTENED.search(line))
+    )
+
+
+def _prose_pieces(line: str, edition_key: str) -> list[str]:
+    """A line of prose as a flattened page prints it: runs of table text glued into it cut out
+    (`_table_runs`), and split where a sentence runs straight into a numbered heading."""
+    runs = _table_runs(line, edition_key) if len(line) >= _RUN_LINE else []
+    if not runs:
+        return _at_headings(line)
     pieces = []
     at = 0
-    for start, end in _table_runs(line, edition_key):
+    for start, end in runs:
         pieces.append(line[at:start])
         at = end
     pieces.append(line[at:])
-    return [p.strip() for p in pieces if p.strip()]
+    return [h.strip() for p in pieces for h in _at_headings(p) if h.strip()]
 
 
 def _at_headings(line: str) -> list[str]:
@@ -131,14 +154,9 @@ def _at_headings(line: str) -> list[str]:
 def _table_runs(line: str, edition_key: str) -> list[tuple[int, int]]:
     """Where `line` holds a run of table text: labels and numbers back to back (punctuation
     between them aside), at least `_RUN_LABELS` labels, a number and `_RUN_MIN` characters."""
-    if not _DIGITS.search(line):
-        return []
-    where = [m.start() for m in _KEY_CHAR.finditer(line)]  # each key character's place
-    k = "".join(line[i] for i in where)
-    if _WIDE_DIGIT.search(k):
-        k = key(k)  # full-width digits and letters, one for one
-        if len(k) != len(where):
-            return []
+    if not _GLUED_NUMBER.search(line):
+        return []  # (most prose: every number ends at a unit or a stop, 88条 2022年 15.4%。)
+    k = _NOT_KEY_CHARS.sub("", line)  # the key characters, and the sentences' ends
     parts = sorted(
         [(m.start(), m.end(), True) for m in _labels(edition_key).finditer(k)]
         + [(m.start(), m.end(), False) for m in _DIGITS.finditer(k)]
@@ -148,14 +166,17 @@ def _table_runs(line: str, edition_key: str) -> list[tuple[int, int]]:
     for s, e, is_label in [*parts, (len(k) + 1, len(k) + 1, False)]:
         if s > end or s == len(k) + 1:  # a gap of prose: the run so far ends
             if labels >= _RUN_LABELS and numbers and end - start >= _RUN_MIN:
-                runs.append((where[start], where[end - 1] + 1))
+                runs.append((start, end))
             start, labels, numbers = s, 0, 0
         if not labels and not is_label:
             start = e  # a table starts with a label: a number before it is the prose's
         end = max(end, e) if s <= end else e
         labels += is_label
         numbers += not is_label
-    return runs
+    if not runs:
+        return []
+    where = [m.start() for m in _KEY_CHAR.finditer(line)]  # each key character's place
+    return [(where[start], where[end - 1] + 1) for start, end in runs]
 
 
 def _may_split(line: str) -> bool:
@@ -198,10 +219,12 @@ def _kind(line: str, edition_key: str) -> str:
 def _header_scraps(line: str, edition_key: str) -> bool:
     """A line of a table header split word by word (``结果结果其他尚未``, ``维持纠正结果审结``: a
     converter printed each header cell's two lines as a line across the table)."""
+    words = _header_words(edition_key)
+    if line[:2] not in words:
+        return False  # (most lines: no key() needed)
     k = key(line)
     if len(k) < 6 or len(k) % 2:
         return False
-    words = _header_words(edition_key)
     return all(k[i : i + 2] in words for i in range(0, len(k), 2))
 
 

@@ -39,6 +39,7 @@ _DASHES = re.compile(rf"(?:^|\s)(?:—|-|－|/|／|无|{UNREADABLE})(?:\s|$)")
 _DASH_CHAR = re.compile(r"[—\-－/／无]")  # what _DASHES needs one of (one pass over the text)
 _DIGIT = re.compile(r"\d")
 _PAGE_NUMBER = re.compile(r"[ \t]*[-－—–]+[ \t]*\d{1,3}[ \t]*[-－—–]+[ \t]*$")
+_PAGE_NUMBER_LONGEST = 100  # (a page number is centred: a longer line is something else)
 # What follows a number in prose (2022年, 88件, 第3次): such a number is not a table cell.
 _UNIT_AFTER = set("年月日件条项个号次人%％万亿份篇家天部期届名位批类户场余多倍岁时分秒")
 _PROSE_BEFORE = set("第约近共达至")  # (no label of a table starts with a unit or ends so)
@@ -174,7 +175,7 @@ def _scan(
     add_value: Callable[[str, Token, bool, int | None], None],
 ) -> None:
     """Split free text into label text and number zones."""
-    if _PAGE_NUMBER.match(text):
+    if len(text) < _PAGE_NUMBER_LONGEST and _PAGE_NUMBER.match(text):
         return  # a page's number (— 6 —) between a table's heading and the table: no row
     pos = 0
     # most lines print no dash at all: skip the (slow) dash search for them
@@ -203,9 +204,9 @@ def _scan(
             continue  # a number in prose or inside a word (第3, abc123)
         if not numbered and (nxt in _UNIT_AFTER or (_is_word_char(nxt) and not _is_cjk(nxt))):
             continue  # a number with a unit (2022年, 88件) or inside a word
-        if before == " " and text[max(0, start - 3) : start].rstrip()[-1:] in _PROSE_BEFORE:
+        if before == " " and start > 1 and text[start - 2] in _PROSE_BEFORE:
             continue  # the same, spaced out by a converter (近 1400 个, 2024 年 1 月)
-        if nxt == " " and not numbered and text[end : end + 3].lstrip()[:1] in _UNIT_AFTER:
+        if nxt == " " and not numbered and text[end + 1 : end + 2] in _UNIT_AFTER:
             continue
         if pos < start:
             add_text(text[pos:start], token)
