@@ -2,11 +2,13 @@
 between its sentences removed, and the source's hard line breaks rejoined.
 
 Removed: the text of the tables (a PDF's or a scraped page's tables are read as lines among the
-prose: their labels, the edition's own, and rows of numbers), page markers (``-4-``,
+prose: their labels, the edition's own, and rows of numbers; a header split word by word; on a
+flattened page, a table glued into a line of prose), page markers (``-4-``,
 ``第 2 页``), lines every page repeats (headers, footers), and a web page's navigation and
 document footer (附件下载, 来源：…, 打印本页, 抄送：…). Lines are then joined without a space
 (Chinese has none between words); a paragraph ends where a line ends a sentence (。！？), before a
-numbered heading, after a short heading, and around the signature's date.
+numbered heading (also inside a flattened line: ``…成效。（一）基本情况``), after a short
+heading, and around the signature's date.
 """
 
 from __future__ import annotations
