@@ -78,6 +78,40 @@ def test_a_prompt_left_in_a_section_blocks_submission(tree, people, complete) ->
     assert "本年度未收取信息处理费。" in annual.sections["other"]  # the drafted facts stay
 
 
+@pytest.mark.parametrize(
+    "problems",
+    ["", "   ", "（请写明本年度存在的主要问题）", "[待补充]", "【请填写】", "(请填写)"],
+)
+def test_a_required_section_blank_or_only_a_bracketed_prompt_blocks_submission(
+    tree, people, complete, problems
+) -> None:
+    """条例第五十条 requires 存在的主要问题及改进情况 (and the other items): a blank section, or
+    one holding only a bracketed text, reworded or not, is not sent on."""
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    write_sections(people.officer, annual)
+    report_sections_save(
+        user=people.officer, annual=annual, sections={"problems": problems, "appeals": " "}
+    )
+    with pytest.raises(AnnualReportError) as refused:
+        report_submit(user=people.officer, annual=annual)
+    assert str(refused.value).startswith(
+        "“四、政府信息公开行政复议、行政诉讼情况”、“五、存在的主要问题及改进情况”尚未填写"
+    )
+    assert "第五十条" in str(refused.value)
+    annual.refresh_from_db()
+    assert annual.status == ReportStatus.DRAFT
+
+
+def test_short_statements_and_a_blank_overview_are_sent_on(tree, people, complete) -> None:
+    """A short statement of fact is text; 总体情况 is the national format's, not the Article's."""
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    short = {"problems": "无。", "other": "本年度未收取信息处理费。", "overview": ""}
+    report_sections_save(user=people.officer, annual=annual, sections=short)
+    report_submit(user=people.officer, annual=annual)
+    annual.refresh_from_db()
+    assert annual.status == ReportStatus.SUBMITTED
+
+
 def test_the_whole_way_to_publication_and_the_lock(tree, people, complete, media) -> None:
     annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
     write_sections(people.officer, annual)

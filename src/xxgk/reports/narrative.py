@@ -9,6 +9,7 @@ in brackets for the officer to replace.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django.db.models import Count
@@ -38,6 +39,25 @@ PROMPTS = {"problems": PROBLEMS_PROMPT, "other": OTHER_PROMPT}
 def prompts_left(sections: dict[str, str]) -> list[str]:
     """The sections that still hold the prompt their draft left in them."""
     return [key for key, prompt in PROMPTS.items() if prompt in sections.get(key, "")]
+
+
+# 条例第五十条: a report states （一）主动公开, （二）收到和处理申请, （三）行政复议、行政诉讼,
+# （四）存在的主要问题及改进情况 and （五）其他需要报告的事项. (一、总体情况 is the national
+# format's opening, not one of the Article's items.)
+REQUIRED = ("proactive", "applications", "appeals", "problems", "other")
+
+# A text wholly in one pair of brackets is a prompt, however reworded: （请写明…）, [待补充].
+_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
+
+
+def sections_unwritten(sections: dict[str, str]) -> list[str]:
+    """The sections 条例第五十条 requires that hold no text of the officer's own: blank, or
+    only a bracketed text. A short statement (本年度未收取信息处理费。, 无。) is text."""
+    return [
+        key
+        for key in REQUIRED
+        if not (text := sections.get(key, "").strip()) or _BRACKETED.fullmatch(text)
+    ]
 
 
 def draft_sections(*, agency: Agency, year: int, report: Report) -> dict[str, str]:

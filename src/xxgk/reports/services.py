@@ -31,7 +31,7 @@ from xxgk.report.model import Report
 from xxgk.report.render import render
 from xxgk.reports.compute import report_compute, report_tables
 from xxgk.reports.models import AnnualReport, ReportFile, ReportStatus
-from xxgk.reports.narrative import prompts_left
+from xxgk.reports.narrative import prompts_left, sections_unwritten
 
 SECTIONS = ("overview", "proactive", "applications", "appeals", "problems", "other")
 PUBLISHED_FORMS = ("html", "docx", "pdf", "xlsx", "json")
@@ -154,8 +154,9 @@ def report_blockers(report: Report, explanations: dict[str, str]) -> Blocked:
 def report_submit(
     *, user: User, annual: AnnualReport, explanations: dict[str, str] | None = None
 ) -> None:
-    """送审: refused while the report has an error finding, an unexplained warning, or a
-    section that still holds its draft's prompt (存在的主要问题, 其他需要报告的事项)."""
+    """送审: refused while the report has an error finding, an unexplained warning, a section
+    that still holds its draft's prompt (存在的主要问题, 其他需要报告的事项), or a section that
+    条例第五十条 requires left blank or holding only a bracketed text."""
     annual = _locked(annual)
     deny_unless(user, Action.REPORT_WRITE, annual)
     _expect(annual, ReportStatus.DRAFT)
@@ -168,19 +169,33 @@ def report_submit(
         raise AnnualReportError(
             f"请对每项提示写明说明后再送审（{len(blocked.unexplained)} 项未说明）。"
         )
-    left = prompts_left(report.sections)
-    if left:
-        names = "、".join(f"“{x.heading}”" for x in report.edition.sections if x.key in left)
-        raise AnnualReportError(
-            f"{names}仍有起草时留下的提示（括号中的“请按实际填写”等），"
-            "请按实际情况填写并删去提示后再送审。"
-        )
+    _sections_written(report)
     warnings = {f.rule for f in report.findings if f.severity is Severity.WARNING}
     annual.explanations = {rule: given[rule] for rule in warnings}
     annual.status = ReportStatus.SUBMITTED
     annual.submitted_by, annual.submitted_at = user, timezone.now()
     annual.save()
     _audit(user, AuditEventType.REPORT_SUBMITTED, annual, explanations=annual.explanations)
+
+
+def _sections_written(report: Report) -> None:
+    """Refuse a report whose required sections are not written, or still hold a drafted prompt."""
+
+    def named(keys: list[str]) -> str:
+        return "、".join(f"“{x.heading}”" for x in report.edition.sections if x.key in keys)
+
+    left = prompts_left(report.sections)
+    if left:
+        raise AnnualReportError(
+            f"{named(left)}仍有起草时留下的提示（括号中的“请按实际填写”等），"
+            "请按实际情况填写并删去提示后再送审。"
+        )
+    unwritten = sections_unwritten(report.sections)
+    if unwritten:
+        raise AnnualReportError(
+            f"{named(unwritten)}尚未填写（空白或只有括号中的提示）。《中华人民共和国政府信息"
+            "公开条例》第五十条规定年度报告应当包括这些内容，没有的也请如实写明，再送审。"
+        )
 
 
 @transaction.atomic
