@@ -173,6 +173,26 @@ def appeal_history(*, appeal: Appeal) -> QuerySet[AuditLog]:
     )
 
 
+def appeal_review_notice(*, appeal: Appeal) -> str | None:
+    """提示 for a lawsuit after review linked to a review not decided when the lawsuit came: not
+    refused, for the applicant may sue when the review body does not decide within its period
+    (行政诉讼法第四十五条), but worth a look — the link or the review's decision may be wrong."""
+    review = appeal.review
+    if review is None:
+        return None
+    if review.decided_on is None:
+        state = "尚未审结"
+    elif review.decided_on > appeal.copy_received_on:
+        state = f"结案日期（{review.decided_on:%Y-%m-%d}）晚于本案收到起诉状副本之日"
+    else:
+        return None
+    return (
+        f"关联的行政复议 {review.case_number} {state}。复议机关逾期不作决定的，申请人可以在复议"
+        "期满之日起十五日内向人民法院提起诉讼（《中华人民共和国行政诉讼法》第四十五条）；"
+        "如非此种情形，请核对关联的行政复议及其审理结果是否已如实记录。"
+    )
+
+
 def reviews_linkable(*, user: Viewer) -> QuerySet[Appeal]:
     """The reviews a lawsuit after review may be linked to: those of the agencies whose appeals
     the user writes (`policy`: appeal.write)."""
