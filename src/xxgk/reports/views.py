@@ -28,7 +28,7 @@ from xxgk.reports.cells import cell_drill
 from xxgk.reports.compute import report_compute, report_tables
 from xxgk.reports.models import ReportStatus
 from xxgk.reports.rollups import published_rollup
-from xxgk.reports.selectors import report_versions, subtree, tree_status
+from xxgk.reports.selectors import report_returned, report_versions, subtree, tree_status
 from xxgk.reports.services import (
     SECTIONS,
     AnnualReportError,
@@ -146,6 +146,7 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
             "charts": charts,
             "stale": stale_sections(working, drafted) if working else [],
             "may_approve": can(request.user, Action.REPORT_APPROVE, agency),
+            "returned": report_returned(annual=working) if working else None,
         },
     )
 
