@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from tests.appeals.conftest import lodge  # noqa: F401  (a fixture)
 from tests.reports.sections import write_sections
 from xxgk.applications.models import Application
 from xxgk.disclosures.figures import figure_cells, figures_enter
@@ -217,3 +218,43 @@ def test_a_warning_against_last_years_published_report_needs_an_explanation(
     annual.refresh_from_db()
     assert annual.status == ReportStatus.SUBMITTED
     assert annual.explanations == explained
+
+
+def test_a_correction_redrafts_the_sections_the_officer_left_as_drafted(
+    client,
+    tree,
+    people,
+    complete,
+    register,
+    lodge,  # noqa: F811
+    media,
+) -> None:
+    """The records changed after publication (a second review): the correction drafts section
+    四 again, as the officer never edited it, so that it says what table 4 now counts; a
+    section the officer wrote keeps their text, and the page names the sentence the records now
+    state otherwise."""
+    from django.urls import reverse
+
+    lodge(date(2025, 6, 2))
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    write_sections(people.officer, annual)
+    annual.refresh_from_db()
+    own = annual.sections["applications"] + "申请主要涉及土地供应。"
+    report_sections_save(user=people.officer, annual=annual, sections={"applications": own})
+    report_submit(user=people.officer, annual=annual)
+    report_approve(user=people.head, annual=annual)
+    report_publish(user=people.officer, annual=annual)
+    annual.refresh_from_db()
+    assert "新被申请行政复议1件" in annual.report_json["sections"]["appeals"]
+    lodge(date(2025, 7, 1))
+    register(date(2025, 8, 4))
+    corrected = report_correct(user=people.officer, published=annual, note="补登行政复议案件。")
+    assert "新被申请行政复议2件" in corrected.sections["appeals"]  # as table 4 counts now
+    assert corrected.sections["applications"] == own  # the officer's text is kept
+    assert corrected.sections["problems"] == annual.sections["problems"]
+    client.force_login(people.officer)
+    page = client.get(reverse("reports:detail", args=[tree.bureau.pk, 2025])).content.decode()
+    assert "记录已变动：更正版本已按现有记录重新起草" in page
+    assert "本更正版本已按现有记录重新起草：一、总体情况、四、政府信息公开行政复议" in page
+    assert "记录已变动：正文中据以起草的数字已不同" in page
+    assert "三、收到和处理政府信息公开申请情况：“本年度新收政府信息公开申请2件" in page

@@ -274,16 +274,52 @@ def report_correct(*, user: User, published: AnnualReport, note: str) -> AnnualR
         raise AnnualReportError("已有一个正在编制的更正版本。")
     latest = published_report(agency=published.agency, year=published.year)
     assert latest is not None
+    sections, drafted = _correction_sections(latest)
     annual = AnnualReport.objects.create(
         agency=published.agency,
         year=published.year,
         version=latest.version + 1,
         created_by=user,
-        sections=dict(latest.report_json["sections"]) if latest.report_json else {},
+        sections=sections,
+        drafted=drafted,
         correction_note=note.strip(),
     )
     _audit(user, AuditEventType.REPORT_CORRECTED, annual, version=annual.version, note=note)
     return annual
+
+
+def _correction_sections(latest: AnnualReport) -> tuple[dict[str, str], dict[str, str]]:
+    """A correction's sections, and the draft each stands on (`AnnualReport.drafted`).
+
+    A section published as the records drafted it (the officer never edited it) is drafted
+    again from the records now, so that a correction of the tables corrects the sentences that
+    state them (section 四 and table 4 alike). The officer's own text is kept, standing on the
+    draft it was written over: the page then names each sentence the records now state
+    otherwise (`stale_sections`). An imported report has no draft: its text is kept as it is."""
+    published = dict(latest.report_json["sections"]) if latest.report_json else {}
+    if not latest.drafted:
+        return published, {}
+    now = report_compute(agency=latest.agency, year=latest.year).sections
+    sections, drafted = {}, {}
+    for key, text in published.items():
+        then = latest.drafted.get(key, "")
+        unedited = key in now and text == then
+        sections[key] = now[key] if unedited else text
+        drafted[key] = now[key] if unedited else then
+    return sections, drafted
+
+
+def sections_redrafted(annual: AnnualReport, published: AnnualReport) -> list[str]:
+    """The headings of the sections a correction drafted again from the records when it was
+    begun (`_correction_sections`), because the records stated them otherwise than they did
+    for `published`, the version it corrects."""
+    if annual.status == ReportStatus.PUBLISHED or not published.drafted or not annual.drafted:
+        return []
+    return [
+        section.heading
+        for section in editions.for_year(annual.year).sections
+        if annual.drafted.get(section.key, "") != published.drafted.get(section.key, "")
+    ]
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,7 @@ from xxgk.reports.services import (
     report_return,
     report_sections_save,
     report_submit,
+    sections_redrafted,
     stale_sections,
 )
 from xxgk.reports.trends import trend_charts
@@ -147,6 +148,7 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
             "stale": stale_sections(working, drafted) if working else [],
             "may_approve": can(request.user, Action.REPORT_APPROVE, agency),
             "returned": report_returned(annual=working) if working else None,
+            "redrafted": sections_redrafted(working, published[0]) if working and published else [],
         },
     )
 
