@@ -21,13 +21,12 @@ from xxgk.agencies.policy import Action, can, require, scope
 from xxgk.report import jsonio
 from xxgk.report.edition import Severity
 from xxgk.report.model import Report
-from xxgk.report.render import render as render_form
 from xxgk.report.render.html import css
 from xxgk.report.render.html import render as render_html
 from xxgk.reports.cells import cell_drill
 from xxgk.reports.compute import report_compute, report_tables
 from xxgk.reports.models import ReportStatus
-from xxgk.reports.rollups import published_rollup
+from xxgk.reports.rollups import published_rollup, rollup_workbook
 from xxgk.reports.selectors import report_returned, report_versions, subtree, tree_status
 from xxgk.reports.services import (
     SECTIONS,
@@ -249,8 +248,8 @@ def _tree(request: Request) -> tuple[int, Agency | None, bool, list[Any]]:
 
 def _rollup_name(root: Agency | None, below_only: bool) -> str:
     if root is None:
-        return "全部机关汇总"
-    return f"{root.name}（{'本级及所属' if below_only else '本级及以下全部'}）汇总"
+        return "全部机关中"
+    return f"{root.name}（{'本级及所属' if below_only else '本级及以下全部'}）"
 
 
 @login_required
@@ -259,7 +258,7 @@ def supervise(request: Request) -> HttpResponse:
     """政务公开办's page: who has published the year's report, who has not, whose report has
     findings, and the roll-up of what is published."""
     year, root, below_only, statuses = _tree(request)
-    total = published_rollup(statuses, name=_rollup_name(root, below_only))
+    total = published_rollup(statuses, name=_rollup_name(root, below_only), year=year)
     return render(
         request,
         "reports/supervise.html",
@@ -286,11 +285,11 @@ def supervise(request: Request) -> HttpResponse:
 def rollup_xlsx(request: Request) -> HttpResponse:
     """The roll-up of the published reports as an Excel workbook in the national layout."""
     year, root, below_only, statuses = _tree(request)
-    total = published_rollup(statuses, name=_rollup_name(root, below_only))
+    total = published_rollup(statuses, name=_rollup_name(root, below_only), year=year)
     if total is None:
         raise Http404("所选范围内还没有已发布的年度报告。")
     response = HttpResponse(
-        render_form(total, "xlsx"),
+        rollup_workbook(total, statuses, year=year),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     name = f"{total.agency}{year}年政府信息公开工作年度报告.xlsx"
