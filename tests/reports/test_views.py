@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from tests.appeals.conftest import lodge  # noqa: F401  (a fixture)
+
 pytestmark = pytest.mark.django_db
 
 
@@ -220,3 +222,29 @@ def test_the_heads_reason_for_returning_reaches_the_officer(client, tree, people
     assert re.search(r"head 于 \d{4}-\d\d-\d\d \d\d:\d\d 退回", html)
     report_submit(user=people.officer, annual=annual)
     assert "负责人已退回修改" not in client.get(page).content.decode()
+
+
+def test_a_figure_not_entered_is_named_in_chinese_with_where_to_enter_it(
+    client, tree, people
+) -> None:
+    client.force_login(people.officer)
+    html = client.get(reverse("reports:detail", args=[tree.bureau.pk, 2025])).content.decode()
+    assert "以下统计数尚未录入" in html
+    assert "compute.figure_missing" not in html
+    assert "<code>统计数未录入</code>" in html
+    figures = reverse("disclosures:figures") + f"?agency={tree.bureau.pk}&amp;year=2025"
+    assert f'<a href="{figures}">到“年度统计数”录入</a>' in html
+
+
+def test_a_pending_case_in_a_drill_down_is_not_given_an_empty_date(
+    client,
+    tree,
+    people,
+    lodge,  # noqa: F811
+) -> None:
+    lodge(date(2025, 6, 2), kind="litigation")
+    client.force_login(people.officer)
+    cell = "appeals.litigation_direct.pending"
+    html = client.get(reverse("reports:cell", args=[tree.bureau.pk, 2025, cell])).content.decode()
+    assert "<td>尚未审结</td>" in html
+    assert "尚未审结（—）" not in html

@@ -3,6 +3,8 @@ it counts (the drill-down), for the people who may read those records."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from django.contrib import messages
@@ -20,11 +22,11 @@ from xxgk.agencies.models import Agency
 from xxgk.agencies.policy import Action, can, require, scope
 from xxgk.report import jsonio
 from xxgk.report.edition import Severity
-from xxgk.report.model import Report
+from xxgk.report.model import Finding, Report
 from xxgk.report.render.html import css
 from xxgk.report.render.html import render as render_html
 from xxgk.reports.cells import cell_drill
-from xxgk.reports.compute import report_compute, report_tables
+from xxgk.reports.compute import MISSING, report_compute, report_tables
 from xxgk.reports.models import ReportStatus
 from xxgk.reports.rollups import published_rollup, rollup_workbook
 from xxgk.reports.selectors import report_returned, report_versions, subtree, tree_status
@@ -116,7 +118,7 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
         return reverse("reports:cell", args=[agency.pk, year, cell])
 
     html = render_html(
-        report, findings=report.findings, fragment=True, link=link, inline_widths=False
+        report, findings=_shown(report.findings), fragment=True, link=link, inline_widths=False
     )
     charts = trend_charts(
         [report, *(_year_report(agency, y) for y in range(max(FIRST_YEAR, year - 4), year))]
@@ -147,9 +149,16 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
             "stale": stale_sections(working, drafted) if working else [],
             "may_approve": can(request.user, Action.REPORT_APPROVE, agency),
             "returned": report_returned(annual=working) if working else None,
+            "missing": next((f.message for f in report.findings if f.rule == MISSING), ""),
             "redrafted": sections_redrafted(working, published[0]) if working and published else [],
         },
     )
+
+
+def _shown(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings as the page lists them: the figures not entered named in Chinese, not by
+    the rule id that the JSON and the command line give."""
+    return [replace(f, rule="统计数未录入") if f.rule == MISSING else f for f in findings]
 
 
 def _year_report(agency: Agency, year: int) -> Report:
