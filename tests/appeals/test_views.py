@@ -334,3 +334,15 @@ def test_the_admin_lists_cases_read_only(client, appeal, django_user_model) -> N
     assert client.get(reverse("admin:appeals_appeal_add")).status_code == 403
     assert client.post(reverse("admin:appeals_appeal_delete", args=[appeal.pk])).status_code == 403
     assert Appeal.objects.filter(pk=appeal.pk).exists()
+
+
+def test_the_lists_intro_names_whose_cases_it_lists(client, appeal, people, tree) -> None:
+    """An officer reads their agency's cases; a supervisor every agency below, and the intro
+    says so rather than 本机关."""
+    login(client, people.officer)
+    page = client.get(reverse("appeals:list")).content.decode()
+    assert f"因{tree.bureau.name}政府信息公开工作被申请行政复议" in page
+    login(client, people.supervisor)
+    page = client.get(reverse("appeals:list")).content.decode()
+    assert "因本机关" not in page
+    assert "您可查阅的 4 个机关因政府信息公开工作被申请行政复议、被提起行政诉讼的案件" in page

@@ -100,6 +100,7 @@ def appeal_index(request: Request) -> HttpResponse:
             "year": filters.year,
             "can_register": can(request.user, Action.APPEAL_WRITE),
             "today": timezone.localdate(),
+            "readable": readable,
         },
     )
 
