@@ -11,13 +11,13 @@ import io
 from collections.abc import Sequence
 
 from openpyxl import load_workbook
-from openpyxl.styles import Alignment
 
 from xxgk.report import jsonio
 from xxgk.report.model import Report
 from xxgk.report.render import layout, render
 from xxgk.report.rollup import rollup
 from xxgk.reports.selectors import AgencyStatus
+from xxgk.reports.workbook import note_under_titles
 
 # What a roll-up's narrative sections are: the national format's 一, 五 and 六 are each
 # agency's own text, which no sum makes.
@@ -61,17 +61,10 @@ def published_rollup(statuses: Sequence[AgencyStatus], *, name: str, year: int) 
 def rollup_workbook(total: Report, statuses: Sequence[AgencyStatus], *, year: int) -> bytes:
     """The roll-up's workbook in the national layout, each table saying under its title which
     agencies are summed and which are not, and a first sheet 汇总范围 listing them."""
-    book = load_workbook(io.BytesIO(render(total, "xlsx")))
     scope = rollup_scope(statuses, year=year)
-    title = layout.title(total)
-    for sheet in book.worksheets:
-        if sheet.cell(row=1, column=1).value == title:  # a table: its row 2 is left blank
-            note = sheet.cell(row=2, column=1, value=scope)
-            note.alignment = Alignment(wrap_text=True, vertical="top")
-            sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=sheet.max_column)
-            sheet.row_dimensions[2].height = 15 * (2 + len(scope) // 60)
+    book = load_workbook(io.BytesIO(note_under_titles(render(total, "xlsx"), total, scope)))
     listing = book.create_sheet("汇总范围", 0)
-    listing.append([title])
+    listing.append([layout.title(total)])
     listing.append([scope])
     listing.append([])
     listing.append(["机关", f"{year}年度报告"])
