@@ -258,3 +258,41 @@ def test_a_correction_redrafts_the_sections_the_officer_left_as_drafted(
     assert "本更正版本已按现有记录重新起草：一、总体情况、四、政府信息公开行政复议" in page
     assert "记录已变动：正文中据以起草的数字已不同" in page
     assert "三、收到和处理政府信息公开申请情况：“本年度新收政府信息公开申请2件" in page
+
+
+def test_a_corrections_own_files_say_it_is_the_correction(
+    tree, people, complete, register, media
+) -> None:
+    """更正版: the correction's web page, Word, PDF and workbook print that they are the
+    corrected version and the 更正说明; its JSON stays the report's data."""
+    import io
+
+    import pdfplumber
+    from docx import Document
+    from openpyxl import load_workbook
+
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    write_sections(people.officer, annual)
+    report_submit(user=people.officer, annual=annual)
+    report_approve(user=people.head, annual=annual)
+    report_publish(user=people.officer, annual=annual)
+    annual.refresh_from_db()
+    register(date(2025, 8, 4))
+    corrected = report_correct(user=people.officer, published=annual, note="补登一件申请。")
+    report_submit(user=people.officer, annual=corrected)
+    report_approve(user=people.head, annual=corrected)
+    report_publish(user=people.officer, annual=corrected)
+    statement = "【更正版】本报告为2025年度报告第2版（更正版），更正第1版。更正说明：补登一件申请。"
+    files = {f.form: f.file.read() for f in corrected.files.all()}
+    assert statement in files["html"].decode()
+    text = "\n".join(p.text for p in Document(io.BytesIO(files["docx"])).paragraphs)
+    assert statement in text
+    with pdfplumber.open(io.BytesIO(files["pdf"])) as pdf:
+        assert "【更正版】" in pdf.pages[0].extract_text()
+    book = load_workbook(io.BytesIO(files["xlsx"]))
+    assert book.worksheets[0]["A2"].value == statement
+    assert "更正版" not in files["json"].decode()
+    corrected.refresh_from_db()
+    assert "更正版" not in corrected.report_json["sections"]["overview"]
+    first = {f.form: f.file.read() for f in annual.files.all()}
+    assert "更正版" not in first["html"].decode()  # the first version is as it was

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -32,6 +32,7 @@ from xxgk.report.render import render
 from xxgk.reports.compute import report_compute, report_tables
 from xxgk.reports.models import AnnualReport, ReportFile, ReportStatus
 from xxgk.reports.narrative import prompts_left, sections_unwritten
+from xxgk.reports.workbook import note_under_titles
 
 SECTIONS = ("overview", "proactive", "applications", "appeals", "problems", "other")
 PUBLISHED_FORMS = ("html", "docx", "pdf", "xlsx", "json")
@@ -247,9 +248,39 @@ def report_publish(*, user: User, annual: AnnualReport) -> None:
     annual.status = ReportStatus.PUBLISHED
     annual.published_by, annual.published_at = user, timezone.now()
     annual.save()
-    for form in PUBLISHED_FORMS:
-        _file_keep(annual, form, render(report, form))
+    for form, data in _published_files(annual, report).items():
+        _file_keep(annual, form, data)
     _audit(user, AuditEventType.REPORT_PUBLISHED, annual, content_hash=annual.content_hash)
+
+
+def correction_statement(annual: AnnualReport) -> str:
+    """What a correction's own files print first: that it is the 更正版 and its 更正说明."""
+    if not annual.correction_note:
+        return ""
+    return (
+        f"【更正版】本报告为{annual.year}年度报告第{annual.version}版（更正版），"
+        f"更正第{annual.version - 1}版。更正说明：{annual.correction_note}"
+    )
+
+
+def _published_files(annual: AnnualReport, report: Report) -> dict[str, bytes]:
+    """The files of a version as published. A correction's web page, Word and PDF open their
+    text with the correction statement, and its workbook prints it under each table's title;
+    its JSON stays the report's data, the same as `report_json`."""
+    statement = correction_statement(annual)
+    printed = report
+    if statement:
+        printed = replace(
+            report,
+            sections={
+                **report.sections,
+                "overview": f"{statement}\n{report.sections.get('overview', '')}",
+            },
+        )
+    files = {form: render(report if form == "json" else printed, form) for form in PUBLISHED_FORMS}
+    if statement:
+        files["xlsx"] = note_under_titles(files["xlsx"], report, statement)
+    return files
 
 
 def _file_keep(annual: AnnualReport, form: str, data: bytes) -> None:
