@@ -172,6 +172,8 @@ def test_a_lawsuit_linked_to_a_review_still_pending_is_registered_with_a_notice(
     period, so the lawsuit is registered — and its page says to check the link."""
     review = lodge(date(2025, 3, 3))
     login(client, people.officer)
+    form = client.get(reverse("appeals:register")).content.decode()
+    assert f"{review.case_number}（尚未审结）</option>" in form
     response = client.post(
         reverse("appeals:register"),
         {
