@@ -401,3 +401,18 @@ def test_entering_a_calendar_year_redates_provisional_deadlines(lodge, people, t
     assert record.object_id == str(appeal.pk)
     assert record.old_value == {"answer_due_on": "2027-01-11", "answer_due_provisional": True}
     assert appeals_redate(user=people.admin) == 0  # nothing moves twice
+
+
+def test_a_correction_cannot_date_the_case_before_its_application(people, register, lodge):
+    application = register(date(2025, 5, 6))
+    appeal = lodge(date(2025, 6, 2), application_number=application.number)
+    with pytest.raises(AppealError, match="早于所涉申请") as refused:
+        appeal_correct(
+            user=people.officer,
+            appeal=appeal,
+            data=data(copy_received_on=date(2025, 4, 30), application_number=application.number),
+            reason="日期录错",
+        )
+    assert refused.value.field == "copy_received_on"
+    assert "（2025年4月30日）" in str(refused.value)
+    assert "（2025年5月6日）" in str(refused.value)

@@ -131,6 +131,72 @@ def test_an_unknown_application_number_is_shown_on_the_form(client, people, tree
     assert not Appeal.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("field", "named"),
+    [
+        ("copy_received_on", "收到副本之日（2025年5月5日）"),
+        ("accepted_on", "受理（立案）之日（2025年5月4日）"),
+    ],
+)
+def test_a_case_dated_before_its_application_is_refused_and_the_input_kept(
+    client, people, register, field, named
+) -> None:
+    """A reply cannot be appealed before the application existed: both dates are named, and
+    everything typed stays on the form."""
+    application = register(date(2025, 5, 6))
+    login(client, people.officer)
+    typed = {
+        "agency": application.agency_id,
+        "kind": "review",
+        "body": "甲市人民政府",
+        "case_number": CASE,
+        "applicant_name": "张三",
+        "application_number": application.number,
+        "accepted_on": "2025-05-04" if field == "accepted_on" else "2025-05-07",
+        "copy_received_on": "2025-05-05" if field == "copy_received_on" else "2025-05-08",
+        "note": "副本由邮政送达",
+    }
+    response = client.post(reverse("appeals:register"), typed)
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert f"{named}早于所涉申请 {application.number} 的收到申请之日（2025年5月6日）" in page
+    for value in ("甲市人民政府", CASE, application.number, "副本由邮政送达", typed[field]):
+        assert value in page
+    assert not Appeal.objects.exists()
+
+
+def test_a_lawsuit_linked_to_a_review_still_pending_is_registered_with_a_notice(
+    client, people, lodge
+) -> None:
+    """行政诉讼法第四十五条: the applicant may sue when the review body does not decide in its
+    period, so the lawsuit is registered — and its page says to check the link."""
+    review = lodge(date(2025, 3, 3))
+    login(client, people.officer)
+    form = client.get(reverse("appeals:register")).content.decode()
+    assert f"{review.case_number}（尚未审结）</option>" in form
+    response = client.post(
+        reverse("appeals:register"),
+        {
+            "agency": review.agency_id,
+            "kind": "litigation",
+            "after_review": "on",
+            "review": review.pk,
+            "body": "甲市乙区人民法院",
+            "case_number": "（2025）甲0102行初9号",
+            "applicant_name": "张三",
+            "copy_received_on": "2025-07-01",
+        },
+    )
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert f"关联的行政复议 {review.case_number} 尚未审结" in page
+    assert "行政诉讼法》第四十五条" in page
+    appeal_decide(
+        user=people.officer, appeal=review, decision="review_upheld", decided_on=date(2025, 6, 2)
+    )
+    assert "review-notice" not in client.get(response["Location"]).content.decode()
+
+
 def test_an_officer_cannot_register_for_another_agency(client, people, tree) -> None:
     login(client, people.officer)
     response = client.post(
@@ -270,3 +336,15 @@ def test_the_admin_lists_cases_read_only(client, appeal, django_user_model) -> N
     assert client.get(reverse("admin:appeals_appeal_add")).status_code == 403
     assert client.post(reverse("admin:appeals_appeal_delete", args=[appeal.pk])).status_code == 403
     assert Appeal.objects.filter(pk=appeal.pk).exists()
+
+
+def test_the_lists_intro_names_whose_cases_it_lists(client, appeal, people, tree) -> None:
+    """An officer reads their agency's cases; a supervisor every agency below, and the intro
+    says so rather than 本机关."""
+    login(client, people.officer)
+    page = client.get(reverse("appeals:list")).content.decode()
+    assert f"因{tree.bureau.name}政府信息公开工作被申请行政复议" in page
+    login(client, people.supervisor)
+    page = client.get(reverse("appeals:list")).content.decode()
+    assert "因本机关" not in page
+    assert "您可查阅的 4 个机关因政府信息公开工作被申请行政复议、被提起行政诉讼的案件" in page

@@ -135,7 +135,10 @@ def test_figures_form(client, people, tree) -> None:
     page = client.get(url).content.decode()
     assert "行政处罚" in page
     assert "本年收费金额" in page
+    assert "行政事业性收费·本年收费金额（单位：万元）<" in page  # the unit once
     assert "规章·本年制发件数" not in page  # counted from the register
+    old = client.get(reverse("disclosures:figures") + f"?agency={tree.bureau.pk}&year=2020")
+    assert "政府集中采购·采购总金额（元）" in old.content.decode()  # 2019 edition: no unit in it
     response = client.post(url, {"proactive.penalties.decisions": "23"})
     assert response.status_code == 302
     client.post(url, {"proactive.penalties.decisions": "23"})

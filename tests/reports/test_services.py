@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from tests.appeals.conftest import lodge  # noqa: F401  (a fixture)
 from tests.reports.sections import write_sections
 from xxgk.applications.models import Application
 from xxgk.disclosures.figures import figure_cells, figures_enter
@@ -76,6 +77,40 @@ def test_a_prompt_left_in_a_section_blocks_submission(tree, people, complete) ->
     annual.refresh_from_db()
     assert annual.status == ReportStatus.SUBMITTED
     assert "本年度未收取信息处理费。" in annual.sections["other"]  # the drafted facts stay
+
+
+@pytest.mark.parametrize(
+    "problems",
+    ["", "   ", "（请写明本年度存在的主要问题）", "[待补充]", "【请填写】", "(请填写)"],
+)
+def test_a_required_section_blank_or_only_a_bracketed_prompt_blocks_submission(
+    tree, people, complete, problems
+) -> None:
+    """条例第五十条 requires 存在的主要问题及改进情况 (and the other items): a blank section, or
+    one holding only a bracketed text, reworded or not, is not sent on."""
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    write_sections(people.officer, annual)
+    report_sections_save(
+        user=people.officer, annual=annual, sections={"problems": problems, "appeals": " "}
+    )
+    with pytest.raises(AnnualReportError) as refused:
+        report_submit(user=people.officer, annual=annual)
+    assert str(refused.value).startswith(
+        "“四、政府信息公开行政复议、行政诉讼情况”、“五、存在的主要问题及改进情况”尚未填写"
+    )
+    assert "第五十条" in str(refused.value)
+    annual.refresh_from_db()
+    assert annual.status == ReportStatus.DRAFT
+
+
+def test_short_statements_and_a_blank_overview_are_sent_on(tree, people, complete) -> None:
+    """A short statement of fact is text; 总体情况 is the national format's, not the Article's."""
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    short = {"problems": "无。", "other": "本年度未收取信息处理费。", "overview": ""}
+    report_sections_save(user=people.officer, annual=annual, sections=short)
+    report_submit(user=people.officer, annual=annual)
+    annual.refresh_from_db()
+    assert annual.status == ReportStatus.SUBMITTED
 
 
 def test_the_whole_way_to_publication_and_the_lock(tree, people, complete, media) -> None:
@@ -183,3 +218,81 @@ def test_a_warning_against_last_years_published_report_needs_an_explanation(
     annual.refresh_from_db()
     assert annual.status == ReportStatus.SUBMITTED
     assert annual.explanations == explained
+
+
+def test_a_correction_redrafts_the_sections_the_officer_left_as_drafted(
+    client,
+    tree,
+    people,
+    complete,
+    register,
+    lodge,  # noqa: F811
+    media,
+) -> None:
+    """The records changed after publication (a second review): the correction drafts section
+    四 again, as the officer never edited it, so that it says what table 4 now counts; a
+    section the officer wrote keeps their text, and the page names the sentence the records now
+    state otherwise."""
+    from django.urls import reverse
+
+    lodge(date(2025, 6, 2))
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    write_sections(people.officer, annual)
+    annual.refresh_from_db()
+    own = annual.sections["applications"] + "申请主要涉及土地供应。"
+    report_sections_save(user=people.officer, annual=annual, sections={"applications": own})
+    report_submit(user=people.officer, annual=annual)
+    report_approve(user=people.head, annual=annual)
+    report_publish(user=people.officer, annual=annual)
+    annual.refresh_from_db()
+    assert "新被申请行政复议1件" in annual.report_json["sections"]["appeals"]
+    lodge(date(2025, 7, 1))
+    register(date(2025, 8, 4))
+    corrected = report_correct(user=people.officer, published=annual, note="补登行政复议案件。")
+    assert "新被申请行政复议2件" in corrected.sections["appeals"]  # as table 4 counts now
+    assert corrected.sections["applications"] == own  # the officer's text is kept
+    assert corrected.sections["problems"] == annual.sections["problems"]
+    client.force_login(people.officer)
+    page = client.get(reverse("reports:detail", args=[tree.bureau.pk, 2025])).content.decode()
+    assert "记录已变动：更正版本已按现有记录重新起草" in page
+    assert "本更正版本已按现有记录重新起草：一、总体情况、四、政府信息公开行政复议" in page
+    assert "记录已变动：正文中据以起草的数字已不同" in page
+    assert "三、收到和处理政府信息公开申请情况：“本年度新收政府信息公开申请2件" in page
+
+
+def test_a_corrections_own_files_say_it_is_the_correction(
+    tree, people, complete, register, media
+) -> None:
+    """更正版: the correction's web page, Word, PDF and workbook print that they are the
+    corrected version and the 更正说明; its JSON stays the report's data."""
+    import io
+
+    import pdfplumber
+    from docx import Document
+    from openpyxl import load_workbook
+
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    write_sections(people.officer, annual)
+    report_submit(user=people.officer, annual=annual)
+    report_approve(user=people.head, annual=annual)
+    report_publish(user=people.officer, annual=annual)
+    annual.refresh_from_db()
+    register(date(2025, 8, 4))
+    corrected = report_correct(user=people.officer, published=annual, note="补登一件申请。")
+    report_submit(user=people.officer, annual=corrected)
+    report_approve(user=people.head, annual=corrected)
+    report_publish(user=people.officer, annual=corrected)
+    statement = "【更正版】本报告为2025年度报告第2版（更正版），更正第1版。更正说明：补登一件申请。"
+    files = {f.form: f.file.read() for f in corrected.files.all()}
+    assert statement in files["html"].decode()
+    text = "\n".join(p.text for p in Document(io.BytesIO(files["docx"])).paragraphs)
+    assert statement in text
+    with pdfplumber.open(io.BytesIO(files["pdf"])) as pdf:
+        assert "【更正版】" in pdf.pages[0].extract_text()
+    book = load_workbook(io.BytesIO(files["xlsx"]))
+    assert book.worksheets[0]["A2"].value == statement
+    assert "更正版" not in files["json"].decode()
+    corrected.refresh_from_db()
+    assert "更正版" not in corrected.report_json["sections"]["overview"]
+    first = {f.form: f.file.read() for f in annual.files.all()}
+    assert "更正版" not in first["html"].decode()  # the first version is as it was

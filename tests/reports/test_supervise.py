@@ -39,7 +39,7 @@ def test_who_has_published_and_the_rollup(client, tree, people, published, today
     assert "已发布（第 1 版" in html
     assert "2026-03-31，还剩 70 天" in html  # the district government's, not yet published
     assert "✓ 一致" in html
-    assert "全部机关汇总" in html  # the roll-up's title
+    assert "全部机关中已发布报告的1个机关汇总" in html  # the roll-up's title
     xlsx = client.get(reverse("reports:rollup_xlsx"), {"year": 2025})
     assert xlsx.status_code == 200
     assert xlsx.content[:2] == b"PK"
@@ -96,3 +96,38 @@ def test_a_report_published_after_its_deadline_is_marked(
     _published_on(published, date(2026, 1, 30))
     html = client.get(reverse("reports:supervise"), {"year": 2025}).content.decode()
     assert "逾期发布" not in html
+
+
+def test_the_rollup_says_which_agencies_it_sums_and_which_it_leaves_out(
+    client, tree, people, published, today
+) -> None:
+    """Only published reports are summed: the workbook says so on every table and lists the
+    agencies; the page's sections 一, 五 and 六 say what they are instead of printing empty."""
+    import io
+
+    from openpyxl import load_workbook
+
+    today.set(date(2026, 1, 20))
+    client.force_login(people.supervisor)
+    others = [tree.city.name, tree.district.name, tree.township.name]
+    scope = (
+        f"本汇总仅为已发布2025年度报告的1个机关的报告逐格相加：{tree.bureau.name}。"
+        f"尚未发布年度报告的3个机关未计入："
+    )
+    xlsx = client.get(reverse("reports:rollup_xlsx"), {"year": 2025})
+    book = load_workbook(io.BytesIO(xlsx.content))
+    assert book.sheetnames[0] == "汇总范围"
+    listing = list(book["汇总范围"].iter_rows(values_only=True))
+    assert listing[0][0] == "全部机关中已发布报告的1个机关汇总2025年政府信息公开工作年度报告"
+    assert listing[1][0].startswith(scope)
+    assert all(name in listing[1][0] for name in others)
+    assert (tree.bureau.name, "已发布（第1版），计入汇总") in listing
+    assert (tree.district.name, "未发布，未计入汇总") in listing
+    tables = [s for s in book.worksheets if s.title not in ("汇总范围", "勾稽关系检查结果")]
+    assert len(tables) == 3
+    for sheet in tables:
+        assert sheet["A1"].value == listing[0][0]
+        assert sheet["A2"].value.startswith(scope)
+    html = client.get(reverse("reports:supervise"), {"year": 2025}).content.decode()
+    assert scope in html  # section 一 of the roll-up
+    assert html.count("各机关报告的文字部分不汇总") == 2  # sections 五 and 六

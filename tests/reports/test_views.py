@@ -8,6 +8,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from tests.appeals.conftest import lodge  # noqa: F401  (a fixture)
+
 pytestmark = pytest.mark.django_db
 
 
@@ -196,3 +198,53 @@ def test_a_figure_names_who_entered_it_as_the_rest_of_the_pages_do(client, tree,
     page = client.get(reverse("reports:cell", args=[tree.bureau.pk, 2025, cell])).content.decode()
     assert "<td>李明</td>" in page
     assert "<td>officer</td>" not in page
+
+
+def test_the_heads_reason_for_returning_reaches_the_officer(client, tree, people, register) -> None:
+    """退回修改: the draft's page tells the agency's officers who returned it, when and why; the
+    notice goes once the report is sent on again."""
+    from tests.reports.sections import write_sections
+    from xxgk.disclosures.figures import figure_cells, figures_enter
+    from xxgk.reports.services import report_open, report_return, report_submit
+
+    values = {c.cell: "0" for c in figure_cells(2025)}
+    figures_enter(user=people.officer, agency=tree.bureau, year=2025, values=values)
+    register(date(2025, 3, 3))
+    annual = report_open(user=people.officer, agency=tree.bureau, year=2025)
+    write_sections(people.officer, annual)
+    report_submit(user=people.officer, annual=annual)
+    report_return(user=people.head, annual=annual, reason="第五部分请写明改进措施。")
+    client.force_login(people.officer)
+    page = reverse("reports:detail", args=[tree.bureau.pk, 2025])
+    html = client.get(page).content.decode()
+    assert "负责人已退回修改" in html
+    assert "理由：第五部分请写明改进措施。" in html
+    assert re.search(r"head 于 \d{4}-\d\d-\d\d \d\d:\d\d 退回", html)
+    report_submit(user=people.officer, annual=annual)
+    assert "负责人已退回修改" not in client.get(page).content.decode()
+
+
+def test_a_figure_not_entered_is_named_in_chinese_with_where_to_enter_it(
+    client, tree, people
+) -> None:
+    client.force_login(people.officer)
+    html = client.get(reverse("reports:detail", args=[tree.bureau.pk, 2025])).content.decode()
+    assert "以下统计数尚未录入" in html
+    assert "compute.figure_missing" not in html
+    assert "<code>统计数未录入</code>" in html
+    figures = reverse("disclosures:figures") + f"?agency={tree.bureau.pk}&amp;year=2025"
+    assert f'<a href="{figures}">到“年度统计数”录入</a>' in html
+
+
+def test_a_pending_case_in_a_drill_down_is_not_given_an_empty_date(
+    client,
+    tree,
+    people,
+    lodge,  # noqa: F811
+) -> None:
+    lodge(date(2025, 6, 2), kind="litigation")
+    client.force_login(people.officer)
+    cell = "appeals.litigation_direct.pending"
+    html = client.get(reverse("reports:cell", args=[tree.bureau.pk, 2025, cell])).content.decode()
+    assert "<td>尚未审结</td>" in html
+    assert "尚未审结（—）" not in html

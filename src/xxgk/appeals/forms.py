@@ -23,6 +23,14 @@ def _model_label(name: str) -> str:
     return str(getattr(Appeal._meta.get_field(name), "verbose_name", name))
 
 
+class ReviewField(forms.ModelChoiceField):
+    """A review to link, saying whether it is decided: a lawsuit after a review not yet decided
+    is registered with a 提示 (行政诉讼法第四十五条)."""
+
+    def label_from_instance(self, obj: Any) -> str:
+        return f"{obj.case_number}（{'已审结' if obj.decided_on else '尚未审结'}）"
+
+
 class AppealForm(forms.Form):
     """Registration, and correction of what was registered (with a reason)."""
 
@@ -35,7 +43,7 @@ class AppealForm(forms.Form):
         required=False,
         help_text="行政诉讼：经行政复议后起诉的勾选；直接起诉的不勾选。",
     )
-    review = forms.ModelChoiceField(
+    review = ReviewField(
         label=_model_label("review"),
         queryset=Appeal.objects.none(),
         required=False,

@@ -92,6 +92,51 @@ def appeals_table(*, agency: Agency, year: int) -> dict[str, dict[str, int]]:
     return table
 
 
+@dataclass(frozen=True)
+class YearCases:
+    """One kind's cases of an agency's year, as section 四 tells them beside table 4.
+
+    Every case of table 4's 总计 is either `received` in the year or `carried` over (received
+    earlier, not decided by 1 January); each is `decided` in the year or `pending` on 31
+    December: received + carried == decided + pending."""
+
+    received: int
+    carried: int
+    decided: int
+    carried_decided: int
+    pending: int
+    carried_pending: int
+
+
+def appeals_of_year(*, agency: Agency, year: int) -> dict[str, YearCases]:
+    """By kind (行政复议, 行政诉讼): the year's cases, new ones by the day the copy was received.
+    One aggregate query."""
+    start = date(year, 1, 1)
+    received = Q(copy_received_on__gte=start, copy_received_on__lte=date(year, 12, 31))
+    carried = Q(copy_received_on__lt=start) & (
+        Q(decided_on__isnull=True) | Q(decided_on__gte=start)
+    )
+    parts = {
+        "received": received,
+        "carried": carried,
+        "decided": _decided_in(year),
+        "carried_decided": carried & _decided_in(year),
+        "pending": _pending_at_end_of(year),
+        "carried_pending": carried & _pending_at_end_of(year),
+    }
+    counted = Appeal.objects.filter(agency=agency).aggregate(
+        **{
+            f"{kind}__{part}": Count("pk", filter=Q(kind=kind) & q)
+            for kind in AppealKind.values
+            for part, q in parts.items()
+        }
+    )
+    return {
+        kind: YearCases(**{part: counted[f"{kind}__{part}"] or 0 for part in parts})
+        for kind in AppealKind.values
+    }
+
+
 def appeal_list(*, user: Viewer, filters: AppealFilters | None = None) -> QuerySet[Appeal]:
     """The appeals of the agencies the user may read (`policy`: appeal.read), latest copy
     first."""
@@ -170,6 +215,26 @@ def appeal_history(*, appeal: Appeal) -> QuerySet[AuditLog]:
         AuditLog.objects.filter(object_type=Appeal._meta.model_name, object_id=str(appeal.pk))
         .select_related("actor")
         .order_by("event_time", "id")
+    )
+
+
+def appeal_review_notice(*, appeal: Appeal) -> str | None:
+    """提示 for a lawsuit after review linked to a review not decided when the lawsuit came: not
+    refused, for the applicant may sue when the review body does not decide within its period
+    (行政诉讼法第四十五条), but worth a look — the link or the review's decision may be wrong."""
+    review = appeal.review
+    if review is None:
+        return None
+    if review.decided_on is None:
+        state = "尚未审结"
+    elif review.decided_on > appeal.copy_received_on:
+        state = f"结案日期（{review.decided_on:%Y-%m-%d}）晚于本案收到起诉状副本之日"
+    else:
+        return None
+    return (
+        f"关联的行政复议 {review.case_number} {state}。复议机关逾期不作决定的，申请人可以在复议"
+        "期满之日起十五日内向人民法院提起诉讼（《中华人民共和国行政诉讼法》第四十五条）；"
+        "如非此种情形，请核对关联的行政复议及其审理结果是否已如实记录。"
     )
 
 

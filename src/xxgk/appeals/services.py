@@ -126,6 +126,8 @@ def _apply(appeal: Appeal, data: AppealData) -> None:
         if later is not None and data.copy_received_on > later:
             raise AppealError(f"收到副本之日不能晚于{what}。", field="copy_received_on")
     application = _application(appeal.agency, data.application_number)
+    if application is not None:
+        _not_before_application(application, data)
     appeal.kind = data.kind
     appeal.after_review = data.after_review
     appeal.review = data.review
@@ -140,6 +142,29 @@ def _apply(appeal: Appeal, data: AppealData) -> None:
     appeal.copy_received_on = data.copy_received_on
     appeal.note = data.note.strip()
     _full_clean(appeal)
+
+
+def _day(day: date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def _not_before_application(application: Application, data: AppealData) -> None:
+    """A review or lawsuit is brought against the handling of an application: its copy cannot
+    arrive, nor the case be accepted, before the application was received."""
+    received = application.received_on
+    if received is None:
+        return
+    for day, what, field in (
+        (data.copy_received_on, "收到副本之日", "copy_received_on"),
+        (data.accepted_on, "受理（立案）之日", "accepted_on"),
+    ):
+        if day is not None and day < received:
+            raise AppealError(
+                f"{what}（{_day(day)}）早于所涉申请 {application.number} 的收到申请之日"
+                f"（{_day(received)}）：申请收到之前，不会有针对其办理的行政复议或行政诉讼。"
+                "请核对日期或申请编号。",
+                field=field,
+            )
 
 
 def _full_clean(appeal: Appeal) -> None:

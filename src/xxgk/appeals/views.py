@@ -27,6 +27,7 @@ from xxgk.appeals.selectors import (
     appeal_get,
     appeal_history,
     appeal_list,
+    appeal_review_notice,
     appeals_table,
     reviews_linkable,
 )
@@ -99,6 +100,7 @@ def appeal_index(request: Request) -> HttpResponse:
             "year": filters.year,
             "can_register": can(request.user, Action.APPEAL_WRITE),
             "today": timezone.localdate(),
+            "readable": readable,
         },
     )
 
@@ -160,6 +162,7 @@ def detail(request: Request, pk: int) -> HttpResponse:
             "history": appeal_history(appeal=appeal),
             "lawsuits": appeal_list(user=request.user).filter(review=appeal),
             "counted_as": _counted_as(appeal, today),
+            "review_notice": appeal_review_notice(appeal=appeal),
         },
     )
 

@@ -209,5 +209,7 @@ class FiguresForm(forms.Form):
     def __init__(self, *args: Any, cells: tuple[FigureCell, ...], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for cell in cells:
-            label = cell.label + (f"（{cell.unit}）" if cell.unit else "")
+            # the unit once: a label that states it (（单位：万元）) is not given it again
+            stated = not cell.unit or cell.unit in cell.label
+            label = cell.label + ("" if stated else f"（{cell.unit}）")
             self.fields[cell.cell] = forms.CharField(label=label, required=False, max_length=30)

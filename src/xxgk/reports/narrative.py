@@ -9,11 +9,14 @@ in brackets for the officer to replace.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django.db.models import Count
 
 from xxgk.agencies.models import Agency
+from xxgk.appeals.choices import AppealKind
+from xxgk.appeals.selectors import appeals_of_year
 from xxgk.applications.choices import NATURAL_PERSON
 from xxgk.applications.models import Application
 from xxgk.applications.selectors import fees_of_year
@@ -22,7 +25,7 @@ from xxgk.disclosures.models import Disclosure, DisclosureChannel
 from xxgk.enquiries.selectors import enquiry_counts
 from xxgk.report.edition import ApplicationRow
 from xxgk.report.model import Report
-from xxgk.reports.tallies import TOTAL, count, outcome_kind, procedures
+from xxgk.reports.tallies import TOTAL, count, outcome_kind
 
 PROBLEMS_PROMPT = "（请写明本年度政府信息公开工作存在的主要问题，以及改进情况和下一步打算。）"
 OTHER_PROMPT = (
@@ -40,6 +43,25 @@ def prompts_left(sections: dict[str, str]) -> list[str]:
     return [key for key, prompt in PROMPTS.items() if prompt in sections.get(key, "")]
 
 
+# 条例第五十条: a report states （一）主动公开, （二）收到和处理申请, （三）行政复议、行政诉讼,
+# （四）存在的主要问题及改进情况 and （五）其他需要报告的事项. (一、总体情况 is the national
+# format's opening, not one of the Article's items.)
+REQUIRED = ("proactive", "applications", "appeals", "problems", "other")
+
+# A text wholly in one pair of brackets is a prompt, however reworded: （请写明…）, [待补充].
+_BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
+
+
+def sections_unwritten(sections: dict[str, str]) -> list[str]:
+    """The sections 条例第五十条 requires that hold no text of the officer's own: blank, or
+    only a bracketed text. A short statement (本年度未收取信息处理费。, 无。) is text."""
+    return [
+        key
+        for key in REQUIRED
+        if not (text := sections.get(key, "").strip()) or _BRACKETED.fullmatch(text)
+    ]
+
+
 def draft_sections(*, agency: Agency, year: int, report: Report) -> dict[str, str]:
     """The six sections of report JSON (`overview`, `proactive`, `applications`, `appeals`,
     `problems`, `other`), drafted from the records and the computed tables of `report`."""
@@ -47,7 +69,7 @@ def draft_sections(*, agency: Agency, year: int, report: Report) -> dict[str, st
         "overview": _overview(agency, year, report),
         "proactive": _proactive(agency, year),
         "applications": _applications(report),
-        "appeals": _appeals(report),
+        "appeals": _appeals(agency, year),
         "problems": PROBLEMS_PROMPT,
         "other": _other(agency, year, report),
     }
@@ -126,13 +148,33 @@ def _named(row: ApplicationRow) -> str:
     return f"{kind}（{detail}）" if detail else kind
 
 
-def _appeals(report: Report) -> str:
-    (_, reviews), (_, suits) = procedures(report)  # 行政复议, 行政诉讼
-    if not reviews and not suits:
+def _appeals(agency: Agency, year: int) -> str:
+    """The year's reviews and lawsuits as table 4 counts them: the new ones by the day the copy
+    came, those carried over from earlier years, what was decided and what is still pending."""
+    cases = appeals_of_year(agency=agency, year=year)
+    review, suit = cases[AppealKind.REVIEW], cases[AppealKind.LITIGATION]
+    both = [review, suit]
+    if not any(c.received or c.carried for c in both):
         return "本年度未发生因政府信息公开工作被申请行政复议、提起行政诉讼的情况。"
-    pending = sum(count(report[f"appeals.{g.key}.pending"]) for g in report.edition.appeal_groups)
-    text = f"本年度因政府信息公开工作被申请行政复议{reviews}件、被提起行政诉讼{suits}件"
-    return text + (f"，尚未审结{pending}件。" if pending else "，均已审结。")
+    text = (
+        f"本年度因政府信息公开工作新被申请行政复议{review.received}件、"
+        f"新被提起行政诉讼{suit.received}件"
+    )
+    if review.carried or suit.carried:
+        text += f"，以前年度结转行政复议{review.carried}件、行政诉讼{suit.carried}件"
+    decided = sum(c.decided for c in both)
+    pending = sum(c.pending for c in both)
+    if not pending:
+        return text + f"。以上{decided}件均已于本年度审结。"
+    carried_decided = sum(c.carried_decided for c in both)
+    carried_pending = sum(c.carried_pending for c in both)
+    text += f"。本年度审结{decided}件"
+    if carried_decided:
+        text += f"（其中以前年度结转的{carried_decided}件）"
+    text += f"，截至年底尚未审结{pending}件"
+    if carried_pending:
+        text += f"（其中以前年度结转的{carried_pending}件）"
+    return text + "。"
 
 
 def _yuan(amount: Decimal) -> str:

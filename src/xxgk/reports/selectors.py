@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
 from xxgk.agencies.models import Agency, Level
 from xxgk.agencies.policy import Action, Viewer, scope
+from xxgk.audit.models import AuditEventType, AuditLog
 from xxgk.reports.models import AnnualReport, ReportFile, ReportStatus
+from xxgk.site.people import name_of
 
 
 def published_versions(*, agency: Agency) -> QuerySet[AnnualReport]:
@@ -35,6 +37,37 @@ def published_file(*, pk: int, form: str) -> ReportFile | None:
 def report_versions(*, agency: Agency, year: int) -> QuerySet[AnnualReport]:
     """Every version of one year, newest first (the back office's page)."""
     return AnnualReport.objects.filter(agency=agency, year=year).order_by("-version")
+
+
+@dataclass(frozen=True)
+class Returned:
+    """The head's latest 退回修改 of a version: who, when, and the reason."""
+
+    by: str
+    at: datetime
+    reason: str
+
+
+def report_returned(*, annual: AnnualReport) -> Returned | None:
+    """Why the version is back in draft, if the head returned it (the reason is kept in the
+    audit record of `report_return`); None for a version that is not a draft or never was
+    returned."""
+    if annual.status != ReportStatus.DRAFT:
+        return None
+    entry = (
+        AuditLog.objects.filter(
+            object_type=AnnualReport._meta.model_name,
+            object_id=str(annual.pk),
+            event_type=AuditEventType.REPORT_RETURNED,
+        )
+        .select_related("actor")
+        .order_by("-event_time", "-id")
+        .first()
+    )
+    if entry is None:
+        return None
+    reason = (entry.new_value or {}).get("reason", "")
+    return Returned(name_of(entry.actor) if entry.actor else "", entry.event_time, reason)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -31,7 +31,8 @@ from xxgk.report.model import Report
 from xxgk.report.render import render
 from xxgk.reports.compute import report_compute, report_tables
 from xxgk.reports.models import AnnualReport, ReportFile, ReportStatus
-from xxgk.reports.narrative import prompts_left
+from xxgk.reports.narrative import prompts_left, sections_unwritten
+from xxgk.reports.workbook import note_under_titles
 
 SECTIONS = ("overview", "proactive", "applications", "appeals", "problems", "other")
 PUBLISHED_FORMS = ("html", "docx", "pdf", "xlsx", "json")
@@ -154,8 +155,9 @@ def report_blockers(report: Report, explanations: dict[str, str]) -> Blocked:
 def report_submit(
     *, user: User, annual: AnnualReport, explanations: dict[str, str] | None = None
 ) -> None:
-    """送审: refused while the report has an error finding, an unexplained warning, or a
-    section that still holds its draft's prompt (存在的主要问题, 其他需要报告的事项)."""
+    """送审: refused while the report has an error finding, an unexplained warning, a section
+    that still holds its draft's prompt (存在的主要问题, 其他需要报告的事项), or a section that
+    条例第五十条 requires left blank or holding only a bracketed text."""
     annual = _locked(annual)
     deny_unless(user, Action.REPORT_WRITE, annual)
     _expect(annual, ReportStatus.DRAFT)
@@ -168,19 +170,33 @@ def report_submit(
         raise AnnualReportError(
             f"请对每项提示写明说明后再送审（{len(blocked.unexplained)} 项未说明）。"
         )
-    left = prompts_left(report.sections)
-    if left:
-        names = "、".join(f"“{x.heading}”" for x in report.edition.sections if x.key in left)
-        raise AnnualReportError(
-            f"{names}仍有起草时留下的提示（括号中的“请按实际填写”等），"
-            "请按实际情况填写并删去提示后再送审。"
-        )
+    _sections_written(report)
     warnings = {f.rule for f in report.findings if f.severity is Severity.WARNING}
     annual.explanations = {rule: given[rule] for rule in warnings}
     annual.status = ReportStatus.SUBMITTED
     annual.submitted_by, annual.submitted_at = user, timezone.now()
     annual.save()
     _audit(user, AuditEventType.REPORT_SUBMITTED, annual, explanations=annual.explanations)
+
+
+def _sections_written(report: Report) -> None:
+    """Refuse a report whose required sections are not written, or still hold a drafted prompt."""
+
+    def named(keys: list[str]) -> str:
+        return "、".join(f"“{x.heading}”" for x in report.edition.sections if x.key in keys)
+
+    left = prompts_left(report.sections)
+    if left:
+        raise AnnualReportError(
+            f"{named(left)}仍有起草时留下的提示（括号中的“请按实际填写”等），"
+            "请按实际情况填写并删去提示后再送审。"
+        )
+    unwritten = sections_unwritten(report.sections)
+    if unwritten:
+        raise AnnualReportError(
+            f"{named(unwritten)}尚未填写（空白或只有括号中的提示）。《中华人民共和国政府信息"
+            "公开条例》第五十条规定年度报告应当包括这些内容，没有的也请如实写明，再送审。"
+        )
 
 
 @transaction.atomic
@@ -232,9 +248,39 @@ def report_publish(*, user: User, annual: AnnualReport) -> None:
     annual.status = ReportStatus.PUBLISHED
     annual.published_by, annual.published_at = user, timezone.now()
     annual.save()
-    for form in PUBLISHED_FORMS:
-        _file_keep(annual, form, render(report, form))
+    for form, data in _published_files(annual, report).items():
+        _file_keep(annual, form, data)
     _audit(user, AuditEventType.REPORT_PUBLISHED, annual, content_hash=annual.content_hash)
+
+
+def correction_statement(annual: AnnualReport) -> str:
+    """What a correction's own files print first: that it is the 更正版 and its 更正说明."""
+    if not annual.correction_note:
+        return ""
+    return (
+        f"【更正版】本报告为{annual.year}年度报告第{annual.version}版（更正版），"
+        f"更正第{annual.version - 1}版。更正说明：{annual.correction_note}"
+    )
+
+
+def _published_files(annual: AnnualReport, report: Report) -> dict[str, bytes]:
+    """The files of a version as published. A correction's web page, Word and PDF open their
+    text with the correction statement, and its workbook prints it under each table's title;
+    its JSON stays the report's data, the same as `report_json`."""
+    statement = correction_statement(annual)
+    printed = report
+    if statement:
+        printed = replace(
+            report,
+            sections={
+                **report.sections,
+                "overview": f"{statement}\n{report.sections.get('overview', '')}",
+            },
+        )
+    files = {form: render(report if form == "json" else printed, form) for form in PUBLISHED_FORMS}
+    if statement:
+        files["xlsx"] = note_under_titles(files["xlsx"], report, statement)
+    return files
 
 
 def _file_keep(annual: AnnualReport, form: str, data: bytes) -> None:
@@ -259,16 +305,52 @@ def report_correct(*, user: User, published: AnnualReport, note: str) -> AnnualR
         raise AnnualReportError("已有一个正在编制的更正版本。")
     latest = published_report(agency=published.agency, year=published.year)
     assert latest is not None
+    sections, drafted = _correction_sections(latest)
     annual = AnnualReport.objects.create(
         agency=published.agency,
         year=published.year,
         version=latest.version + 1,
         created_by=user,
-        sections=dict(latest.report_json["sections"]) if latest.report_json else {},
+        sections=sections,
+        drafted=drafted,
         correction_note=note.strip(),
     )
     _audit(user, AuditEventType.REPORT_CORRECTED, annual, version=annual.version, note=note)
     return annual
+
+
+def _correction_sections(latest: AnnualReport) -> tuple[dict[str, str], dict[str, str]]:
+    """A correction's sections, and the draft each stands on (`AnnualReport.drafted`).
+
+    A section published as the records drafted it (the officer never edited it) is drafted
+    again from the records now, so that a correction of the tables corrects the sentences that
+    state them (section 四 and table 4 alike). The officer's own text is kept, standing on the
+    draft it was written over: the page then names each sentence the records now state
+    otherwise (`stale_sections`). An imported report has no draft: its text is kept as it is."""
+    published = dict(latest.report_json["sections"]) if latest.report_json else {}
+    if not latest.drafted:
+        return published, {}
+    now = report_compute(agency=latest.agency, year=latest.year).sections
+    sections, drafted = {}, {}
+    for key, text in published.items():
+        then = latest.drafted.get(key, "")
+        unedited = key in now and text == then
+        sections[key] = now[key] if unedited else text
+        drafted[key] = now[key] if unedited else then
+    return sections, drafted
+
+
+def sections_redrafted(annual: AnnualReport, published: AnnualReport) -> list[str]:
+    """The headings of the sections a correction drafted again from the records when it was
+    begun (`_correction_sections`), because the records stated them otherwise than they did
+    for `published`, the version it corrects."""
+    if annual.status == ReportStatus.PUBLISHED or not published.drafted or not annual.drafted:
+        return []
+    return [
+        section.heading
+        for section in editions.for_year(annual.year).sections
+        if annual.drafted.get(section.key, "") != published.drafted.get(section.key, "")
+    ]
 
 
 @dataclass(frozen=True)

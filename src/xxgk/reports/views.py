@@ -3,6 +3,8 @@ it counts (the drill-down), for the people who may read those records."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from django.contrib import messages
@@ -20,15 +22,14 @@ from xxgk.agencies.models import Agency
 from xxgk.agencies.policy import Action, can, require, scope
 from xxgk.report import jsonio
 from xxgk.report.edition import Severity
-from xxgk.report.model import Report
-from xxgk.report.render import render as render_form
+from xxgk.report.model import Finding, Report
 from xxgk.report.render.html import css
 from xxgk.report.render.html import render as render_html
 from xxgk.reports.cells import cell_drill
-from xxgk.reports.compute import report_compute, report_tables
+from xxgk.reports.compute import MISSING, report_compute, report_tables
 from xxgk.reports.models import ReportStatus
-from xxgk.reports.rollups import published_rollup
-from xxgk.reports.selectors import report_versions, subtree, tree_status
+from xxgk.reports.rollups import published_rollup, rollup_workbook
+from xxgk.reports.selectors import report_returned, report_versions, subtree, tree_status
 from xxgk.reports.services import (
     SECTIONS,
     AnnualReportError,
@@ -42,6 +43,7 @@ from xxgk.reports.services import (
     report_return,
     report_sections_save,
     report_submit,
+    sections_redrafted,
     stale_sections,
 )
 from xxgk.reports.trends import trend_charts
@@ -116,7 +118,7 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
         return reverse("reports:cell", args=[agency.pk, year, cell])
 
     html = render_html(
-        report, findings=report.findings, fragment=True, link=link, inline_widths=False
+        report, findings=_shown(report.findings), fragment=True, link=link, inline_widths=False
     )
     charts = trend_charts(
         [report, *(_year_report(agency, y) for y in range(max(FIRST_YEAR, year - 4), year))]
@@ -146,8 +148,17 @@ def detail(request: Request, agency_id: int, year: int) -> HttpResponse:
             "charts": charts,
             "stale": stale_sections(working, drafted) if working else [],
             "may_approve": can(request.user, Action.REPORT_APPROVE, agency),
+            "returned": report_returned(annual=working) if working else None,
+            "missing": next((f.message for f in report.findings if f.rule == MISSING), ""),
+            "redrafted": sections_redrafted(working, published[0]) if working and published else [],
         },
     )
+
+
+def _shown(findings: Sequence[Finding]) -> list[Finding]:
+    """The findings as the page lists them: the figures not entered named in Chinese, not by
+    the rule id that the JSON and the command line give."""
+    return [replace(f, rule="统计数未录入") if f.rule == MISSING else f for f in findings]
 
 
 def _year_report(agency: Agency, year: int) -> Report:
@@ -246,8 +257,8 @@ def _tree(request: Request) -> tuple[int, Agency | None, bool, list[Any]]:
 
 def _rollup_name(root: Agency | None, below_only: bool) -> str:
     if root is None:
-        return "全部机关汇总"
-    return f"{root.name}（{'本级及所属' if below_only else '本级及以下全部'}）汇总"
+        return "全部机关中"
+    return f"{root.name}（{'本级及所属' if below_only else '本级及以下全部'}）"
 
 
 @login_required
@@ -256,7 +267,7 @@ def supervise(request: Request) -> HttpResponse:
     """政务公开办's page: who has published the year's report, who has not, whose report has
     findings, and the roll-up of what is published."""
     year, root, below_only, statuses = _tree(request)
-    total = published_rollup(statuses, name=_rollup_name(root, below_only))
+    total = published_rollup(statuses, name=_rollup_name(root, below_only), year=year)
     return render(
         request,
         "reports/supervise.html",
@@ -283,11 +294,11 @@ def supervise(request: Request) -> HttpResponse:
 def rollup_xlsx(request: Request) -> HttpResponse:
     """The roll-up of the published reports as an Excel workbook in the national layout."""
     year, root, below_only, statuses = _tree(request)
-    total = published_rollup(statuses, name=_rollup_name(root, below_only))
+    total = published_rollup(statuses, name=_rollup_name(root, below_only), year=year)
     if total is None:
         raise Http404("所选范围内还没有已发布的年度报告。")
     response = HttpResponse(
-        render_form(total, "xlsx"),
+        rollup_workbook(total, statuses, year=year),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     )
     name = f"{total.agency}{year}年政府信息公开工作年度报告.xlsx"
