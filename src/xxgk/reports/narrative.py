@@ -44,9 +44,10 @@ def prompts_left(sections: dict[str, str]) -> list[str]:
 
 
 # 条例第五十条: a report states （一）主动公开, （二）收到和处理申请, （三）行政复议、行政诉讼,
-# （四）存在的主要问题及改进情况 and （五）其他需要报告的事项. (一、总体情况 is the national
-# format's opening, not one of the Article's items.)
-REQUIRED = ("proactive", "applications", "appeals", "problems", "other")
+# （四）存在的主要问题及改进情况 and （五）其他需要报告的事项. The first three are stated by tables
+# 2–4 (their text may stay empty, as many published reports print only the table); the last two
+# by their text alone. (一、总体情况 is the national format's opening, not one of the items.)
+REQUIRED = ("problems", "other")
 
 # A text wholly in one pair of brackets is a prompt, however reworded: （请写明…）, [待补充].
 _BRACKETED = re.compile(r"（[^（）]*）|\([^()]*\)|\[[^\[\]]*\]|【[^【】]*】")
