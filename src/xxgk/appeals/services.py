@@ -24,6 +24,7 @@ from xxgk.appeals.choices import AppealKind
 from xxgk.appeals.deadlines import answer_deadline
 from xxgk.appeals.models import Appeal
 from xxgk.applications.clock import calendar_current
+from xxgk.applications.letters.texts import chinese_date
 from xxgk.applications.models import Application
 from xxgk.audit.models import AuditEventType
 from xxgk.audit.services import audit_record
@@ -144,10 +145,6 @@ def _apply(appeal: Appeal, data: AppealData) -> None:
     _full_clean(appeal)
 
 
-def _day(day: date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
-
-
 def _not_before_application(application: Application, data: AppealData) -> None:
     """A review or lawsuit is brought against the handling of an application: its copy cannot
     arrive, nor the case be accepted, before the application was received."""
@@ -160,8 +157,8 @@ def _not_before_application(application: Application, data: AppealData) -> None:
     ):
         if day is not None and day < received:
             raise AppealError(
-                f"{what}（{_day(day)}）早于所涉申请 {application.number} 的收到申请之日"
-                f"（{_day(received)}）：申请收到之前，不会有针对其办理的行政复议或行政诉讼。"
+                f"{what}（{chinese_date(day)}）早于所涉申请 {application.number} 的收到申请之日"
+                f"（{chinese_date(received)}）：申请收到之前，不会有针对其办理的行政复议或行政诉讼。"
                 "请核对日期或申请编号。",
                 field=field,
             )
