@@ -176,7 +176,7 @@ class EventForm(forms.Form):
     fee_basis = forms.ChoiceField(
         label="计费方式（国办函〔2020〕109号第三条：二者选一）",
         required=False,
-        choices=[("", "——请选择——"), *choices.FeeBasis.choices],
+        choices=[("", CHOOSE), *choices.FeeBasis.choices],
     )
     pages = forms.IntegerField(label="页数（按量计收）", min_value=1, required=False)
     amount = forms.DecimalField(
@@ -216,7 +216,7 @@ class EventForm(forms.Form):
         if "outcome" in self.fields:
             edition = editions.for_year(year)
             cast(forms.ChoiceField, self.fields["outcome"]).choices = [
-                ("", "——请选择——"),
+                ("", CHOOSE),
                 *_outcome_options(edition),
             ]
             self.fields["outcome"].required = True
