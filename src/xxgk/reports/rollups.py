@@ -7,17 +7,14 @@ those left out — so that a total is never taken for the whole tree's."""
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
-
-from openpyxl import load_workbook
 
 from xxgk.report import jsonio
 from xxgk.report.model import Report
 from xxgk.report.render import layout, render
 from xxgk.report.rollup import rollup
 from xxgk.reports.selectors import AgencyStatus
-from xxgk.reports.workbook import note_under_titles
+from xxgk.reports.workbook import note_under_titles, to_bytes
 
 # What a roll-up's narrative sections are: the national format's 一, 五 and 六 are each
 # agency's own text, which no sum makes.
@@ -62,20 +59,22 @@ def rollup_workbook(total: Report, statuses: Sequence[AgencyStatus], *, year: in
     """The roll-up's workbook in the national layout, each table saying under its title which
     agencies are summed and which are not, and a first sheet 汇总范围 listing them."""
     scope = rollup_scope(statuses, year=year)
-    book = load_workbook(io.BytesIO(note_under_titles(render(total, "xlsx"), total, scope)))
+    book = note_under_titles(render(total, "xlsx"), total, scope)
     listing = book.create_sheet("汇总范围", 0)
     listing.append([layout.title(total)])
     listing.append([scope])
     listing.append([])
     listing.append(["机关", f"{year}年度报告"])
     for s in statuses:
-        counted = f"已发布（第{s.published.version}版），计入汇总" if s.published else ""
-        listing.append([s.agency.name, counted if _published(s) else "未发布，未计入汇总"])
+        counted = (
+            f"已发布（第{s.published.version}版），计入汇总"  # type: ignore[union-attr]
+            if _published(s)
+            else "未发布，未计入汇总"
+        )
+        listing.append([s.agency.name, counted])
     listing.column_dimensions["A"].width = 40
     listing.column_dimensions["B"].width = 28
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return to_bytes(book)
 
 
 def _published(status: AgencyStatus) -> bool:

@@ -32,7 +32,7 @@ from xxgk.report.render import render
 from xxgk.reports.compute import report_compute, report_tables
 from xxgk.reports.models import AnnualReport, ReportFile, ReportStatus
 from xxgk.reports.narrative import prompts_left, sections_unwritten
-from xxgk.reports.workbook import note_under_titles
+from xxgk.reports.workbook import note_under_titles, to_bytes
 
 SECTIONS = ("overview", "proactive", "applications", "appeals", "problems", "other")
 PUBLISHED_FORMS = ("html", "docx", "pdf", "xlsx", "json")
@@ -279,7 +279,7 @@ def _published_files(annual: AnnualReport, report: Report) -> dict[str, bytes]:
         )
     files = {form: render(report if form == "json" else printed, form) for form in PUBLISHED_FORMS}
     if statement:
-        files["xlsx"] = note_under_titles(files["xlsx"], report, statement)
+        files["xlsx"] = to_bytes(note_under_titles(files["xlsx"], report, statement))
     return files
 
 
