@@ -13,7 +13,7 @@ from typer._click import exceptions as click_errors  # Typer's own click, as app
 _KINDS = {"argument": "参数", "option": "选项"}
 _NOT_A_NUMBER = re.compile(r"'(.*)' is not a valid (int|integer|float)\.")
 _OUT_OF_RANGE = re.compile(r"(.*) is not in the range (.*)\.")
-_EXTRA = re.compile(r"Got unexpected extra arguments? ?\(?s?\)? \((.*)\)")
+_EXTRA = re.compile(r"Got unexpected extra argument(?:\(s\)|s)? \((.*)\)")
 
 
 def _value(e: click_errors.BadParameter, name: str) -> str:
@@ -25,20 +25,23 @@ def _value(e: click_errors.BadParameter, name: str) -> str:
     return f"{name} 的值无效（原因见下面的英文说明）"
 
 
+def _hint(e: click_errors.BadParameter) -> str:
+    """The parameter as it was typed (``'--jobs' / '-j'``), as click's own message names it."""
+    if e.param is None or e.ctx is None:
+        return ""
+    return e.param.get_error_hint(e.ctx)
+
+
 def chinese(e: click_errors.UsageError) -> str:
     """What went wrong, in Chinese (names as they were typed)."""
     if isinstance(e, click_errors.NoSuchOption):
         maybe = "，".join(e.possibilities or [])
         return f"没有这个选项：{e.option_name}" + (f"（可用的选项：{maybe}）" if maybe else "")
     if isinstance(e, click_errors.MissingParameter):
-        param = e.param
-        kind = _KINDS.get(param.param_type_name, "参数") if param is not None else "参数"
-        name = param.get_error_hint(e.ctx) if param is not None and e.ctx else ""  # type: ignore[arg-type]
-        return f"缺少{kind} {name}".rstrip()
+        kind = _KINDS.get(e.param.param_type_name, "参数") if e.param is not None else "参数"
+        return f"缺少{kind} {_hint(e)}".rstrip()
     if isinstance(e, click_errors.BadParameter):
-        param = e.param
-        name = param.get_error_hint(e.ctx) if param is not None and e.ctx else ""  # type: ignore[arg-type]
-        return _value(e, name).lstrip()
+        return _value(e, _hint(e)).lstrip()
     if isinstance(e, click_errors.BadOptionUsage):
         if "requires" in e.message:
             return f"选项 {e.option_name} 后面缺少它的值"
@@ -58,9 +61,8 @@ def show(e: click_errors.ClickException) -> None:
     if isinstance(e, click_errors.NoArgsIsHelpError):
         e.show()  # `xxgk` alone: its help, as click prints it
         return
-    if isinstance(e, click_errors.UsageError):
-        print(f"错误：{chinese(e)}", file=sys.stderr)
-    else:
+    if not isinstance(e, click_errors.UsageError):
         print(f"错误：{e.format_message()}", file=sys.stderr)
         return
+    print(f"错误：{chinese(e)}", file=sys.stderr)
     e.show()
