@@ -42,7 +42,7 @@ _PAGE_NUMBER = re.compile(r"[ \t]*[-－—–]+[ \t]*\d{1,3}[ \t]*[-－—–]+[
 _PAGE_NUMBER_LONGEST = 100  # (a page number is centred: a longer line is something else)
 # What follows a number in prose (2022年, 88件, 第3次): such a number is not a table cell.
 _UNIT_AFTER = set("年月日件条项个号次人%％万亿份篇家天部期届名位批类户场余多倍岁时分秒")
-_PROSE_BEFORE = set("第约近共达至")  # (no label of a table starts with a unit or ends so)
+_PROSE_BEFORE = set("第约近共达至")
 # A numbered label glued to the previous number: ``…00000002.其他法律…`` — the ``2`` is the
 # label's own number.
 _LABEL_NUMBER_AFTER = re.compile(r"[.．、]\s*[\u4e00-\u9fff“\"]")
@@ -204,8 +204,10 @@ def _scan(
             continue  # a number in prose or inside a word (第3, abc123)
         if not numbered and (nxt in _UNIT_AFTER or (_is_word_char(nxt) and not _is_cjk(nxt))):
             continue  # a number with a unit (2022年, 88件) or inside a word
+        # the same, spaced out by one space by a converter (近 1400 个, 2024 年 1 月); safe, as
+        # no label of a table starts with a unit or ends with one of _PROSE_BEFORE
         if before == " " and start > 1 and text[start - 2] in _PROSE_BEFORE:
-            continue  # the same, spaced out by a converter (近 1400 个, 2024 年 1 月)
+            continue
         if nxt == " " and not numbered and text[end + 1 : end + 2] in _UNIT_AFTER:
             continue
         if pos < start:
